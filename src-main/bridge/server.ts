@@ -1,0 +1,136 @@
+/**
+ * Browser mode: the same contract over HTTP on 127.0.0.1, for development and end-to-end tests.
+ * Never started by the packaged Electron app.
+ *   POST /api/<operation>   JSON body in, `{ ok, data | error }` out
+ *   GET  /api               every operation with its input/output JSON Schema
+ *   GET  /api/events        push events (Server-Sent Events)
+ *   GET  /*                 the built renderer (single-page app)
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { extname, join, normalize, sep } from 'node:path'
+import type { Core } from '../core/app'
+import { describeApi } from './describe-api'
+
+const MAX_BODY = 40 * 1024 * 1024
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.json': 'application/json',
+  '.ico': 'image/x-icon',
+}
+
+export interface BridgeOptions {
+  core: Core
+  /** Folder with the built renderer (index.html); API only when absent. */
+  staticDir?: string
+  port: number
+  host?: string
+}
+
+export function startBridge(options: BridgeOptions): Promise<Server & { url: string }> {
+  const { core, staticDir } = options
+  const host = options.host ?? '127.0.0.1'
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      console.error('[bridge]', error)
+      if (!res.headersSent) json(res, 500, { ok: false, error: { code: 'INTERNAL', message: '服务器内部错误' } })
+      else res.end()
+    })
+  })
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    if (!sameOrigin(req)) return json(res, 403, { ok: false, error: { code: 'VALIDATION', message: '拒绝来自其他网站的请求' } })
+    if (url.pathname === '/api' && req.method === 'GET') return json(res, 200, describeApi())
+    if (url.pathname === '/api/events' && req.method === 'GET') return streamEvents(req, res)
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') return json(res, 405, { ok: false, error: { code: 'VALIDATION', message: '请使用 POST 调用接口' } })
+      // A JSON content type cannot be sent by a plain cross-site form: a cheap CSRF guard.
+      if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
+        return json(res, 415, { ok: false, error: { code: 'VALIDATION', message: '请求须为 JSON 格式' } })
+      }
+      let input: unknown
+      try {
+        const body = await readBody(req)
+        input = body.length ? JSON.parse(body) : {}
+      } catch (error) {
+        const message = error instanceof BodyTooLarge ? '请求内容过大' : '请求内容不是有效的 JSON'
+        return json(res, 400, { ok: false, error: { code: 'VALIDATION', message } })
+      }
+      const result = await core.dispatch(decodeURIComponent(url.pathname.slice('/api/'.length)), input)
+      return json(res, result.ok ? 200 : statusOf(result.error.code), result)
+    }
+    if (staticDir && req.method === 'GET') return serveStatic(staticDir, url.pathname, res)
+    json(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '页面不存在' } })
+  }
+
+  function streamEvents(req: IncomingMessage, res: ServerResponse): void {
+    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' })
+    res.write(': connected\n\n')
+    const off = core.onEvent((event) => res.write(`data: ${JSON.stringify(event)}\n\n`))
+    req.on('close', off)
+  }
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port, host, () => {
+      const address = server.address()
+      const port = typeof address === 'object' && address ? address.port : options.port
+      resolve(Object.assign(server, { url: `http://${host}:${port}` }))
+    })
+  })
+}
+
+/** Browsers send Origin on cross-site requests; only our own origin (or none, e.g. curl) is served. */
+function sameOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin
+  return !origin || origin === `http://${req.headers.host}`
+}
+
+const statusOf = (code: string): number =>
+  code === 'NOT_FOUND' || code === 'UNKNOWN_OPERATION' ? 404 : code === 'INTERNAL' ? 500 : code === 'CONFLICT' ? 409 : 400
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body)
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+  res.end(text)
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > MAX_BODY) {
+        reject(new BodyTooLarge())
+        req.destroy()
+      } else chunks.push(chunk)
+    })
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}
+
+function serveStatic(root: string, pathname: string, res: ServerResponse): void {
+  const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '')
+  let file = join(root, relative)
+  if (!file.startsWith(root + sep) && file !== root) return json(res, 403, { ok: false, error: { code: 'VALIDATION', message: '路径无效' } })
+  // Unknown paths fall back to index.html: the renderer's router owns them.
+  if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html')
+  if (!existsSync(file)) return json(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '界面尚未构建，请先运行 npm run build' } })
+  res.writeHead(200, {
+    'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+    'content-security-policy': "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'",
+  })
+  createReadStream(file).pipe(res)
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod'
+import { contract, isOperationName, type OperationName } from '../../shared/contract'
+import type { ApiError, ApiResult } from '../../shared/errors'
+import type { CoreContext } from '../context'
+import { DomainError } from '../errors'
+import { handlers as defaultHandlers, type Handlers } from './handlers'
+import { describeZodError } from './zod-messages'
+
+export type Dispatch = (name: string, input: unknown) => Promise<ApiResult<unknown>>
+
+/**
+ * The single entry point for every consumer (IPC, HTTP bridge, tests): validates the input against
+ * the contract, runs the handler, validates the output, and turns every failure into
+ * `{ ok: false, error: { code, message } }` with a message a Chinese user can act on.
+ */
+export function createDispatcher(ctx: CoreContext, handlers: Handlers = defaultHandlers): Dispatch {
+  return async (name, input) => {
+    if (!isOperationName(name)) return fail({ code: 'UNKNOWN_OPERATION', message: `没有名为“${name}”的操作` })
+    const def = contract[name]
+    const parsed = def.input.safeParse(input ?? {})
+    if (!parsed.success) return fail({ code: 'VALIDATION', ...describeZodError(parsed.error) })
+    try {
+      const handler = handlers[name] as (input: unknown, ctx: CoreContext) => unknown
+      const output = await handler(parsed.data, ctx)
+      const checked = def.output.safeParse(output)
+      if (!checked.success) {
+        console.error(`[api] ${name} returned data that breaks the contract`, z.prettifyError(checked.error))
+        return fail({ code: 'INTERNAL', message: '程序内部错误：返回数据不符合约定，请联系技术支持' })
+      }
+      return { ok: true, data: checked.data }
+    } catch (error) {
+      return fail(toApiError(name, error))
+    }
+  }
+}
+
+function toApiError(name: OperationName, error: unknown): ApiError {
+  if (error instanceof DomainError) return { code: error.code, message: error.message, details: error.details }
+  if (error instanceof z.ZodError) return { code: 'VALIDATION', ...describeZodError(error) }
+  console.error(`[api] ${name} failed`, error)
+  const detail = error instanceof Error ? error.message : String(error)
+  return { code: 'INTERNAL', message: `操作失败（程序内部错误：${detail}）` }
+}
+
+const fail = (error: ApiError): ApiResult<never> => ({ ok: false, error })

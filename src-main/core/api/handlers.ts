@@ -1,0 +1,68 @@
+/**
+ * Operation name → service call. The `Handlers` type makes a missing or mistyped handler a
+ * compile error: every contract line must be answered here.
+ */
+import type { OperationName, OutputOf, ParsedInputOf } from '../../shared/contract'
+import { LATEST_VERSION } from '../db/migrate'
+import type { CoreContext } from '../context'
+import { createMeeting, deleteMeeting, getMeeting, listMeetings, updateMeeting } from '../services/meetings'
+import { getRubric, saveRubric } from '../services/rubric'
+import { getRules, saveRules } from '../services/rules'
+import { createUnit, deleteUnit, listUnits, reorderUnits, updateUnit } from '../services/units'
+import { importUnitsXlsx } from '../services/unit-import'
+import {
+  createReviewer,
+  deleteReviewer,
+  listRecusals,
+  listReviewers,
+  reorderReviewers,
+  setRecusal,
+  updateReviewer,
+} from '../services/reviewers'
+import { getProgress, getScoreSheet, markVeto, saveReview, saveScore } from '../services/scoring'
+import { openDemo } from '../services/demo'
+import { assertMeeting } from '../services/meetings'
+
+export type Handler<K extends OperationName> = (input: ParsedInputOf<K>, ctx: CoreContext) => OutputOf<K> | Promise<OutputOf<K>>
+export type Handlers = { [K in OperationName]: Handler<K> }
+
+const ok = { ok: true as const }
+
+export const handlers: Handlers = {
+  'system.info': (_, ctx) => ({ appVersion: ctx.appVersion, schemaVersion: LATEST_VERSION, dataDir: ctx.dataDir }),
+
+  'meetings.list': (_, { db }) => listMeetings(db),
+  'meetings.get': ({ meetingId }, { db }) => getMeeting(db, meetingId),
+  'meetings.create': (fields, { db }) => createMeeting(db, fields),
+  'meetings.update': ({ meetingId, fields }, { db }) => updateMeeting(db, meetingId, fields),
+  'meetings.delete': ({ meetingId }, { db }) => (deleteMeeting(db, meetingId), ok),
+  'meetings.openDemo': (_, ctx) => openDemo(ctx),
+
+  'rubric.get': ({ meetingId }, { db }) => getRubric(db, meetingId),
+  'rubric.save': ({ meetingId, rubric }, { db }) => saveRubric(db, meetingId, rubric),
+
+  'rules.get': ({ meetingId }, { db }) => getRules(db, meetingId),
+  'rules.save': ({ meetingId, rules }, { db }) => (assertMeeting(db, meetingId), saveRules(db, meetingId, rules)),
+
+  'units.list': ({ meetingId }, { db }) => listUnits(db, meetingId),
+  'units.create': ({ meetingId, fields }, { db }) => createUnit(db, meetingId, fields),
+  'units.update': ({ meetingId, id, fields }, { db }) => updateUnit(db, meetingId, id, fields),
+  'units.delete': ({ meetingId, id }, { db }) => (deleteUnit(db, meetingId, id), ok),
+  'units.reorder': ({ meetingId, ids }, { db }) => reorderUnits(db, meetingId, ids),
+  'units.importXlsx': (input, ctx) => importUnitsXlsx(ctx, input),
+
+  'reviewers.list': ({ meetingId }, { db }) => listReviewers(db, meetingId),
+  'reviewers.create': ({ meetingId, fields }, { db }) => createReviewer(db, meetingId, fields),
+  'reviewers.update': ({ meetingId, id, fields }, { db }) => updateReviewer(db, meetingId, id, fields),
+  'reviewers.delete': ({ meetingId, id }, { db }) => (deleteReviewer(db, meetingId, id), ok),
+  'reviewers.reorder': ({ meetingId, ids }, { db }) => reorderReviewers(db, meetingId, ids),
+
+  'recusals.list': ({ meetingId }, { db }) => listRecusals(db, meetingId),
+  'recusals.set': ({ meetingId, ...change }, { db }) => (setRecusal(db, meetingId, change), ok),
+
+  'scoring.progress': ({ meetingId, reviewerId }, { db }) => getProgress(db, meetingId, reviewerId),
+  'scoring.sheet': ({ meetingId, reviewerId, unitId }, { db }) => getScoreSheet(db, meetingId, reviewerId, unitId),
+  'scores.save': ({ meetingId, ...score }, { db }) => saveScore(db, meetingId, score),
+  'reviews.save': ({ meetingId, ...review }, { db }) => saveReview(db, meetingId, review),
+  'vetoes.mark': ({ meetingId, ...mark }, { db }) => markVeto(db, meetingId, mark),
+}

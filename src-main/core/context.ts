@@ -1,0 +1,12 @@
+import type { Database } from 'better-sqlite3'
+import type { EmitEvent } from '../shared/events'
+
+/** What every handler gets: the open database and where things live. */
+export interface CoreContext {
+  db: Database
+  dataDir: string
+  /** Folder with shipped data (the demo meeting). */
+  resourcesDir: string
+  appVersion: string
+  emit: EmitEvent
+}

@@ -1,0 +1,13 @@
+import { sql as initial } from './001-initial'
+
+export interface Migration {
+  /** The `user_version` the database has after this step. */
+  version: number
+  name: string
+  sql: string
+}
+
+/** Ordered; append new steps, never edit a released one. */
+export const migrations: Migration[] = [{ version: 1, name: 'initial', sql: initial }]
+
+export const LATEST_VERSION = migrations[migrations.length - 1].version

@@ -1,0 +1,134 @@
+import type { Database } from 'better-sqlite3'
+import type { Recusal, Reviewer, ReviewerFields } from '../../shared/schemas/reviewer'
+import { newId, now, stmt } from '../db/statements'
+import { DomainError, notFound } from '../errors'
+import { assertMeeting } from './meetings'
+import { reorderRows } from './units'
+
+interface ReviewerRow {
+  id: string
+  meeting_id: string
+  seq: number
+  name: string
+  title: string
+  role: Reviewer['role']
+  submitted_at: string | null
+  updated_at: string
+}
+
+const toReviewer = (r: ReviewerRow): Reviewer => ({
+  id: r.id,
+  meetingId: r.meeting_id,
+  seq: r.seq,
+  name: r.name,
+  title: r.title,
+  role: r.role,
+  submittedAt: r.submitted_at,
+  updatedAt: r.updated_at,
+})
+
+export function listReviewers(db: Database, meetingId: string): Reviewer[] {
+  assertMeeting(db, meetingId)
+  return (stmt(db, 'SELECT * FROM reviewers WHERE meeting_id = ? ORDER BY seq').all(meetingId) as ReviewerRow[]).map(toReviewer)
+}
+
+export function getReviewer(db: Database, meetingId: string, id: string): Reviewer {
+  const row = stmt(db, 'SELECT * FROM reviewers WHERE id = ? AND meeting_id = ?').get(id, meetingId) as ReviewerRow | undefined
+  if (!row) throw notFound('评委')
+  return toReviewer(row)
+}
+
+function checkFields(db: Database, meetingId: string, fields: ReviewerFields, exceptId?: string): void {
+  const clash = stmt(db, 'SELECT id FROM reviewers WHERE meeting_id = ? AND name = ?').get(meetingId, fields.name) as { id: string } | undefined
+  if (clash && clash.id !== exceptId) throw new DomainError('CONFLICT', `评委“${fields.name}”已在名单中，姓名不能重复`)
+  if (fields.role === 'chair') {
+    const chair = stmt(db, "SELECT id, name FROM reviewers WHERE meeting_id = ? AND role = 'chair'").get(meetingId) as
+      | { id: string; name: string }
+      | undefined
+    if (chair && chair.id !== exceptId) throw new DomainError('CONFLICT', `评审组长已是“${chair.name}”，一个会议只能有一名组长`)
+  }
+}
+
+export function createReviewer(db: Database, meetingId: string, fields: ReviewerFields, id = newId()): Reviewer {
+  assertMeeting(db, meetingId)
+  checkFields(db, meetingId, fields)
+  const { next } = stmt(db, 'SELECT coalesce(max(seq), 0) + 1 AS next FROM reviewers WHERE meeting_id = ?').get(meetingId) as { next: number }
+  stmt(
+    db,
+    `INSERT INTO reviewers (id, meeting_id, seq, name, title, role, updated_at) VALUES (@id, @meetingId, @seq, @name, @title, @role, @at)`,
+  ).run({ ...fields, id, meetingId, seq: next, at: now() })
+  return getReviewer(db, meetingId, id)
+}
+
+export function updateReviewer(db: Database, meetingId: string, id: string, fields: ReviewerFields): Reviewer {
+  getReviewer(db, meetingId, id)
+  checkFields(db, meetingId, fields, id)
+  stmt(db, 'UPDATE reviewers SET name = @name, title = @title, role = @role, updated_at = @at WHERE id = @id').run({
+    ...fields,
+    id,
+    at: now(),
+  })
+  return getReviewer(db, meetingId, id)
+}
+
+export function deleteReviewer(db: Database, meetingId: string, id: string): void {
+  getReviewer(db, meetingId, id)
+  if (stmt(db, 'SELECT 1 FROM scores WHERE reviewer_id = ? LIMIT 1').get(id)) {
+    throw new DomainError('CONFLICT', '该评委已有评分记录，不能删除')
+  }
+  stmt(db, 'DELETE FROM reviewers WHERE id = ?').run(id)
+}
+
+export function reorderReviewers(db: Database, meetingId: string, ids: string[]): Reviewer[] {
+  reorderRows(db, 'reviewers', meetingId, ids, '评委')
+  return listReviewers(db, meetingId)
+}
+
+interface RecusalRow {
+  id: string
+  reviewer_id: string
+  unit_id: string
+  source: Recusal['source']
+  reason: string
+  updated_at: string
+}
+
+export function listRecusals(db: Database, meetingId: string): Recusal[] {
+  assertMeeting(db, meetingId)
+  return (stmt(db, 'SELECT * FROM recusals WHERE meeting_id = ? ORDER BY updated_at').all(meetingId) as RecusalRow[]).map((r) => ({
+    id: r.id,
+    reviewerId: r.reviewer_id,
+    unitId: r.unit_id,
+    source: r.source,
+    reason: r.reason,
+    updatedAt: r.updated_at,
+  }))
+}
+
+export function isRecused(db: Database, reviewerId: string, unitId: string): boolean {
+  return !!stmt(db, 'SELECT 1 FROM recusals WHERE reviewer_id = ? AND unit_id = ?').get(reviewerId, unitId)
+}
+
+export interface RecusalChange {
+  reviewerId: string
+  unitId: string
+  recused: boolean
+  source: Recusal['source']
+  reason: string
+}
+
+/** A recused reviewer's scores stay in the database (history) but are left out of every result. */
+export function setRecusal(db: Database, meetingId: string, change: RecusalChange): void {
+  getReviewer(db, meetingId, change.reviewerId)
+  if (!stmt(db, 'SELECT 1 FROM units WHERE id = ? AND meeting_id = ?').get(change.unitId, meetingId)) throw notFound('参评单位')
+  if (!change.recused) {
+    stmt(db, 'DELETE FROM recusals WHERE reviewer_id = ? AND unit_id = ?').run(change.reviewerId, change.unitId)
+    return
+  }
+  stmt(
+    db,
+    `INSERT INTO recusals (id, meeting_id, reviewer_id, unit_id, source, reason, updated_at)
+     VALUES (@id, @meetingId, @reviewerId, @unitId, @source, @reason, @at)
+     ON CONFLICT (reviewer_id, unit_id) DO UPDATE SET source = @source, reason = @reason, updated_at = @at`,
+  ).run({ ...change, id: newId(), meetingId, at: now() })
+}

@@ -1,0 +1,94 @@
+/**
+ * The one API contract: operation name → input schema → output schema.
+ * The core dispatcher, the IPC handler, the preload, the HTTP bridge and the renderer's
+ * typed client are all derived from this object; adding an operation starts here.
+ */
+import { z } from 'zod'
+import { Empty, Id, MeetingRef, Ok } from './schemas/common'
+import { Meeting, MeetingFields, MeetingSummary } from './schemas/meeting'
+import { Rubric, RubricInput } from './schemas/rubric'
+import { Unit, UnitFields, UnitImportResult } from './schemas/unit'
+import { Recusal, Reviewer, ReviewerFields } from './schemas/reviewer'
+import { ReviewInput, Review, SavedScore, ScoreInput, ScoreSheet, UnitProgress, VetoMark, VetoMarkInput } from './schemas/scoring'
+import { RulesInput } from './schemas/rules'
+
+export interface OperationDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I
+  output: O
+  /** One line for people reading GET /api. */
+  summary: string
+}
+const op = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, summary: string): OperationDef<I, O> => ({
+  input,
+  output,
+  summary,
+})
+
+const ReorderInput = MeetingRef.extend({ ids: z.array(Id).min(1) })
+const RecusalInput = MeetingRef.extend({
+  reviewerId: Id,
+  unitId: Id,
+  recused: z.boolean(),
+  source: z.enum(['organizer', 'reviewer']).default('organizer'),
+  reason: z.string().trim().max(500).default(''),
+})
+
+export const contract = {
+  'system.info': op(
+    Empty,
+    z.object({ appVersion: z.string(), schemaVersion: z.number().int(), dataDir: z.string() }),
+    '应用版本、数据库结构版本与数据目录',
+  ),
+
+  'meetings.list': op(Empty, z.array(MeetingSummary), '会议列表（含单位、评委、评分数量）'),
+  'meetings.get': op(MeetingRef, Meeting, '读取一个会议'),
+  'meetings.create': op(MeetingFields, Meeting, '新建会议（附带默认计分规则）'),
+  'meetings.update': op(MeetingRef.extend({ fields: MeetingFields }), Meeting, '修改会议信息'),
+  'meetings.delete': op(MeetingRef, Ok, '删除会议及其全部数据'),
+  'meetings.openDemo': op(Empty, Meeting, '打开示例会议（首次调用时从 resources 导入）'),
+
+  'rubric.get': op(MeetingRef, Rubric, '读取评分标准'),
+  'rubric.save': op(MeetingRef.extend({ rubric: RubricInput }), Rubric, '保存整套评分标准（校验分值合计）'),
+
+  'rules.get': op(MeetingRef, RulesInput.required(), '读取计分规则'),
+  'rules.save': op(MeetingRef.extend({ rules: RulesInput }), RulesInput.required(), '保存计分规则'),
+
+  'units.list': op(MeetingRef, z.array(Unit), '参评单位列表（按顺序）'),
+  'units.create': op(MeetingRef.extend({ fields: UnitFields }), Unit, '新增参评单位'),
+  'units.update': op(MeetingRef.extend({ id: Id, fields: UnitFields }), Unit, '修改参评单位'),
+  'units.delete': op(MeetingRef.extend({ id: Id }), Ok, '删除参评单位'),
+  'units.reorder': op(ReorderInput, z.array(Unit), '调整参评单位顺序（给出全部单位编号）'),
+  'units.importXlsx': op(
+    MeetingRef.extend({
+      fileName: z.string().max(255),
+      /** The .xlsx file, base64-encoded. */
+      dataBase64: z.string().min(1, '文件为空').max(30_000_000, '文件过大（上限约 20 MB）'),
+      dryRun: z.boolean().default(false),
+    }),
+    UnitImportResult,
+    '从 Excel 导入单位名单（序号、单位名称、类别、所属部门、联系人、电话）；dryRun 只预览',
+  ),
+
+  'reviewers.list': op(MeetingRef, z.array(Reviewer), '评委列表'),
+  'reviewers.create': op(MeetingRef.extend({ fields: ReviewerFields }), Reviewer, '新增评委'),
+  'reviewers.update': op(MeetingRef.extend({ id: Id, fields: ReviewerFields }), Reviewer, '修改评委'),
+  'reviewers.delete': op(MeetingRef.extend({ id: Id }), Ok, '删除评委（已有评分时拒绝）'),
+  'reviewers.reorder': op(ReorderInput, z.array(Reviewer), '调整评委顺序'),
+
+  'recusals.list': op(MeetingRef, z.array(Recusal), '回避关系列表'),
+  'recusals.set': op(RecusalInput, Ok, '设置或取消某评委对某单位的回避'),
+
+  'scoring.progress': op(MeetingRef.extend({ reviewerId: Id }), z.array(UnitProgress), '某评委各单位的评分进度'),
+  'scoring.sheet': op(MeetingRef.extend({ reviewerId: Id, unitId: Id }), ScoreSheet, '某评委对某单位的评分表'),
+  'scores.save': op(MeetingRef.extend(ScoreInput.shape), SavedScore, '保存一项得分（校验范围与步长，写入历史）'),
+  'reviews.save': op(MeetingRef.extend(ReviewInput.shape), Review, '保存特色加分与评审意见'),
+  'vetoes.mark': op(MeetingRef.extend(VetoMarkInput.shape), z.array(VetoMark), '勾选或取消一票否决事项（勾选须写明事由）'),
+} as const satisfies Record<string, OperationDef>
+
+export type Contract = typeof contract
+export type OperationName = keyof Contract
+export type InputOf<K extends OperationName> = z.input<Contract[K]['input']>
+export type ParsedInputOf<K extends OperationName> = z.output<Contract[K]['input']>
+export type OutputOf<K extends OperationName> = z.output<Contract[K]['output']>
+export const operationNames = Object.keys(contract) as OperationName[]
+export const isOperationName = (name: string): name is OperationName => Object.hasOwn(contract, name)

@@ -1,0 +1,23 @@
+/** Error codes every consumer of the API can rely on. Messages are for people (zh-CN). */
+export const ERROR_CODES = [
+  'VALIDATION', // input does not match the contract
+  'NOT_FOUND',
+  'CONFLICT', // the change contradicts existing data (duplicate name, locked rubric…)
+  'OUT_OF_RANGE',
+  'OFF_STEP',
+  'RUBRIC_INVALID',
+  'IMPORT_INVALID',
+  'DB_TOO_NEW',
+  'UNKNOWN_OPERATION',
+  'INTERNAL',
+] as const
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+export interface ApiError {
+  code: ErrorCode
+  message: string
+  /** Optional per-field or per-row details, e.g. the rows of a rejected spreadsheet. */
+  details?: string[]
+}
+
+export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError }

@@ -1,0 +1,13 @@
+import { z } from 'zod'
+
+/** Push events from the core (IPC channel `event` in Electron, SSE `/api/events` in the bridge). */
+export const ProgressEvent = z.object({
+  type: z.literal('progress'),
+  taskId: z.string(),
+  label: z.string(),
+  done: z.number().int().min(0),
+  total: z.number().int().min(0),
+})
+export const AppEvent = z.discriminatedUnion('type', [ProgressEvent])
+export type AppEvent = z.infer<typeof AppEvent>
+export type EmitEvent = (event: AppEvent) => void

@@ -1,0 +1,37 @@
+import { z } from 'zod'
+import { Id, IsoDate, Timestamp, optionalText, trimmed } from './common'
+
+const Time = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$|^$/, '时间格式应为 HH:MM')
+  .default('')
+
+export const MeetingFields = z.object({
+  title: trimmed('会议名称', 120),
+  date: IsoDate,
+  startTime: Time,
+  endTime: Time,
+  place: optionalText(200),
+  host: optionalText(100),
+  hostTitle: optionalText(100),
+  recorder: optionalText(100),
+  issuingBody: optionalText(100),
+  reportMinutes: z.number().int().min(0).max(120).default(8),
+  questionMinutes: z.number().int().min(0).max(120).default(5),
+})
+export type MeetingFields = z.infer<typeof MeetingFields>
+
+export const Meeting = MeetingFields.extend({
+  id: Id,
+  isDemo: z.boolean(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+})
+export type Meeting = z.infer<typeof Meeting>
+
+export const MeetingSummary = Meeting.extend({
+  unitCount: z.number().int(),
+  reviewerCount: z.number().int(),
+  scoreCount: z.number().int(),
+})
+export type MeetingSummary = z.infer<typeof MeetingSummary>

@@ -1,0 +1,87 @@
+import { z } from 'zod'
+import { Id, Points, Timestamp, optionalText } from './common'
+
+export const ScoreInput = z.object({
+  reviewerId: Id,
+  unitId: Id,
+  itemId: Id,
+  /** null clears the score. */
+  value: Points.nullable(),
+  deductionReason: optionalText(500),
+})
+export type ScoreInput = z.infer<typeof ScoreInput>
+
+export const Score = z.object({
+  itemId: Id,
+  value: z.number().nullable(),
+  deductionReason: z.string(),
+  updatedAt: Timestamp,
+})
+export type Score = z.infer<typeof Score>
+
+/** A reviewer's sheet-level entries for one unit: bonus and comments (亮点/不足/建议). */
+export const ReviewInput = z.object({
+  reviewerId: Id,
+  unitId: Id,
+  bonus: Points.nullable().default(null),
+  bonusReason: optionalText(500),
+  strengths: optionalText(2000),
+  weaknesses: optionalText(2000),
+  suggestions: optionalText(2000),
+})
+export type ReviewInput = z.input<typeof ReviewInput>
+
+export const Review = z.object({
+  bonus: z.number().nullable(),
+  bonusReason: z.string(),
+  strengths: z.string(),
+  weaknesses: z.string(),
+  suggestions: z.string(),
+  updatedAt: Timestamp.nullable(),
+})
+export type Review = z.infer<typeof Review>
+
+export const VetoMarkInput = z.object({
+  reviewerId: Id,
+  unitId: Id,
+  vetoItemId: Id,
+  marked: z.boolean(),
+  reason: optionalText(500),
+})
+export const VetoMark = z.object({ vetoItemId: Id, reason: z.string(), updatedAt: Timestamp })
+export type VetoMark = z.infer<typeof VetoMark>
+
+/** Everything the scoring form needs for one reviewer × unit. */
+export const ScoreSheet = z.object({
+  reviewerId: Id,
+  unitId: Id,
+  recused: z.boolean(),
+  locked: z.boolean(),
+  scores: z.array(Score),
+  review: Review,
+  vetoMarks: z.array(VetoMark),
+  /** Sum of entered item scores (no bonus), in points. */
+  subtotal: z.number(),
+  /** Subtotal plus bonus, capped by the rubric. */
+  total: z.number(),
+  complete: z.boolean(),
+})
+export type ScoreSheet = z.infer<typeof ScoreSheet>
+
+export const UnitProgress = z.object({
+  unitId: Id,
+  scored: z.number().int(),
+  itemCount: z.number().int(),
+  recused: z.boolean(),
+  total: z.number(),
+})
+export type UnitProgress = z.infer<typeof UnitProgress>
+
+export const SavedScore = z.object({
+  score: Score,
+  subtotal: z.number(),
+  total: z.number(),
+  scored: z.number().int(),
+  itemCount: z.number().int(),
+})
+export type SavedScore = z.infer<typeof SavedScore>

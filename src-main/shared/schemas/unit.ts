@@ -1,0 +1,27 @@
+import { z } from 'zod'
+import { Id, Timestamp, optionalText, trimmed } from './common'
+
+export const UNIT_CATEGORIES = ['处室', '直属单位'] as const
+export const UnitCategory = z.enum(UNIT_CATEGORIES, { message: '类别只能是“处室”或“直属单位”' })
+
+export const UnitFields = z.object({
+  name: trimmed('单位名称', 100),
+  category: UnitCategory,
+  department: optionalText(100),
+  brand: optionalText(100),
+  contact: optionalText(50),
+  phone: optionalText(50),
+})
+export type UnitFields = z.infer<typeof UnitFields>
+
+export const Unit = UnitFields.extend({ id: Id, meetingId: Id, seq: z.number().int(), updatedAt: Timestamp })
+export type Unit = z.infer<typeof Unit>
+
+export const UnitImportResult = z.object({
+  imported: z.number().int(),
+  skipped: z.number().int(),
+  /** What would be or was imported, in sheet order. */
+  rows: z.array(UnitFields),
+  dryRun: z.boolean(),
+})
+export type UnitImportResult = z.infer<typeof UnitImportResult>

@@ -1,0 +1,23 @@
+import { createRouter, createWebHashHistory } from 'vue-router'
+
+// Hash history: works the same under app:// (Electron) and http://127.0.0.1 (browser mode).
+export const router = createRouter({
+  history: createWebHashHistory(),
+  routes: [
+    { path: '/', name: 'home', component: () => import('./views/HomeView.vue') },
+    {
+      path: '/meetings/:meetingId',
+      component: () => import('./views/MeetingLayout.vue'),
+      props: true,
+      children: [
+        { path: '', redirect: (to) => `/meetings/${to.params.meetingId}/info` },
+        { path: 'info', name: 'meeting-info', component: () => import('./views/setup/MeetingInfoView.vue'), props: true },
+        { path: 'rubric', name: 'rubric', component: () => import('./views/setup/RubricView.vue'), props: true },
+        { path: 'units', name: 'units', component: () => import('./views/setup/UnitsView.vue'), props: true },
+        { path: 'reviewers', name: 'reviewers', component: () => import('./views/setup/ReviewersView.vue'), props: true },
+        { path: 'rules', name: 'rules', component: () => import('./views/setup/RulesView.vue'), props: true },
+        { path: 'scoring', name: 'scoring', component: () => import('./views/scoring/ScoringView.vue'), props: true },
+      ],
+    },
+  ],
+})
