@@ -83,6 +83,10 @@ export const contract = {
   'scores.save': op(MeetingRef.extend(ScoreInput.shape), SavedScore, '保存一项得分（校验范围与步长，写入历史）'),
   'reviews.save': op(MeetingRef.extend(ReviewInput.shape), Review, '保存特色加分与评审意见'),
   'vetoes.mark': op(MeetingRef.extend(VetoMarkInput.shape), z.array(VetoMark), '勾选或取消一票否决事项（勾选须写明事由）'),
+
+  // <results-ops> (results engine, veto decisions)
+
+  // <documents-ops> (recorder's notes, minutes settings, .docx/.xlsx exports)
 } as const satisfies Record<string, OperationDef>
 
 export type Contract = typeof contract

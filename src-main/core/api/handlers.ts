@@ -65,4 +65,8 @@ export const handlers: Handlers = {
   'scores.save': ({ meetingId, ...score }, { db }) => saveScore(db, meetingId, score),
   'reviews.save': ({ meetingId, ...review }, { db }) => saveReview(db, meetingId, review),
   'vetoes.mark': ({ meetingId, ...mark }, { db }) => markVeto(db, meetingId, mark),
+
+  // <results-handlers>
+
+  // <documents-handlers>
 }

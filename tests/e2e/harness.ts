@@ -1,0 +1,59 @@
+/**
+ * End-to-end harness: a real core (SQLite in a temp folder) behind the real HTTP bridge, serving the
+ * built renderer, driven by Debian's Chromium through playwright-core.
+ */
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { startBridge } from '../../src-main/bridge/server'
+import { makeTestCore, repoRoot, type TestCore } from '../helpers/core'
+
+export const SCREENSHOT_DIR = join(repoRoot, 'test-results/screenshots')
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+export interface E2E extends TestCore {
+  browser: Browser
+  page: Page
+  baseUrl: string
+  /** Saves a full-page screenshot under test-results/screenshots/<name>.png. */
+  shot(name: string): Promise<string>
+  close(): Promise<void>
+}
+
+export async function startE2E(): Promise<E2E> {
+  const t = makeTestCore()
+  const server = await startBridge({ core: t.core, staticDir: join(repoRoot, 'out/renderer'), port: 0 })
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', deviceScaleFactor: 1 })
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(error.message))
+  mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  return {
+    ...t,
+    browser,
+    page,
+    baseUrl: server.url,
+    async shot(name) {
+      const path = join(SCREENSHOT_DIR, `${name}.png`)
+      await page.screenshot({ path, fullPage: true })
+      return path
+    },
+    async close() {
+      await browser.close()
+      await new Promise((resolve) => server.close(resolve))
+      t.dispose()
+      if (errors.length) throw new Error(`页面脚本出错：${errors.join('; ')}`)
+    },
+  }
+}
