@@ -1,15 +1,24 @@
 import { defineConfig } from 'vitest/config'
 
+// Two projects: `unit` (plain Node: core, db, contract, electron with electron mocked, documents)
+// and `e2e` (the built renderer in Chromium through the bridge; builds the renderer first).
+// Run one with `npx vitest run --project unit`.
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    exclude: ['tests/bench/**', 'node_modules/**'],
-    environment: 'node',
-    globalSetup: ['tests/e2e/global-setup.ts'],
-    // Chromium and LibreOffice tests take seconds each; two cores, so keep the pool small.
     testTimeout: 60_000,
     hookTimeout: 180_000,
     pool: 'forks',
+    // Two cores: Chromium and LibreOffice tests are heavy, keep the pool small.
     maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['tests/{unit,db,contract,electron,documents}/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        extends: true,
+        test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], environment: 'node', globalSetup: ['tests/e2e/global-setup.ts'], fileParallelism: false },
+      },
+    ],
   },
 })
