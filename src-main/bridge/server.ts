@@ -67,6 +67,7 @@ export function startBridge(options: BridgeOptions): Promise<Server & { url: str
       const result = await core.dispatch(decodeURIComponent(url.pathname.slice('/api/'.length)), input)
       return json(res, result.ok ? 200 : statusOf(result.error.code), result)
     }
+    // <bridge-routes> (file downloads of generated documents)
     if (staticDir && req.method === 'GET') return serveStatic(staticDir, url.pathname, res)
     json(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '页面不存在' } })
   }
