@@ -1,0 +1,69 @@
+/**
+ * The Electron main process: a thin shell around the core. Everything the user does goes through
+ * the core dispatcher (ipc.ts); this file only wires the lifecycle together.
+ */
+import { existsSync } from 'node:fs'
+import { app, dialog, session, type BrowserWindow } from 'electron'
+import { createCore, type Core } from '../core/app'
+import { forwardEvents, registerApiHandler } from './ipc'
+import { installMenu } from './menu'
+import { resolveAppPaths } from './paths'
+import { registerAppScheme, serveRenderer } from './protocol'
+import { denyAllPermissions, hardenWebContents } from './security'
+import { createMainWindow } from './window'
+
+let core: Core | undefined
+let mainWindow: BrowserWindow | undefined
+
+// Before `ready`: the scheme must be privileged before any page loads.
+registerAppScheme()
+
+/** Resolves once the window is up (or the app has given up and is quitting). */
+export const started: Promise<void> = app.requestSingleInstanceLock() ? run() : quitSecondInstance()
+
+async function quitSecondInstance(): Promise<void> {
+  // The first instance receives 'second-instance' and brings its window to the front.
+  app.quit()
+}
+
+async function run(): Promise<void> {
+  app.on('second-instance', () => {
+    if (!mainWindow || mainWindow.isDestroyed()) return
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.show()
+    mainWindow.focus()
+  })
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents))
+  app.on('window-all-closed', () => app.quit())
+  app.on('will-quit', () => {
+    core?.close()
+    core = undefined
+  })
+  await app.whenReady()
+
+  const paths = resolveAppPaths()
+  if (paths.nativeBinding && !existsSync(paths.nativeBinding)) {
+    return fatal(
+      '缺少数据库组件',
+      `没有找到为 Electron 编译的数据库组件：\n${paths.nativeBinding}\n\n请关闭本程序后重新运行 npm start，它会自动准备该组件。`,
+    )
+  }
+  try {
+    core = createCore({ dataDir: paths.dataDir, resourcesDir: paths.resourcesDir, appVersion: app.getVersion(), nativeBinding: paths.nativeBinding })
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    return fatal('无法打开数据库', `数据目录：${paths.dataDir}\n\n${reason}`)
+  }
+
+  denyAllPermissions(session.defaultSession)
+  serveRenderer(paths.rendererDir)
+  registerApiHandler(core)
+  installMenu()
+  mainWindow = createMainWindow(paths)
+  forwardEvents(core, mainWindow)
+}
+
+function fatal(title: string, message: string): void {
+  dialog.showErrorBox(`现场评审无法启动：${title}`, message)
+  app.quit()
+}
