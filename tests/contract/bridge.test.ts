@@ -1,0 +1,56 @@
+/** The HTTP bridge exposes the same contract, documents itself, and refuses cross-site calls. */
+import type { Server } from 'node:http'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { operationNames } from '../../src-main/shared/contract'
+import { startBridge } from '../../src-main/bridge/server'
+import { makeTestCore, type TestCore } from '../helpers/core'
+
+let t: TestCore
+let server: Server & { url: string }
+beforeAll(async () => {
+  t = makeTestCore()
+  server = await startBridge({ core: t.core, port: 0 })
+})
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve))
+  t.dispose()
+})
+
+const post = (name: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${server.url}/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })
+
+describe('HTTP bridge', () => {
+  it('binds to 127.0.0.1', () => expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/))
+
+  it('GET /api lists every operation with its input JSON Schema', async () => {
+    const doc = (await (await fetch(`${server.url}/api`)).json()) as { operations: { name: string; summary: string; input: { type: string } }[] }
+    expect(doc.operations.map((o) => o.name).sort()).toEqual([...operationNames].sort())
+    const create = doc.operations.find((o) => o.name === 'meetings.create')!
+    expect(create.summary).toMatch(/新建会议/)
+    expect(create.input).toMatchObject({ type: 'object', required: expect.arrayContaining(['title', 'date']) })
+  })
+
+  it('POST /api/<op> runs the operation', async () => {
+    const created = await (await post('meetings.create', { title: '浏览器模式测试会', date: '2024-12-18' })).json()
+    expect(created).toMatchObject({ ok: true, data: { title: '浏览器模式测试会' } })
+    const listed = await (await post('meetings.list', {})).json()
+    expect(listed.data).toHaveLength(1)
+  })
+
+  it('answers errors with status codes and Chinese messages', async () => {
+    const bad = await post('meetings.create', { title: '', date: '2024-12-18' })
+    expect(bad.status).toBe(400)
+    expect((await bad.json()).error).toMatchObject({ code: 'VALIDATION', message: '输入有误：会议名称不能为空' })
+    const unknown = await post('meetings.fly', {})
+    expect(unknown.status).toBe(404)
+    const notJson = await fetch(`${server.url}/api/meetings.list`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{oops' })
+    expect((await notJson.json()).error.message).toBe('请求内容不是有效的 JSON')
+  })
+
+  it('refuses requests from another origin and non-JSON posts (CSRF)', async () => {
+    const foreign = await post('meetings.list', {}, { origin: 'http://evil.example' })
+    expect(foreign.status).toBe(403)
+    const form = await fetch(`${server.url}/api/meetings.delete`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' })
+    expect(form.status).toBe(415)
+  })
+})

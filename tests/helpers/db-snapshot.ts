@@ -1,0 +1,20 @@
+import type { Database } from 'better-sqlite3'
+
+/** Every row of every table, in a stable order: "nothing changed" means this is deep-equal before and after. */
+export function snapshotDatabase(db: Database): Record<string, unknown[]> {
+  const tables = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .all() as { name: string }[]
+  return Object.fromEntries(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]))
+}
+
+/** The schema as SQLite stores it, whitespace-normalised. */
+export function schemaOf(db: Database): { version: number; objects: string[] } {
+  const rows = db
+    .prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name")
+    .all() as { type: string; name: string; sql: string | null }[]
+  return {
+    version: db.pragma('user_version', { simple: true }) as number,
+    objects: rows.map((r) => `${r.type} ${r.name}: ${(r.sql ?? '').replace(/\s+/g, ' ').trim()}`),
+  }
+}
