@@ -16,6 +16,8 @@ afterAll(async () => {
   t.dispose()
 })
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked by the assertions
+type Json = any
 const post = (name: string, body: unknown, headers: Record<string, string> = {}) =>
   fetch(`${server.url}/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })
 
@@ -33,18 +35,18 @@ describe('HTTP bridge', () => {
   it('POST /api/<op> runs the operation', async () => {
     const created = await (await post('meetings.create', { title: '浏览器模式测试会', date: '2024-12-18' })).json()
     expect(created).toMatchObject({ ok: true, data: { title: '浏览器模式测试会' } })
-    const listed = await (await post('meetings.list', {})).json()
+    const listed: Json = await (await post('meetings.list', {})).json()
     expect(listed.data).toHaveLength(1)
   })
 
   it('answers errors with status codes and Chinese messages', async () => {
     const bad = await post('meetings.create', { title: '', date: '2024-12-18' })
     expect(bad.status).toBe(400)
-    expect((await bad.json()).error).toMatchObject({ code: 'VALIDATION', message: '输入有误：会议名称不能为空' })
+    expect(((await bad.json()) as Json).error).toMatchObject({ code: 'VALIDATION', message: '输入有误：会议名称不能为空' })
     const unknown = await post('meetings.fly', {})
     expect(unknown.status).toBe(404)
     const notJson = await fetch(`${server.url}/api/meetings.list`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{oops' })
-    expect((await notJson.json()).error.message).toBe('请求内容不是有效的 JSON')
+    expect(((await notJson.json()) as Json).error.message).toBe('请求内容不是有效的 JSON')
   })
 
   it('refuses requests from another origin and non-JSON posts (CSRF)', async () => {

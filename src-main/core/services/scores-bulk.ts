@@ -1,0 +1,76 @@
+import type { Database } from 'better-sqlite3'
+import { newId, now, stmt } from '../db/statements'
+import { DomainError } from '../errors'
+import { getRubricShape } from './rubric'
+
+export interface BulkScore {
+  reviewerId: string
+  unitId: string
+  itemId: string
+  valueTenths: number
+  deductionReason?: string
+}
+
+/**
+ * Saves many scores at once (a reviewer's return package, a generated meeting) in one transaction,
+ * with the same checks as a single save: item of this meeting, within its maximum and on its step,
+ * reviewer not locked, not recused. Any bad row refuses the whole batch.
+ * History: a changed existing value gets its own row; new values get one summary row per sheet.
+ */
+export function saveScoresBulk(db: Database, meetingId: string, rows: BulkScore[]): { saved: number } {
+  return db.transaction(() => {
+    const shape = getRubricShape(db, meetingId)
+    const reviewers = new Map(
+      (stmt(db, 'SELECT id, name, submitted_at FROM reviewers WHERE meeting_id = ?').all(meetingId) as { id: string; name: string; submitted_at: string | null }[]).map(
+        (r) => [r.id, r],
+      ),
+    )
+    const units = new Set((stmt(db, 'SELECT id FROM units WHERE meeting_id = ?').all(meetingId) as { id: string }[]).map((u) => u.id))
+    const recused = new Set(
+      (stmt(db, 'SELECT reviewer_id, unit_id FROM recusals WHERE meeting_id = ?').all(meetingId) as { reviewer_id: string; unit_id: string }[]).map(
+        (r) => `${r.reviewer_id}|${r.unit_id}`,
+      ),
+    )
+    const existing = stmt(db, 'SELECT value_tenths FROM scores WHERE reviewer_id = ? AND unit_id = ? AND item_id = ?')
+    const hasAny = !!stmt(db, 'SELECT 1 FROM scores WHERE meeting_id = ? LIMIT 1').get(meetingId)
+    const upsert = stmt(
+      db,
+      `INSERT INTO scores (id, meeting_id, reviewer_id, unit_id, item_id, value_tenths, deduction_reason, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (reviewer_id, unit_id, item_id) DO UPDATE SET value_tenths = excluded.value_tenths,
+         deduction_reason = excluded.deduction_reason, updated_at = excluded.updated_at`,
+    )
+    const history = stmt(
+      db,
+      `INSERT INTO score_history (meeting_id, reviewer_id, unit_id, field, old_value, new_value, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    const at = now()
+    const newPerSheet = new Map<string, number>()
+    rows.forEach((row, index) => {
+      const where = `第 ${index + 1} 条评分`
+      const reviewer = reviewers.get(row.reviewerId)
+      if (!reviewer) throw new DomainError('VALIDATION', `${where}：评委不属于本会议`)
+      if (!units.has(row.unitId)) throw new DomainError('VALIDATION', `${where}：参评单位不属于本会议`)
+      const max = shape.itemMaxTenths.get(row.itemId)
+      if (max === undefined) throw new DomainError('VALIDATION', `${where}：评分指标不属于本会议`)
+      if (!Number.isInteger(row.valueTenths) || row.valueTenths < 0 || row.valueTenths > max) {
+        throw new DomainError('OUT_OF_RANGE', `${where}：分值超出该指标的范围（0–${max / 10} 分）`)
+      }
+      if (row.valueTenths % shape.itemStepTenths.get(row.itemId)! !== 0) throw new DomainError('OFF_STEP', `${where}：分值不在该指标的档位上`)
+      if (reviewer.submitted_at) throw new DomainError('CONFLICT', `${where}：评委“${reviewer.name}”已提交评分`)
+      const sheet = `${row.reviewerId}|${row.unitId}`
+      if (recused.has(sheet)) throw new DomainError('CONFLICT', `${where}：评委“${reviewer.name}”已回避该单位`)
+      const before = hasAny ? (existing.get(row.reviewerId, row.unitId, row.itemId) as { value_tenths: number } | undefined) : undefined
+      upsert.run(newId(), meetingId, row.reviewerId, row.unitId, row.itemId, row.valueTenths, row.deductionReason ?? '', at)
+      if (!before) newPerSheet.set(sheet, (newPerSheet.get(sheet) ?? 0) + 1)
+      else if (before.value_tenths !== row.valueTenths) {
+        history.run(meetingId, row.reviewerId, row.unitId, `item:${row.itemId}`, String(before.value_tenths / 10), String(row.valueTenths / 10), row.deductionReason ?? '', at)
+      }
+    })
+    for (const [sheet, count] of newPerSheet) {
+      const [reviewerId, unitId] = sheet.split('|')
+      history.run(meetingId, reviewerId, unitId, 'import', null, `${count} 项`, '批量导入', at)
+    }
+    return { saved: rows.length }
+  })()
+}

@@ -1,0 +1,14 @@
+/** `npm run bench`: every figure the issues name, each beside a baseline measured in the same run. */
+import { benchMeetingCreate } from './meeting-create.bench'
+import { benchScoreSave } from './score-save.bench'
+import { printReport, type BenchResult } from './report'
+
+const results: BenchResult[] = []
+const step = async (label: string, run: () => BenchResult | BenchResult[] | Promise<BenchResult | BenchResult[]>) => {
+  process.stdout.write(`… ${label}\n`)
+  results.push(...[await run()].flat())
+}
+
+await step('meeting creation', benchMeetingCreate)
+await step('score save', benchScoreSave)
+printReport(results)
