@@ -11,6 +11,7 @@ import { Unit, UnitFields, UnitImportResult } from './schemas/unit'
 import { Recusal, Reviewer, ReviewerFields } from './schemas/reviewer'
 import { ReviewInput, Review, SavedScore, ScoreInput, ScoreSheet, UnitProgress, VetoMark, VetoMarkInput } from './schemas/scoring'
 import { RulesInput } from './schemas/rules'
+import { MeetingResults } from './schemas/results'
 
 export interface OperationDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I
@@ -85,6 +86,16 @@ export const contract = {
   'vetoes.mark': op(MeetingRef.extend(VetoMarkInput.shape), z.array(VetoMark), '勾选或取消一票否决事项（勾选须写明事由）'),
 
   // <results-ops> (results engine, veto decisions)
+  'results.compute': op(MeetingRef, MeetingResults, '计算评审结果：去掉最高最低分、排名、并列、等次、一票否决与评分异常提示'),
+  'vetoes.decide': op(
+    MeetingRef.extend({
+      unitId: Id,
+      decision: z.enum(['confirmed', 'not_established'], { message: '认定结果只能是“确认否决”或“核实不构成”' }).nullable(),
+      reason: z.string().trim().min(1, '认定一票否决须写明理由').max(500, '理由不能超过 500 个字'),
+    }),
+    Ok,
+    '会务组认定一票否决：确认否决（不参加排名）或核实不构成（正常排名）；decision 为 null 时撤销认定；须写明理由',
+  ),
 
   // <documents-ops> (recorder's notes, minutes settings, .docx/.xlsx exports)
 } as const satisfies Record<string, OperationDef>

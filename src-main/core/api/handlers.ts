@@ -22,6 +22,8 @@ import {
 import { getProgress, getScoreSheet, markVeto, saveReview, saveScore } from '../services/scoring'
 import { openDemo } from '../services/demo'
 import { assertMeeting } from '../services/meetings'
+import { computeMeetingResults } from '../services/results'
+import { decideVeto } from '../services/veto-decisions'
 
 export type Handler<K extends OperationName> = (input: ParsedInputOf<K>, ctx: CoreContext) => OutputOf<K> | Promise<OutputOf<K>>
 export type Handlers = { [K in OperationName]: Handler<K> }
@@ -67,6 +69,8 @@ export const handlers: Handlers = {
   'vetoes.mark': ({ meetingId, ...mark }, { db }) => markVeto(db, meetingId, mark),
 
   // <results-handlers>
+  'results.compute': ({ meetingId }, { db }) => computeMeetingResults(db, meetingId),
+  'vetoes.decide': ({ meetingId, ...decision }, { db }) => (decideVeto(db, meetingId, decision), ok),
 
   // <documents-handlers>
 }

@@ -1,0 +1,75 @@
+/**
+ * The results engine's input: a meeting's data as plain values, points in integer tenths.
+ * The DB loader (core/services/results.ts) builds it; tests build it by hand.
+ */
+import type { Rules } from '../../shared/schemas/rules'
+
+export interface EngineReviewer {
+  id: string
+  name: string
+  role: string
+}
+
+export interface EngineUnit {
+  id: string
+  name: string
+  seq: number
+}
+
+export interface EngineCriterion {
+  id: string
+  name: string
+  maxTenths: number
+  /** Second-level items with their maxima (full marks) in tenths. */
+  items: { id: string; maxTenths: number }[]
+}
+
+export interface ScoreEntry {
+  reviewerId: string
+  unitId: string
+  itemId: string
+  tenths: number
+}
+
+export interface BonusEntry {
+  reviewerId: string
+  unitId: string
+  tenths: number
+}
+
+export interface VetoMarkEntry {
+  reviewerId: string
+  unitId: string
+  vetoItemId: string
+  vetoItemName: string
+  reason: string
+}
+
+export type VetoDecision = 'confirmed' | 'not_established'
+
+export interface VetoDecisionEntry {
+  unitId: string
+  decision: VetoDecision
+  reason: string
+}
+
+export interface EngineInput {
+  meetingId: string
+  /** In the meeting's reviewer order (the summary sheet's columns). */
+  reviewers: EngineReviewer[]
+  /** In the meeting's unit order. */
+  units: EngineUnit[]
+  /** First-level criteria in order, each with its items. */
+  criteria: EngineCriterion[]
+  /** 特色加分 maximum (0 = no bonus item). */
+  bonusMaxTenths: number
+  /** Cap on a reviewer's subtotal + bonus. */
+  totalCapTenths: number
+  scores: ScoreEntry[]
+  bonuses: BonusEntry[]
+  recusals: { reviewerId: string; unitId: string }[]
+  vetoMarks: VetoMarkEntry[]
+  vetoDecisions: VetoDecisionEntry[]
+  rules: Required<Rules>
+  computedAt: string
+}

@@ -1,0 +1,73 @@
+/**
+ * Loads a meeting from SQLite into the results engine's input with a handful of set-based
+ * queries (one per table), then computes. 360,000 scores load as raw rows, not objects.
+ */
+import type { Database } from 'better-sqlite3'
+import type { MeetingResults } from '../../shared/schemas/results'
+import { now, stmt } from '../db/statements'
+import { notFound } from '../errors'
+import { computeResults } from '../results/compute'
+import type { EngineCriterion, EngineInput, ScoreEntry, VetoDecision } from '../results/types'
+import { assertMeeting } from './meetings'
+import { getRules } from './rules'
+
+type Row = unknown[]
+
+export function loadEngineInput(db: Database, meetingId: string): EngineInput {
+  assertMeeting(db, meetingId)
+  const head = stmt(db, 'SELECT base_tenths, bonus_max_tenths, total_cap_tenths FROM rubrics WHERE meeting_id = ?').get(meetingId) as
+    | { base_tenths: number; bonus_max_tenths: number; total_cap_tenths: number | null }
+    | undefined
+  if (!head) throw notFound('评分标准')
+  const criteria = (stmt(db, 'SELECT id, name, max_tenths FROM criteria WHERE meeting_id = ? ORDER BY seq').all(meetingId) as {
+    id: string
+    name: string
+    max_tenths: number
+  }[]).map((c): EngineCriterion => ({ id: c.id, name: c.name, maxTenths: c.max_tenths, items: [] }))
+  const byCriterion = new Map(criteria.map((c) => [c.id, c]))
+  for (const item of stmt(db, 'SELECT id, criterion_id, max_tenths FROM rubric_items WHERE meeting_id = ? ORDER BY seq').all(meetingId) as {
+    id: string
+    criterion_id: string
+    max_tenths: number
+  }[]) {
+    byCriterion.get(item.criterion_id)?.items.push({ id: item.id, maxTenths: item.max_tenths })
+  }
+
+  const scores: ScoreEntry[] = (
+    stmt(db, 'SELECT reviewer_id, unit_id, item_id, value_tenths FROM scores WHERE meeting_id = ?').raw(true).all(meetingId) as Row[]
+  ).map((r) => ({ reviewerId: r[0] as string, unitId: r[1] as string, itemId: r[2] as string, tenths: r[3] as number }))
+
+  return {
+    meetingId,
+    reviewers: stmt(db, 'SELECT id, name, role FROM reviewers WHERE meeting_id = ? ORDER BY seq').all(meetingId) as EngineInput['reviewers'],
+    units: stmt(db, 'SELECT id, name, seq FROM units WHERE meeting_id = ? ORDER BY seq').all(meetingId) as EngineInput['units'],
+    criteria,
+    bonusMaxTenths: head.bonus_max_tenths,
+    totalCapTenths: head.total_cap_tenths ?? head.base_tenths + head.bonus_max_tenths,
+    scores,
+    bonuses: stmt(
+      db,
+      'SELECT reviewer_id AS reviewerId, unit_id AS unitId, bonus_tenths AS tenths FROM reviews WHERE meeting_id = ? AND bonus_tenths IS NOT NULL',
+    ).all(meetingId) as EngineInput['bonuses'],
+    recusals: stmt(db, 'SELECT reviewer_id AS reviewerId, unit_id AS unitId FROM recusals WHERE meeting_id = ?').all(meetingId) as EngineInput['recusals'],
+    vetoMarks: stmt(
+      db,
+      `SELECT m.reviewer_id AS reviewerId, m.unit_id AS unitId, m.veto_item_id AS vetoItemId, v.name AS vetoItemName, m.reason
+       FROM veto_marks m JOIN veto_items v ON v.id = m.veto_item_id
+       WHERE m.meeting_id = ? ORDER BY v.seq`,
+    ).all(meetingId) as EngineInput['vetoMarks'],
+    vetoDecisions: stmt(db, 'SELECT unit_id AS unitId, decision, reason FROM veto_decisions WHERE meeting_id = ?').all(meetingId) as {
+      unitId: string
+      decision: VetoDecision
+      reason: string
+    }[],
+    rules: getRules(db, meetingId),
+    computedAt: now(),
+  }
+}
+
+/** The meeting's results as of now: loads every score in one read transaction, then computes. */
+export function computeMeetingResults(db: Database, meetingId: string): MeetingResults {
+  const input = db.transaction(() => loadEngineInput(db, meetingId))()
+  return computeResults(input)
+}
