@@ -11,7 +11,7 @@ import { isAppUrl } from './app-origin'
 export const API_CHANNEL = 'api'
 export const EVENT_CHANNEL = 'event'
 
-export const REFUSED: ApiResult<never> = { ok: false, error: { code: 'VALIDATION', message: '拒绝来自未知页面的调用' } }
+export const REFUSED = { ok: false, error: { code: 'VALIDATION', message: '拒绝来自未知页面的调用' } } as const satisfies ApiResult<never>
 
 /** The sender must be a top-level frame (not an iframe) showing our own app:// origin. */
 export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame' | 'sender'>): boolean {

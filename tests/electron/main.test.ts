@@ -1,0 +1,133 @@
+/**
+ * The main process wired end to end under Node: electron is faked, the core is real (SQLite in a
+ * temp folder, loaded through the `.electron-native` override exactly as Electron would load it).
+ */
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { IpcMainInvokeEvent } from 'electron'
+import type * as Fake from './fake-electron'
+import { repoRoot } from '../helpers/core'
+
+vi.mock('electron', () => import('./fake-electron'))
+
+let fake: typeof Fake
+let appRoot: string
+let userData: string
+
+beforeEach(async () => {
+  appRoot = mkdtempSync(join(tmpdir(), 'onsite-approot-'))
+  userData = join(mkdtempSync(join(tmpdir(), 'onsite-userdata-')), '现场评审')
+  symlinkSync(join(repoRoot, 'resources'), join(appRoot, 'resources'))
+  // main.ts runs on import: evaluate it afresh each time. The mocked 'electron' survives
+  // resetModules, so reach the fake through it (a fresh import of fake-electron would be a copy).
+  vi.resetModules()
+  fake = (await import('electron')) as unknown as typeof Fake
+  fake.resetFakeElectron()
+  fake.app.appPath = appRoot
+  fake.app.userData = userData
+})
+afterEach(() => {
+  fake.app.emit('will-quit') // closes the database the test may have opened
+  rmSync(appRoot, { recursive: true, force: true })
+  rmSync(join(userData, '..'), { recursive: true, force: true })
+})
+
+/** Stands in for scripts/electron-native.mjs: under Node the Node build is the right ABI. */
+function provideNativeBinding() {
+  mkdirSync(join(appRoot, '.electron-native'))
+  copyFileSync(join(repoRoot, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'), join(appRoot, '.electron-native/better_sqlite3.node'))
+}
+
+async function startMain() {
+  const main = await import('../../src-main/electron/main')
+  await main.started
+}
+
+const ownPage = () => {
+  const frame = { url: 'app://onsite/index.html', parent: null }
+  return { sender: { mainFrame: frame }, senderFrame: frame } as unknown as IpcMainInvokeEvent
+}
+
+describe('main process', () => {
+  it('starts the core in userData, serves app://, hardens the session and opens the window', async () => {
+    provideNativeBinding()
+    await startMain()
+
+    expect(fake.protocol.registerSchemesAsPrivileged).toHaveBeenCalledTimes(1)
+    expect(fake.protocol.handlers.has('app')).toBe(true)
+    expect(fake.session.defaultSession.requestHandler).toBeTypeOf('function')
+    expect(fake.session.defaultSession.checkHandler).toBeTypeOf('function')
+    expect(fake.Menu.setApplicationMenu).toHaveBeenCalledTimes(1)
+    expect(fake.dialog.showErrorBox).not.toHaveBeenCalled()
+
+    expect(fake.BrowserWindow.instances).toHaveLength(1)
+    const [window] = fake.BrowserWindow.instances
+    expect(window.loadedUrl).toBe('app://onsite/index.html')
+    expect(window.options.webPreferences).toMatchObject({ preload: join(appRoot, 'out/preload/index.cjs'), sandbox: true, contextIsolation: true })
+
+    const api = fake.ipcMain.handlers.get('api')!
+    const info = await api(ownPage(), 'system.info', {})
+    expect(info).toMatchObject({ ok: true, data: { appVersion: '9.9.9-test', dataDir: userData } })
+    expect(existsSync(join(userData, 'onsite-review.sqlite'))).toBe(true)
+    const created = await api(ownPage(), 'meetings.create', { title: '二〇二四年度述职评议会', date: '2024-12-18' })
+    expect(created).toMatchObject({ ok: true, data: { title: '二〇二四年度述职评议会' } })
+  })
+
+  it('hardens every web contents the app creates', async () => {
+    provideNativeBinding()
+    await startMain()
+    const contents = new fake.FakeWebContents()
+    fake.app.emit('web-contents-created', {}, contents)
+    const event = fake.navigationEvent('https://example.com/')
+    contents.emit('will-navigate', event)
+    expect(event.defaultPrevented).toBe(true)
+    expect(contents.windowOpenHandler!({ url: 'https://example.com/' })).toEqual({ action: 'deny' })
+  })
+
+  it('closes the database when the app quits', async () => {
+    provideNativeBinding()
+    await startMain()
+    const api = fake.ipcMain.handlers.get('api')!
+    await api(ownPage(), 'meetings.create', { title: '测试会', date: '2024-12-18' })
+    // WAL mode keeps a -wal file while the connection is open; closing checkpoints and removes it.
+    expect(existsSync(join(userData, 'onsite-review.sqlite-wal'))).toBe(true)
+    fake.app.emit('will-quit')
+    expect(existsSync(join(userData, 'onsite-review.sqlite-wal'))).toBe(false)
+    fake.app.emit('window-all-closed')
+    expect(fake.app.quit).toHaveBeenCalled()
+  })
+
+  it('brings the existing window to the front when a second copy is started', async () => {
+    provideNativeBinding()
+    await startMain()
+    const [window] = fake.BrowserWindow.instances
+    window.minimized = true
+    fake.app.emit('second-instance', {}, [], '')
+    expect(window.minimized).toBe(false)
+    expect(window.focused).toBe(true)
+  })
+
+  it('the second copy itself quits without opening anything', async () => {
+    fake.app.gotLock = false
+    provideNativeBinding()
+    await startMain()
+    expect(fake.app.quit).toHaveBeenCalled()
+    expect(fake.BrowserWindow.instances).toHaveLength(0)
+    expect(fake.ipcMain.handlers.size).toBe(0)
+  })
+
+  it('explains in Chinese and quits when the Electron build of better-sqlite3 is missing', async () => {
+    await startMain()
+    expect(fake.dialog.showErrorBox).toHaveBeenCalledTimes(1)
+    const [title, message] = fake.dialog.showErrorBox.mock.calls[0] as [string, string]
+    expect(title).toContain('缺少数据库组件')
+    expect(message).toContain('npm start')
+    expect(message).toContain(join(appRoot, '.electron-native', 'better_sqlite3.node'))
+    expect(fake.app.quit).toHaveBeenCalled()
+    expect(fake.BrowserWindow.instances).toHaveLength(0)
+    expect(fake.ipcMain.handlers.size).toBe(0)
+    expect(existsSync(userData)).toBe(false)
+  })
+})
