@@ -1,4 +1,5 @@
 import { sql as initial } from './001-initial'
+import { sql as minutes } from './002-minutes'
 
 export interface Migration {
   /** The `user_version` the database has after this step. */
@@ -8,6 +9,9 @@ export interface Migration {
 }
 
 /** Ordered; append new steps, never edit a released one. */
-export const migrations: Migration[] = [{ version: 1, name: 'initial', sql: initial }]
+export const migrations: Migration[] = [
+  { version: 1, name: 'initial', sql: initial },
+  { version: 2, name: 'minutes', sql: minutes },
+]
 
 export const LATEST_VERSION = migrations[migrations.length - 1].version
