@@ -52,7 +52,8 @@ function remarksOf(input: EngineInput, t: SheetTable, unit: number, score: UnitS
   const unfinished = input.reviewers.filter((_, r) => !t.recused[sheetIndex(t, unit, r)] && !isComplete(t, sheetIndex(t, unit, r)))
   if (unfinished.length) remarks.push(`${unfinished.map((r) => r.name).join('、')}评分未完成`)
   if (score.valid.length === 0) remarks.push('暂无有效评分')
-  else if (!score.trimmed) remarks.push(`有效评委 ${score.valid.length} 人，不足 ${input.rules.trimMinReviewers} 人，未去最高最低分`)
+  // Only worth a remark when the meeting has enough reviewers and this unit fell short (recusals, unfinished sheets).
+  else if (!score.trimmed && input.reviewers.length >= input.rules.trimMinReviewers) remarks.push(`有效评委 ${score.valid.length} 人，不足 ${input.rules.trimMinReviewers} 人，未去最高最低分`)
   if (outcome?.tied) remarks.push(`并列第${outcome.rank}名`)
   return remarks
 }
