@@ -1,0 +1,150 @@
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import type { Rubric } from '@shared/schemas/rubric'
+import type { Unit } from '@shared/schemas/unit'
+import type { Reviewer } from '@shared/schemas/reviewer'
+import type { UnitProgress } from '@shared/schemas/scoring'
+import { api } from '../api'
+import { DraftJournal } from '../views/scoring/draftJournal'
+import { errorText } from '../views/scoring/fieldSaver'
+import { createSheetSession, type SheetSession, type SheetTotals } from '../views/scoring/sheetSession'
+
+const reviewerMemoryKey = (meetingId: string) => `onsite.scoring.reviewer.${meetingId}`
+const sheetKey = (reviewerId: string, unitId: string) => `${reviewerId}|${unitId}`
+
+/**
+ * The scoring screen's data for one meeting: rubric, units, reviewers, the chosen reviewer's
+ * progress, and the sheet being edited. Only the chosen reviewer's own scores are ever loaded
+ * (independence: a reviewer never sees the others').
+ */
+export const useScoringStore = defineStore('scoring', () => {
+  const meetingId = ref('')
+  const rubric = shallowRef<Rubric | null>(null)
+  const units = shallowRef<Unit[]>([])
+  const reviewers = shallowRef<Reviewer[]>([])
+  const reviewerId = ref('')
+  const progress = ref<Record<string, UnitProgress>>({})
+  const session = shallowRef<SheetSession | null>(null)
+  const loading = ref(false)
+  const loadError = ref('')
+  let journal: DraftJournal | null = null
+  /** Flushes of sheets the user has left, by reviewer|unit: a reopened sheet loads after them. */
+  const leaving = new Map<string, Promise<void>>()
+
+  const reviewer = computed(() => reviewers.value.find((r) => r.id === reviewerId.value) ?? null)
+  const unitId = computed(() => session.value?.unitId ?? '')
+
+  function applyTotals(forReviewer: string, unit: string, totals: SheetTotals): void {
+    if (forReviewer !== reviewerId.value || !progress.value[unit]) return
+    const entry = progress.value[unit]
+    progress.value[unit] = { ...entry, total: totals.total, scored: totals.scored ?? entry.scored }
+  }
+
+  function makeSession(forReviewer: string, unit: string, readOnly: boolean): SheetSession {
+    return createSheetSession({
+      meetingId: meetingId.value,
+      reviewerId: forReviewer,
+      unitId: unit,
+      rubric: rubric.value!,
+      journal: journal!,
+      readOnly,
+      onTotals: (u, totals) => applyTotals(forReviewer, u, totals),
+    })
+  }
+
+  /** Saves input left in the journal by a closed window or a crash (sheets not open right now). */
+  async function replayJournal(): Promise<void> {
+    const known = new Set(units.value.map((u) => u.id))
+    const knownReviewers = new Set(reviewers.value.map((r) => r.id))
+    for (const sheet of journal!.sheets()) {
+      if (!known.has(sheet.unitId) || !knownReviewers.has(sheet.reviewerId)) continue
+      const s = makeSession(sheet.reviewerId, sheet.unitId, false)
+      await s.load()
+      await s.flushAll()
+    }
+  }
+
+  async function init(id: string): Promise<void> {
+    // Always reload: the rubric, units or reviewers may have changed on the set-up tabs.
+    await leaveSheet()
+    meetingId.value = id
+    session.value = null
+    reviewerId.value = ''
+    progress.value = {}
+    loading.value = true
+    loadError.value = ''
+    try {
+      const [r, u, rv] = await Promise.all([api.rubric.get({ meetingId: id }), api.units.list({ meetingId: id }), api.reviewers.list({ meetingId: id })])
+      rubric.value = r
+      units.value = u
+      reviewers.value = rv
+      journal = new DraftJournal(id)
+      await replayJournal()
+    } catch (error) {
+      loadError.value = errorText(error)
+    } finally {
+      loading.value = false
+    }
+  }
+
+  function rememberedReviewer(): string {
+    return localStorage.getItem(reviewerMemoryKey(meetingId.value)) ?? ''
+  }
+
+  async function chooseReviewer(id: string): Promise<void> {
+    if (!reviewers.value.some((r) => r.id === id)) return
+    void leaveSheet()
+    session.value = null
+    reviewerId.value = id
+    localStorage.setItem(reviewerMemoryKey(meetingId.value), id)
+    const list = await api.scoring.progress({ meetingId: meetingId.value, reviewerId: id })
+    if (reviewerId.value === id) progress.value = Object.fromEntries(list.map((p) => [p.unitId, p]))
+  }
+
+  /** Starts saving everything typed in the open sheet; the returned promise ends when it is stored. */
+  function leaveSheet(): Promise<void> {
+    const s = session.value
+    if (!s) return Promise.resolve()
+    const key = sheetKey(s.reviewerId, s.unitId)
+    const done = s.flushAll().finally(() => {
+      if (leaving.get(key) === done) leaving.delete(key)
+    })
+    leaving.set(key, done)
+    return done
+  }
+
+  /** Switches to a unit at once (no waiting), so keys typed right after land in the new sheet. */
+  function openUnit(unit: string): void {
+    if (!rubric.value || !reviewerId.value || session.value?.unitId === unit) return
+    void leaveSheet()
+    const readOnly = !!reviewer.value?.submittedAt || !!progress.value[unit]?.recused
+    const s = makeSession(reviewerId.value, unit, readOnly)
+    session.value = s
+    void s.load(leaving.get(sheetKey(reviewerId.value, unit)))
+  }
+
+  /** The next (+1) or previous (-1) unit this reviewer can score, skipping recusals. */
+  function neighbourUnit(direction: 1 | -1): string | null {
+    const list = units.value
+    const from = list.findIndex((u) => u.id === unitId.value)
+    for (let i = from + direction; i >= 0 && i < list.length; i += direction) {
+      if (!progress.value[list[i].id]?.recused) return list[i].id
+    }
+    return null
+  }
+
+  function firstOpenUnit(): string | null {
+    const list = units.value.filter((u) => !progress.value[u.id]?.recused)
+    return (list.find((u) => { const p = progress.value[u.id]; return !p || p.scored < p.itemCount }) ?? list[0])?.id ?? null
+  }
+
+  /** Everything pending anywhere (open sheet and sheets being left): for closing and reloading. */
+  function flushEverything(): Promise<void> {
+    return Promise.all([leaving.values(), session.value ? [session.value.flushAll()] : []].flatMap((x) => [...x])).then(() => undefined)
+  }
+
+  return {
+    meetingId, rubric, units, reviewers, reviewerId, reviewer, progress, session, unitId, loading, loadError,
+    init, rememberedReviewer, chooseReviewer, openUnit, neighbourUnit, firstOpenUnit, leaveSheet, flushEverything,
+  }
+})
