@@ -1,13 +1,17 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron'
+import { BrowserWindow } from 'electron'
 import { APP_ENTRY_URL } from './app-origin'
 import type { AppPaths } from './paths'
 
-/** The main window's options; the webPreferences are the security baseline, pinned by tests. */
-export function mainWindowOptions(paths: Pick<AppPaths, 'preloadPath' | 'resourcesDir'>): BrowserWindowConstructorOptions {
+/**
+ * The main window. Its webPreferences are the security baseline (ARCHITECTURE.md); they are
+ * written out literally at the constructor so electronegativity can check them, and pinned by
+ * tests/electron/window.test.ts.
+ */
+export function createMainWindow(paths: Pick<AppPaths, 'preloadPath' | 'resourcesDir'>): BrowserWindow {
   const icon = join(paths.resourcesDir, 'icon.png')
-  return {
+  const window = new BrowserWindow({
     title: '现场评审',
     width: 1400,
     height: 900,
@@ -15,7 +19,7 @@ export function mainWindowOptions(paths: Pick<AppPaths, 'preloadPath' | 'resourc
     minHeight: 700,
     show: false,
     backgroundColor: '#ffffff',
-    ...(existsSync(icon) ? { icon } : {}),
+    icon: existsSync(icon) ? icon : undefined,
     webPreferences: {
       preload: paths.preloadPath,
       contextIsolation: true,
@@ -28,14 +32,12 @@ export function mainWindowOptions(paths: Pick<AppPaths, 'preloadPath' | 'resourc
       experimentalFeatures: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      // Middle-click would try to open a link in a new window; nothing in the app needs it.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
     },
-  }
-}
-
-/** Opens the UI from app:// and shows the window once it has painted (no white flash). */
-export function createMainWindow(paths: Pick<AppPaths, 'preloadPath' | 'resourcesDir'>): BrowserWindow {
-  const window = new BrowserWindow(mainWindowOptions(paths))
+  })
+  // Shown once painted: no white flash.
   window.once('ready-to-show', () => window.show())
   void window.loadURL(APP_ENTRY_URL).catch((error: unknown) => {
     // Still show the window (with the error page) rather than leave an invisible process.
