@@ -1,10 +1,50 @@
-import type { UnitImportResult } from '../../shared/schemas/unit'
+import type { UnitFields, UnitImportResult } from '../../shared/schemas/unit'
 import type { CoreContext } from '../context'
+import { stmt } from '../db/statements'
 import { DomainError } from '../errors'
+import { parseUnitList } from '../import/unit-list'
+import { readXlsxTables } from '../import/xlsx-table'
+import { assertMeeting } from './meetings'
+import { insertUnits } from './units'
 
+const PROGRESS_LABEL = '导入单位名单'
+const BATCH = 50
+
+/** The progress events of an import carry this task id, so the view that started it can follow it. */
+export const unitImportTaskId = (meetingId: string) => `units.importXlsx:${meetingId}`
+
+/**
+ * Imports a unit list from an .xlsx file (base64). All or nothing: any bad row rejects the whole file
+ * with every problem listed per row, and nothing is saved. `dryRun` parses and checks only.
+ */
 export async function importUnitsXlsx(
-  _ctx: CoreContext,
-  _input: { meetingId: string; fileName: string; dataBase64: string; dryRun: boolean },
+  ctx: CoreContext,
+  input: { meetingId: string; fileName: string; dataBase64: string; dryRun: boolean },
 ): Promise<UnitImportResult> {
-  throw new DomainError('INTERNAL', '尚未实现')
+  const { db } = ctx
+  assertMeeting(db, input.meetingId)
+  const fileName = input.fileName.trim() || '单位名单.xlsx'
+  const tables = await readXlsxTables(fileName, Buffer.from(input.dataBase64, 'base64'))
+  const existing = () =>
+    new Set((stmt(db, 'SELECT name FROM units WHERE meeting_id = ?').all(input.meetingId) as { name: string }[]).map((u) => u.name))
+  // Parsed after the await: the names already in the meeting are read at the moment of checking.
+  const parsed = parseUnitList(tables, existing())
+  if (parsed.errors.length) {
+    const [first] = parsed.errors
+    const summary = parsed.errors.length === 1 ? first : `共 ${parsed.errors.length} 处问题，${first}（其余见详情）`
+    throw new DomainError('IMPORT_INVALID', `单位名单有误，未导入任何单位：${summary}`, parsed.errors)
+  }
+  const rows: UnitFields[] = parsed.rows.map(({ rowNumber: _row, ...fields }) => fields)
+  if (input.dryRun) return { imported: 0, skipped: parsed.skipped, rows, dryRun: true }
+
+  const taskId = unitImportTaskId(input.meetingId)
+  const total = rows.length
+  ctx.emit({ type: 'progress', taskId, label: PROGRESS_LABEL, done: 0, total })
+  db.transaction(() => {
+    for (let start = 0; start < total; start += BATCH) {
+      insertUnits(db, input.meetingId, rows.slice(start, start + BATCH))
+      ctx.emit({ type: 'progress', taskId, label: PROGRESS_LABEL, done: Math.min(start + BATCH, total), total })
+    }
+  })()
+  return { imported: total, skipped: parsed.skipped, rows, dryRun: false }
 }
