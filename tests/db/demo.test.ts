@@ -6,6 +6,8 @@ import { createApiClient, type ApiClient } from '../../src-main/shared/client'
 import type { OperationName } from '../../src-main/shared/contract'
 import { createCore, type Core } from '../../src-main/core/app'
 import { makeTestCore, repoRoot, type TestCore } from '../helpers/core'
+import { DemoFile } from '../../src-main/core/services/demo/demo-file'
+import { buildDemo } from '../../scripts/demo/build-rows'
 
 const demoJson = readFileSync(join(repoRoot, 'resources', 'demo', 'demo-meeting.json'), 'utf8')
 
@@ -42,6 +44,10 @@ const tableCounts = (core: Core) =>
 const hundredths = (sumTenths: number, count: number) => Math.floor((sumTenths * 20 + count) / (2 * count))
 
 describe('demo meeting', () => {
+  it('ships exactly what scripts/make-demo.ts generates (regenerate after editing the generator)', () => {
+    expect(`${JSON.stringify(DemoFile.parse(buildDemo()), null, 1)}\n`).toBe(demoJson)
+  })
+
   it('opens once, and a second call returns the same meeting without duplicating rows', async () => {
     t = makeTestCore()
     const started = performance.now()
