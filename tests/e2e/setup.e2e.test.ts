@@ -1,0 +1,235 @@
+/**
+ * The organizer's set-up screens in the real renderer (Chromium) against the real core over the
+ * bridge: home and demo, creating a meeting, the rubric editor, Excel import, reviewers and recusals,
+ * scoring rules. Screenshots of every screen go to test-results/screenshots/.
+ */
+import ExcelJS from 'exceljs'
+import type { Locator } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { seedSmallMeeting } from '../helpers/core'
+import { startE2E, type E2E } from './harness'
+
+let e: E2E
+
+beforeAll(async () => {
+  e = await startE2E()
+})
+afterAll(async () => {
+  await e?.close()
+})
+
+/** A fresh page load each time, so one test's unsaved form cannot hold the next one back. */
+async function go(hash: string): Promise<void> {
+  await e.page.goto('about:blank')
+  await e.page.goto(`${e.baseUrl}/#${hash}`)
+}
+const $ = (testId: string) => e.page.locator(`[data-test="${testId}"]`)
+
+/** Element Plus number inputs commit their value on change (blur), not on each keystroke. */
+async function fillNumber(input: Locator, value: number | string): Promise<void> {
+  await input.locator('input').fill(String(value))
+  await input.locator('input').press('Tab')
+}
+
+async function unitListXlsx(rows: (string | number)[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook()
+  const ws = wb.addWorksheet('参评单位')
+  ws.addRow(['序号', '单位名称', '类别', '所属部门', '联系人', '电话'])
+  for (const row of rows) ws.addRow(row)
+  return Buffer.from(await wb.xlsx.writeBuffer())
+}
+
+describe('会议设置界面', () => {
+  it('首页：空白引导，打开示例会议后列出示例单位', async () => {
+    await go('/')
+    await expect.poll(() => $('empty-state').isVisible()).toBe(true)
+    await expect.poll(() => e.page.getByText('评委离线评分').first().isVisible()).toBe(true)
+    await e.shot('01-home')
+
+    await $('open-demo').click()
+    await e.page.waitForURL(/\/units$/)
+    const table = $('units-table')
+    await expect.poll(() => table.getByText('市数据资源局数据共享处党支部').isVisible()).toBe(true)
+    await expect.poll(() => table.getByText('市农业农村服务局科技推广站').isVisible()).toBe(true)
+    await expect.poll(() => $('meeting-title').textContent()).toContain('模范机关')
+    await e.shot('02-demo-units')
+
+    await $('back-home').click()
+    await expect.poll(() => $('meetings-table').getByText('模范机关').isVisible()).toBe(true)
+    await e.shot('01b-home-list')
+  })
+
+  it('新建会议：不完整的表单给出中文提示，改正后创建并进入会议', async () => {
+    const before = (await e.api.meetings.list({})).length
+    await go('/')
+    await $('new-meeting').click()
+    const dialog = e.page.locator('.el-dialog').filter({ hasText: '新建会议' })
+    await expect.poll(() => dialog.isVisible()).toBe(true)
+    await $('startTime').fill('9点')
+    await $('create-meeting-submit').click()
+    await expect.poll(() => dialog.getByText('会议名称不能为空').isVisible()).toBe(true)
+    await expect.poll(() => dialog.getByText('请选择会议日期').isVisible()).toBe(true)
+    await expect.poll(() => dialog.getByText('时间格式应为 HH:MM').isVisible()).toBe(true)
+    await e.shot('03-create-meeting-errors')
+    expect(await e.api.meetings.list({})).toHaveLength(before)
+
+    await $('title').fill('2025年度机关党建品牌评审会')
+    await $('date').locator('input').fill('2025-03-20')
+    await $('date').locator('input').press('Enter')
+    await $('startTime').fill('09:00')
+    await $('place').fill('市行政中心2号楼3楼会议室')
+    await expect.poll(() => dialog.getByText('会议名称不能为空').count()).toBe(0)
+    await $('create-meeting-submit').click()
+    await e.page.waitForURL(/\/info$/)
+    await expect.poll(() => $('meeting-title').textContent()).toContain('2025年度机关党建品牌评审会')
+    const created = (await e.api.meetings.list({})).find((m) => m.title === '2025年度机关党建品牌评审会')
+    expect(created).toMatchObject({ date: '2025-03-20', startTime: '09:00', place: '市行政中心2号楼3楼会议室' })
+    await e.shot('04-meeting-info')
+  })
+
+  it('评分标准：合计不符时标红并拒绝保存，改正后保存成功', async () => {
+    const meeting = await e.api.meetings.create({ title: '评分标准测试会', date: '2025-01-10' })
+    await go(`/meetings/${meeting.id}/rubric`)
+    await fillNumber($('base-points'), 100)
+
+    await $('add-criterion').click()
+    const first = $('criterion').nth(0)
+    await first.locator('input[data-test="criterion-name"]').fill('做政治坚定的模范')
+    await fillNumber(first.locator('[data-test="criterion-max"]'), 60)
+    await first.locator('input[data-test="item-name"]').fill('理论武装')
+    await fillNumber(first.locator('[data-test="item-max"]'), 30)
+    await first.locator('[data-test="add-item"]').click()
+    await first.locator('input[data-test="item-name"]').nth(1).fill('贯彻落实')
+    await fillNumber(first.locator('[data-test="item-max"]').nth(1), 30)
+
+    await $('add-criterion').click()
+    const second = $('criterion').nth(1)
+    await second.locator('input[data-test="criterion-name"]').fill('做作风优良的模范')
+    await fillNumber(second.locator('[data-test="criterion-max"]'), 30)
+    await second.locator('input[data-test="item-name"]').fill('群众评价')
+    await fillNumber(second.locator('[data-test="item-max"]'), 40)
+
+    // Live checks: the second criterion's items add up to 40, not 30; the criteria to 90, not 100.
+    await expect.poll(() => second.locator('[data-test="criterion-check"]').textContent()).toContain('二级指标合计 40 / 满分 30')
+    expect(await second.locator('[data-test="criterion-check"]').getAttribute('class')).toContain('wrong')
+    expect(await first.locator('[data-test="criterion-check"]').getAttribute('class')).not.toContain('wrong')
+    await expect.poll(() => $('rubric-total').textContent()).toContain('一级指标合计 90 / 总分 100')
+    expect(await $('rubric-total').getAttribute('class')).toContain('wrong')
+
+    await $('save-rubric').click()
+    await expect.poll(() => $('rubric-problems').textContent()).toContain('评分标准有误')
+    expect((await e.api.rubric.get({ meetingId: meeting.id })).criteria).toHaveLength(0)
+    // Nothing typed is lost after the refusal.
+    expect(await second.locator('input[data-test="item-name"]').inputValue()).toBe('群众评价')
+    await e.shot('05-rubric-mismatch')
+
+    await fillNumber(second.locator('[data-test="criterion-max"]'), 40)
+    await expect.poll(() => $('rubric-total').textContent()).toContain('一级指标合计 100 / 总分 100')
+    expect(await $('rubric-total').getAttribute('class')).not.toContain('wrong')
+    await $('add-veto').click()
+    await $('veto-name').fill('发生严重违纪违法案件')
+    await $('save-rubric').click()
+    await expect.poll(() => e.page.getByText('评分标准已保存').isVisible()).toBe(true)
+
+    const saved = await e.api.rubric.get({ meetingId: meeting.id })
+    expect(saved.basePoints).toBe(100)
+    expect(saved.criteria.map((c) => [c.name, c.maxPoints, c.items.map((i) => [i.name, i.maxPoints])])).toEqual([
+      ['做政治坚定的模范', 60, [['理论武装', 30], ['贯彻落实', 30]]],
+      ['做作风优良的模范', 40, [['群众评价', 40]]],
+    ])
+    expect(saved.vetoItems.map((v) => v.name)).toEqual(['发生严重违纪违法案件'])
+    await e.shot('06-rubric-saved')
+  })
+
+  it('参评单位：从 Excel 预览后导入；格式不对的文件给出中文提示且不导入', async () => {
+    const meeting = await e.api.meetings.create({ title: '导入测试会', date: '2025-01-11' })
+    await go(`/meetings/${meeting.id}/units`)
+    await $('import-units').click()
+    await expect.poll(() => $('import-dialog').isVisible()).toBe(true)
+
+    await $('import-file').setInputFiles({ name: '损坏的名单.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('这不是一个Excel文件') })
+    await expect.poll(() => $('import-error').isVisible()).toBe(true)
+    expect(await $('import-error').textContent()).toMatch(/[\u4e00-\u9fa5]/)
+    expect(await $('import-confirm').isDisabled()).toBe(true)
+    await e.shot('08-units-import-error')
+    expect(await e.api.units.list({ meetingId: meeting.id })).toHaveLength(0)
+
+    const xlsx = await unitListXlsx([
+      [1, '市数据资源局数据共享处党支部', '处室', '市数据资源局', '张敏', '0571-88001234'],
+      [2, '市水利保障局水文监测站', '直属单位', '市水利保障局', '李强', '13800000001'],
+      [3, '市统计服务局综合处党支部', '处室', '市统计服务局', '王芳', '0571-88005678'],
+    ])
+    await $('import-file').setInputFiles({ name: '参评单位名单.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx })
+    const preview = $('import-preview')
+    await expect.poll(() => preview.getByText('市水利保障局水文监测站').isVisible()).toBe(true)
+    await expect.poll(() => $('import-summary').textContent()).toContain('将导入 3 个单位')
+    expect(await e.api.units.list({ meetingId: meeting.id })).toHaveLength(0) // a preview writes nothing
+    await e.shot('07-units-import-preview')
+
+    await $('import-confirm').click()
+    await expect.poll(() => $('import-dialog').isVisible()).toBe(false)
+    const table = $('units-table')
+    await expect.poll(() => table.getByText('市统计服务局综合处党支部').isVisible()).toBe(true)
+    const units = await e.api.units.list({ meetingId: meeting.id })
+    expect(units.map((u) => [u.name, u.category, u.department, u.contact])).toEqual([
+      ['市数据资源局数据共享处党支部', '处室', '市数据资源局', '张敏'],
+      ['市水利保障局水文监测站', '直属单位', '市水利保障局', '李强'],
+      ['市统计服务局综合处党支部', '处室', '市统计服务局', '王芳'],
+    ])
+    await expect.poll(() => $('unit-count').textContent()).toContain('共 3 个单位')
+
+    // Move the last unit up one place: the order is saved.
+    await table.locator('.el-table__body-wrapper tr').nth(2).locator('[data-test="move-up"]').click()
+    await expect.poll(async () => (await e.api.units.list({ meetingId: meeting.id }))[1].name).toBe('市统计服务局综合处党支部')
+    await e.shot('09-units')
+  })
+
+  it('评委与回避：新增评委并设置回避单位', async () => {
+    const { meeting, units } = await seedSmallMeeting(e.api)
+    await go(`/meetings/${meeting.id}/reviewers`)
+    await $('add-reviewer').click()
+    await $('reviewer-submit').click()
+    await expect.poll(() => $('reviewer-dialog').getByText('评委姓名不能为空').isVisible()).toBe(true)
+    await $('reviewer-name').fill('赵海燕')
+    await $('reviewer-title').fill('纪工委副书记')
+    await $('reviewer-submit').click()
+    const table = $('reviewers-table')
+    await expect.poll(() => table.getByText('赵海燕').isVisible()).toBe(true)
+    await e.shot('10-reviewers')
+
+    await $('recusals-3').click()
+    const dialog = $('recusal-dialog')
+    await expect.poll(() => dialog.isVisible()).toBe(true)
+    await $('recusal-units').click()
+    await e.page.locator('.el-select-dropdown__item').filter({ hasText: units[1].name }).click()
+    await $('recusal-reason').fill('曾在该单位任职')
+    await $('recusal-add').click()
+    await expect.poll(() => $('recusal-table').getByText(units[1].name).isVisible()).toBe(true)
+    await e.shot('11-recusal-dialog')
+    await dialog.getByRole('button', { name: '完成' }).click()
+    await expect.poll(() => table.locator('tr', { hasText: '赵海燕' }).getByText(units[1].name).isVisible()).toBe(true)
+
+    const reviewer = (await e.api.reviewers.list({ meetingId: meeting.id })).find((r) => r.name === '赵海燕')!
+    expect(reviewer.title).toBe('纪工委副书记')
+    const recusals = await e.api.recusals.list({ meetingId: meeting.id })
+    expect(recusals).toEqual([expect.objectContaining({ reviewerId: reviewer.id, unitId: units[1].id, source: 'organizer', reason: '曾在该单位任职' })])
+    await e.shot('12-reviewers-with-recusal')
+  })
+
+  it('计分规则：修改后实时显示规则说明并保存', async () => {
+    const { meeting } = await seedSmallMeeting(e.api)
+    await go(`/meetings/${meeting.id}/rules`)
+    await expect.poll(() => $('rules-preview').textContent()).toContain('达到 5 人时')
+    await fillNumber($('trim-min'), 7)
+    await expect.poll(() => $('rules-preview').textContent()).toContain('达到 7 人时')
+    await expect.poll(() => $('rules-preview').textContent()).toContain('“做政治坚定的模范”得分')
+    await $('deviation-sd-on').click()
+    await expect.poll(() => $('rules-preview').textContent()).not.toContain('标准差')
+    await $('save-rules').click()
+    await expect.poll(() => e.page.getByText('计分规则已保存').isVisible()).toBe(true)
+    const rules = await e.api.rules.get({ meetingId: meeting.id })
+    expect(rules).toMatchObject({ trimMinReviewers: 7, deviationSd: null, deviationPoints: 15 })
+    await e.shot('13-rules')
+  })
+})
+
