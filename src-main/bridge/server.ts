@@ -11,6 +11,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize, sep } from 'node:path'
 import type { Core } from '../core/app'
 import { describeApi } from './describe-api'
+import { contentDisposition, findExport } from '../core/services/exports'
 
 const MAX_BODY = 40 * 1024 * 1024
 const MIME: Record<string, string> = {
@@ -68,6 +69,18 @@ export function startBridge(options: BridgeOptions): Promise<Server & { url: str
       return json(res, result.ok ? 200 : statusOf(result.error.code), result)
     }
     // <bridge-routes> (file downloads of generated documents)
+    if (url.pathname.startsWith('/exports/') && req.method === 'GET') {
+      const file = findExport(core.context.dataDir, url.pathname.slice('/exports/'.length))
+      if (!file) return json(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '导出文件不存在或已被删除，请重新导出' } })
+      res.writeHead(200, {
+        'content-type': file.contentType,
+        'content-length': file.bytes,
+        'content-disposition': contentDisposition(file.fileName),
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+      })
+      return void createReadStream(file.path).pipe(res)
+    }
     if (staticDir && req.method === 'GET') return serveStatic(staticDir, url.pathname, res)
     json(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '页面不存在' } })
   }

@@ -12,6 +12,7 @@ import { Recusal, Reviewer, ReviewerFields } from './schemas/reviewer'
 import { ReviewInput, Review, SavedScore, ScoreInput, ScoreSheet, UnitProgress, VetoMark, VetoMarkInput } from './schemas/scoring'
 import { RulesInput } from './schemas/rules'
 import { MeetingResults } from './schemas/results'
+import { AgendaNote, AgendaNoteFields, ExportResult, MinutesOutline, MinutesSettings, MinutesSettingsFields } from './schemas/minutes'
 
 export interface OperationDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I
@@ -98,6 +99,29 @@ export const contract = {
   ),
 
   // <documents-ops> (recorder's notes, minutes settings, .docx/.xlsx exports)
+  'notes.list': op(MeetingRef, z.array(AgendaNote), '会议记录列表（按记录顺序）'),
+  'notes.save': op(
+    MeetingRef.extend({ id: Id.optional(), fields: AgendaNoteFields }),
+    AgendaNote,
+    '新增（不带 id）或修改一条会议记录：发言人、涉及单位、发言要点、会议决定',
+  ),
+  'notes.delete': op(MeetingRef.extend({ id: Id }), Ok, '删除一条会议记录'),
+  'notes.reorder': op(ReorderInput, z.array(AgendaNote), '调整会议记录顺序（给出全部记录编号）'),
+  'minutes.getSettings': op(MeetingRef, MinutesSettings, '读取纪要设置（尚未保存时为根据会议信息生成的默认值）'),
+  'minutes.saveSettings': op(
+    MeetingRef.extend({ settings: MinutesSettingsFields }),
+    MinutesSettings,
+    '保存纪要设置：标题、落款、出席/列席/请假名单、总体意见、有关事项、推荐名单、计分人与复核人、保管标识',
+  ),
+  'minutes.preview': op(MeetingRef, MinutesOutline, '纪要预览（与导出的 Word 正文由同一段程序生成），附签发前的提示'),
+  'exports.minutes': op(MeetingRef, ExportResult, '导出纪要 .docx（附件1 评分汇总表、附件2 评委个人评分表）到数据目录的 exports 文件夹'),
+  'exports.summarySheet': op(MeetingRef, ExportResult, '导出评分汇总表 .docx（横向 A4）'),
+  'exports.reviewerSheets': op(
+    MeetingRef.extend({ reviewerId: Id.optional(), blank: z.boolean().default(false) }),
+    ExportResult,
+    '导出评委个人评分表 .docx：指定评委或全部评委；blank 为 true 时导出空白表（纸质评分备用）',
+  ),
+  'exports.scoreMatrix': op(MeetingRef, ExportResult, '导出评分矩阵 .xlsx（评分矩阵、汇总、计分规则三张工作表）'),
 } as const satisfies Record<string, OperationDef>
 
 export type Contract = typeof contract

@@ -24,6 +24,9 @@ import { openDemo } from '../services/demo'
 import { assertMeeting } from '../services/meetings'
 import { computeMeetingResults } from '../services/results'
 import { decideVeto } from '../services/veto-decisions'
+import { deleteNote, listNotes, reorderNotes, saveNote } from '../services/notes'
+import { getMinutesSettings, saveMinutesSettings } from '../services/minutes-settings'
+import { exportMinutes, exportReviewerSheets, exportScoreMatrix, exportSummarySheet, previewMinutes } from '../services/exports'
 
 export type Handler<K extends OperationName> = (input: ParsedInputOf<K>, ctx: CoreContext) => OutputOf<K> | Promise<OutputOf<K>>
 export type Handlers = { [K in OperationName]: Handler<K> }
@@ -73,4 +76,15 @@ export const handlers: Handlers = {
   'vetoes.decide': ({ meetingId, ...decision }, { db }) => (decideVeto(db, meetingId, decision), ok),
 
   // <documents-handlers>
+  'notes.list': ({ meetingId }, { db }) => listNotes(db, meetingId),
+  'notes.save': ({ meetingId, id, fields }, { db }) => saveNote(db, meetingId, id, fields),
+  'notes.delete': ({ meetingId, id }, { db }) => (deleteNote(db, meetingId, id), ok),
+  'notes.reorder': ({ meetingId, ids }, { db }) => reorderNotes(db, meetingId, ids),
+  'minutes.getSettings': ({ meetingId }, { db }) => getMinutesSettings(db, meetingId),
+  'minutes.saveSettings': ({ meetingId, settings }, { db }) => saveMinutesSettings(db, meetingId, settings),
+  'minutes.preview': ({ meetingId }, { db }) => previewMinutes(db, meetingId),
+  'exports.minutes': ({ meetingId }, ctx) => exportMinutes(ctx, meetingId),
+  'exports.summarySheet': ({ meetingId }, ctx) => exportSummarySheet(ctx, meetingId),
+  'exports.reviewerSheets': ({ meetingId, ...options }, ctx) => exportReviewerSheets(ctx, meetingId, options),
+  'exports.scoreMatrix': ({ meetingId }, ctx) => exportScoreMatrix(ctx, meetingId),
 }

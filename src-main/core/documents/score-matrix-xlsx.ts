@@ -1,0 +1,130 @@
+/**
+ * 评分矩阵 workbook: every reviewer's score on every item for every unit (one row per unit ×
+ * reviewer), the summary table, and the computation rule with its settings. Numbers are stored as
+ * numbers (with a display format), so the organizer can re-check the arithmetic in Excel or WPS.
+ */
+import ExcelJS from 'exceljs'
+import type { Dossier } from './dossier'
+import { pairKey } from './dossier'
+import { chineseQuotes } from './text'
+
+const HEAD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } }
+const THIN: Partial<ExcelJS.Borders> = {
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
+}
+
+function styleHeader(row: ExcelJS.Row): void {
+  row.font = { bold: true }
+  row.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true }
+  row.eachCell((c) => {
+    c.fill = HEAD_FILL
+    c.border = THIN
+  })
+}
+
+const numFmt = (places: number) => (places === 0 ? '0' : `0.${'0'.repeat(places)}`)
+
+function matrixSheet(wb: ExcelJS.Workbook, d: Dossier): void {
+  const ws = wb.addWorksheet('评分矩阵', { views: [{ state: 'frozen', xSplit: 3, ySplit: 2 }] })
+  const items = d.rubric.criteria.flatMap((c) => c.items.map((item) => ({ criterion: c.name, item })))
+  const fixedHead = ['序号', '单位', '评委', '回避']
+  const tailHead = ['小计', '特色加分', '总分', '一票否决']
+  const top = ws.addRow([...fixedHead, ...items.map((i) => i.criterion), ...tailHead])
+  ws.addRow([...fixedHead, ...items.map((i) => `${i.item.name}（${i.item.maxPoints}）`), ...tailHead])
+  // Merge each criterion over its items, and the single-level headers over both rows.
+  let col = fixedHead.length + 1
+  for (const c of d.rubric.criteria) {
+    if (c.items.length > 1) ws.mergeCells(1, col, 1, col + c.items.length - 1)
+    col += c.items.length
+  }
+  const last = fixedHead.length + items.length + tailHead.length
+  for (const k of [...fixedHead.keys()].map((i) => i + 1).concat(tailHead.map((_, i) => last - tailHead.length + 1 + i))) ws.mergeCells(1, k, 2, k)
+  styleHeader(top)
+  styleHeader(ws.getRow(2))
+
+  const vetoNames = new Map(d.rubric.vetoItems.map((v) => [v.id, v.name]))
+  const cap = d.rubric.totalCapPoints ?? d.rubric.basePoints + d.rubric.bonusMaxPoints
+  d.units.forEach((unit, u) => {
+    for (const reviewer of d.reviewers) {
+      const key = pairKey(reviewer.id, unit.id)
+      if (d.recused.has(key)) {
+        ws.addRow([u + 1, unit.name, reviewer.name, '回避'])
+        continue
+      }
+      const entry = d.entries.get(key)
+      const values = items.map((i) => entry?.scores.get(i.item.id)?.value ?? null)
+      const complete = values.every((v) => v !== null)
+      const subtotalTenths = values.reduce<number>((a, v) => a + Math.round((v ?? 0) * 10), 0)
+      const bonus = entry?.bonus ?? null
+      const total = complete ? Math.min(subtotalTenths + Math.round((bonus ?? 0) * 10), Math.round(cap * 10)) / 10 : null
+      const veto = (entry?.vetoMarks ?? []).map((m) => `${vetoNames.get(m.vetoItemId) ?? ''}：${m.reason}`).join('；')
+      ws.addRow([u + 1, unit.name, reviewer.name, '', ...values, complete ? subtotalTenths / 10 : null, bonus, total, veto])
+    }
+  })
+  ws.getColumn(1).width = 6
+  ws.getColumn(2).width = 32
+  ws.getColumn(3).width = 10
+  ws.getColumn(4).width = 6
+  for (let c = fixedHead.length + 1; c <= last; c++) ws.getColumn(c).width = 11
+  ws.getColumn(last).width = 30
+}
+
+function summarySheet(wb: ExcelJS.Workbook, d: Dossier): void {
+  const { results } = d
+  const places = results.rules.roundingPlaces
+  const ws = wb.addWorksheet('汇总', { views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }] })
+  const head = ws.addRow(['序号', '单位', ...results.reviewers.map((r) => r.name), '最高分', '最低分', '有效平均分', '加分', '综合得分', '排名', '等次', '备注'])
+  styleHeader(head)
+  results.units.forEach((u, i) => {
+    const totals = u.totals.map((t) => (t.recused ? '回避' : t.total))
+    ws.addRow([i + 1, u.unitName, ...totals, u.highest, u.lowest, u.validMean, u.bonusMean, u.finalScore, u.rank, u.band, u.remarks.join('；')])
+  })
+  const r = results.reviewers.length
+  ws.getColumn(1).width = 6
+  ws.getColumn(2).width = 32
+  for (let c = 3; c <= 2 + r + 2; c++) ws.getColumn(c).width = 10
+  for (let c = 3 + r + 2; c <= 2 + r + 5; c++) {
+    ws.getColumn(c).width = 11
+    ws.getColumn(c).numFmt = numFmt(places)
+  }
+  ws.getColumn(2 + r + 6).width = 6
+  ws.getColumn(2 + r + 7).width = 8
+  ws.getColumn(2 + r + 8).width = 40
+}
+
+function rulesSheet(wb: ExcelJS.Workbook, d: Dossier): void {
+  const { rules, ruleText, computedAt } = d.results
+  const ws = wb.addWorksheet('计分规则')
+  styleHeader(ws.addRow(['项目', '内容']))
+  const rows: [string, string | number][] = [
+    ['评审会议', chineseQuotes(d.meeting.title)],
+    ['计分规则', ruleText],
+    ['去掉最高最低分的最少有效评委数', rules.trimMinReviewers],
+    ['保留小数位数', rules.roundingPlaces],
+    ['等次', rules.bands.map((b) => `${b.label} ≥ ${b.minPoints}`).join('；')],
+    ['偏离提示（分）', rules.deviationPoints ?? '不提示'],
+    ['偏离提示（标准差倍数）', rules.deviationSd ?? '不提示'],
+    ['基础分', d.rubric.basePoints],
+    ['特色加分上限', d.rubric.bonusMaxPoints],
+    ['总分上限', d.rubric.totalCapPoints ?? d.rubric.basePoints + d.rubric.bonusMaxPoints],
+    ['计算时间', computedAt],
+  ]
+  for (const r of rows) ws.addRow(r)
+  ws.getColumn(1).width = 30
+  ws.getColumn(2).width = 100
+  ws.getColumn(2).alignment = { wrapText: true, vertical: 'top' }
+  ws.views = [{ state: 'frozen', ySplit: 1 }]
+}
+
+export async function buildScoreMatrixXlsx(d: Dossier): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook()
+  wb.creator = '现场评审'
+  wb.created = new Date()
+  matrixSheet(wb, d)
+  summarySheet(wb, d)
+  rulesSheet(wb, d)
+  return Buffer.from(await wb.xlsx.writeBuffer())
+}

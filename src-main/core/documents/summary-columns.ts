@@ -1,0 +1,120 @@
+/**
+ * Column widths of the 评分汇总表, worked out from what the cells hold so the table fits the
+ * landscape text block. The font is 五号 when everything fits, else 小五; with many reviewers the
+ * reviewer columns are split into several tables ("bands"), each repeating 序号 and 单位, the last
+ * one carrying the statistics and 备注.
+ */
+import type { MeetingResults } from '../../shared/schemas/results'
+import { CELL_MARGIN } from './ooxml'
+
+export type ColumnKey = 'seq' | 'unit' | 'highest' | 'lowest' | 'validMean' | 'bonus' | 'final' | 'rank' | 'band' | 'remarks' | `r${number}`
+
+export interface Column {
+  key: ColumnKey
+  /** "\n" marks where a header wraps. */
+  header: string
+  width: number
+}
+
+export interface SummaryLayout {
+  /** Half-points: 21 (五号) or 18 (小五). */
+  size: number
+  bands: Column[][]
+}
+
+/** Twips for a text in a font of `size` half-points: Chinese one em, Latin and digits half. */
+export function measure(text: string, size: number): number {
+  let w = 0
+  for (const ch of text) w += ch.codePointAt(0)! < 0x2e80 ? size * 5 : size * 10
+  return w
+}
+
+/** Cell margins plus slack for fonts that run a little wider than the named ones. */
+const PAD = 2 * CELL_MARGIN + 40
+const widest = (texts: string[], size: number) => Math.max(0, ...texts.map((t) => Math.max(...t.split('\n').map((l) => measure(l, size))))) + PAD
+/** A reviewer's name shows in full up to three characters; longer names wrap. */
+const nameHeader = (name: string) => [...name].slice(0, 3).join('')
+const MIN_UNIT_CHARS = 10
+const MIN_REMARK_CHARS = 7
+
+export interface SummaryTexts {
+  seq: string[]
+  unitNames: string[]
+  /** 备注 of each unit, in the same order. */
+  remarks: string[]
+  /** Longest reviewer total / statistic as printed ("100.00"). */
+  numbers: string[]
+  bands: string[]
+}
+
+const linesOf = (text: string, width: number, size: number) => Math.max(1, Math.ceil(measure(text, size) / (width - PAD + 40)))
+
+/**
+ * Splits the width left over between 单位 and 备注 so the rows need the fewest lines in all:
+ * a long remark in a narrow column makes a row as tall as a wrapped unit name.
+ */
+function splitUnitAndRemarks(left: number, size: number, texts: SummaryTexts): number {
+  const char = size * 10
+  const minRemarks = MIN_REMARK_CHARS * char + PAD
+  const longest = Math.max(MIN_UNIT_CHARS, ...texts.unitNames.map((n) => Math.ceil(measure(n, size) / char)))
+  let best = { width: MIN_UNIT_CHARS * char + PAD, lines: Infinity }
+  for (let chars = MIN_UNIT_CHARS; chars <= longest; chars++) {
+    const unit = chars * char + PAD
+    if (left - unit < minRemarks) break
+    const lines = texts.unitNames.reduce((a, name, i) => a + Math.max(linesOf(name, unit, size), linesOf(texts.remarks[i] ?? '', left - unit, size)), 0)
+    if (lines <= best.lines) best = { width: unit, lines }
+  }
+  return best.width
+}
+
+function tryLayout(results: MeetingResults, texts: SummaryTexts, width: number, size: number, allowBands: boolean): SummaryLayout | null {
+  const num = (header: string) => widest([header, ...texts.numbers], size)
+  const seq: Column = { key: 'seq', header: '序号', width: widest(['序号', ...texts.seq], size) }
+  const reviewers: Column[] = results.reviewers.map((r, i) => ({
+    key: `r${i}`,
+    header: r.name,
+    width: Math.max(num(nameHeader(r.name)), widest([nameHeader(r.name)], size)),
+  }))
+  const stats: Column[] = [
+    { key: 'highest', header: '最高分', width: num('最高分') },
+    { key: 'lowest', header: '最低分', width: num('最低分') },
+    { key: 'validMean', header: '有效\n平均分', width: num('平均分') },
+    { key: 'bonus', header: '加分', width: num('加分') },
+    { key: 'final', header: '综合\n得分', width: num('得分') },
+    { key: 'rank', header: '排名', width: widest(['排名', ...texts.seq], size) },
+    { key: 'band', header: '等次', width: widest(['等次', ...texts.bands], size) },
+  ]
+  const minUnit = MIN_UNIT_CHARS * size * 10 + PAD
+  const minRemarks = MIN_REMARK_CHARS * size * 10 + PAD
+  const sum = (cols: Column[]) => cols.reduce((a, c) => a + c.width, 0)
+
+  // Fill the flexible columns (单位, 备注) with what is left of a band's width.
+  const finish = (fixed: Column[], withRemarks: boolean): Column[] | null => {
+    const left = width - sum(fixed)
+    if (left < minUnit + (withRemarks ? minRemarks : 0)) return null
+    const unitWidth = withRemarks ? splitUnitAndRemarks(left, size, texts) : left
+    const unit: Column = { key: 'unit', header: '单位', width: unitWidth }
+    const cols = [fixed[0], unit, ...fixed.slice(1)]
+    if (withRemarks) cols.push({ key: 'remarks', header: '备注', width: left - unitWidth })
+    return cols
+  }
+  const single = finish([seq, ...reviewers, ...stats], true)
+  if (single) return { size, bands: [single] }
+  if (!allowBands) return null
+
+  const bands: Column[][] = []
+  let rest = reviewers
+  while (rest.length) {
+    const last = finish([seq, ...rest, ...stats], true)
+    if (last) return { size, bands: [...bands, last] }
+    let take = rest.length
+    while (take > 1 && !finish([seq, ...rest.slice(0, take)], false)) take--
+    bands.push(finish([seq, ...rest.slice(0, take)], false)!)
+    rest = rest.slice(take)
+  }
+  return { size, bands: [...bands, finish([seq, ...stats], true)!] }
+}
+
+export function summaryLayout(results: MeetingResults, texts: SummaryTexts, width: number): SummaryLayout {
+  return tryLayout(results, texts, width, 21, false) ?? tryLayout(results, texts, width, 18, true)!
+}
