@@ -47,12 +47,23 @@ export function buildSheets(input: EngineInput): SheetTable {
 
   // One slot per (sheet, item): a repeated entry overwrites instead of being counted twice.
   const values = new Int32Array(sheets * I).fill(-1)
+  // Scores arrive sheet by sheet in rubric order (that is how they are entered and stored), so
+  // checking "same sheet, next item" first skips most hash lookups of the id strings.
+  const itemIds = input.criteria.flatMap((c) => c.items.map((item) => item.id))
+  let lastReviewerId = ''
+  let lastUnitId = ''
+  let rowSheet = -1
+  let rowItem = -1
   for (const s of input.scores) {
-    const r = reviewerIdx.get(s.reviewerId)
-    const u = unitIdx.get(s.unitId)
-    const i = itemIdx.get(s.itemId)
-    if (r === undefined || u === undefined || i === undefined) continue
-    values[(u * R + r) * I + i] = s.tenths
+    if (s.reviewerId !== lastReviewerId || s.unitId !== lastUnitId) {
+      const r = reviewerIdx.get(s.reviewerId)
+      const u = unitIdx.get(s.unitId)
+      lastReviewerId = s.reviewerId
+      lastUnitId = s.unitId
+      rowSheet = r === undefined || u === undefined ? -1 : u * R + r
+    }
+    rowItem = itemIds[rowItem + 1] === s.itemId ? rowItem + 1 : (itemIdx.get(s.itemId) ?? -1)
+    if (rowSheet >= 0 && rowItem >= 0) values[rowSheet * I + rowItem] = s.tenths
   }
 
   const t: SheetTable = {

@@ -59,6 +59,18 @@ describe('results engine properties on generated meetings', () => {
     )
   })
 
+  it('does not depend on the order the scores arrive in', () => {
+    fc.assert(
+      fc.property(
+        meetingArb.chain(({ input }) => fc.tuple(fc.constant(input), fc.shuffledSubarray(input.scores, { minLength: input.scores.length }))),
+        ([input, shuffled]) => {
+          expect(compute({ ...input, scores: shuffled })).toEqual(compute(input))
+        },
+      ),
+      { numRuns: 100 },
+    )
+  })
+
   it('keeps every final score between the lowest and highest valid total and within [0, cap]', () => {
     fc.assert(
       fc.property(meetingArb, ({ input }) => {
