@@ -2,14 +2,17 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
 
-const shared = { '@shared': resolve(__dirname, 'src-main/shared') }
+// import.meta.dirname works in every loader of this file: electron-vite, vitest and tsx (bench).
+const root = import.meta.dirname
+
+const shared = { '@shared': resolve(root, 'src-main/shared') }
 
 // Our folders are not electron-vite's defaults (src/main…), so every input is named here.
 export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'src-main/electron/main.ts') } },
+      rollupOptions: { input: { index: resolve(root, 'src-main/electron/main.ts') } },
     },
   },
   preload: {
@@ -17,18 +20,18 @@ export default defineConfig({
       outDir: 'out/preload',
       // A sandboxed preload cannot be an ES module: emit CommonJS.
       rollupOptions: {
-        input: { index: resolve(__dirname, 'src-main/preload/index.ts') },
+        input: { index: resolve(root, 'src-main/preload/index.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },
   },
   renderer: {
-    root: resolve(__dirname, 'src-renderer'),
+    root: resolve(root, 'src-renderer'),
     resolve: { alias: shared },
     plugins: [vue()],
     build: {
-      outDir: resolve(__dirname, 'out/renderer'),
-      rollupOptions: { input: resolve(__dirname, 'src-renderer/index.html') },
+      outDir: resolve(root, 'out/renderer'),
+      rollupOptions: { input: resolve(root, 'src-renderer/index.html') },
     },
   },
 })

@@ -1,6 +1,7 @@
 /** `npm run bench`: every figure the issues name, each beside a baseline measured in the same run. */
 import { benchMeetingCreate } from './meeting-create.bench'
 import { benchScoreSave } from './score-save.bench'
+import { benchUnitList } from './unit-list.bench'
 import { printReport, type BenchResult } from './report'
 
 const results: BenchResult[] = []
@@ -11,4 +12,5 @@ const step = async (label: string, run: () => BenchResult | BenchResult[] | Prom
 
 await step('meeting creation', benchMeetingCreate)
 await step('score save', benchScoreSave)
+await step('unit list in Chromium', benchUnitList)
 printReport(results)

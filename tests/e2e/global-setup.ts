@@ -5,5 +5,5 @@ import config from '../../electron.vite.config'
 
 export default async function setup(): Promise<void> {
   const renderer = (config as { renderer: Record<string, unknown> }).renderer
-  await build({ ...renderer, configFile: false, logLevel: 'warn', build: { ...(renderer.build as object), outDir: resolve(__dirname, '../../out/renderer'), emptyOutDir: true } })
+  await build({ ...renderer, configFile: false, logLevel: 'warn', build: { ...(renderer.build as object), outDir: resolve(import.meta.dirname, '../../out/renderer'), emptyOutDir: true } })
 }

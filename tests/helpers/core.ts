@@ -5,7 +5,7 @@ import { createApiClient, type ApiClient } from '../../src-main/shared/client'
 import type { OperationName } from '../../src-main/shared/contract'
 import { createCore, type Core } from '../../src-main/core/app'
 
-export const repoRoot = resolve(__dirname, '../..')
+export const repoRoot = resolve(import.meta.dirname, '../..')
 
 export interface TestCore {
   core: Core
