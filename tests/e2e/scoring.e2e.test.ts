@@ -199,6 +199,63 @@ describe('评分 screen', () => {
     await expect.poll(() => page.locator('[data-test="unit-summary"]').innerText()).toBe('已完成 3 / 3 个单位')
   })
 
+  it('keeps typing free while slow saves are in flight, and the last typed value wins', async () => {
+    const { page } = e2e
+    const [theory, practice] = seed.items
+    // Every save answers late, by a different delay, as on a busy machine.
+    const delays = [900, 150, 600, 50, 400, 700, 100]
+    let n = 0
+    const inFlight = new Map<string, number>()
+    let maxInFlightSameField = 0
+    await page.route('**/api/scores.save', async (route) => {
+      const itemId = JSON.parse(route.request().postData() ?? '{}').itemId as string
+      inFlight.set(itemId, (inFlight.get(itemId) ?? 0) + 1)
+      maxInFlightSameField = Math.max(maxInFlightSameField, inFlight.get(itemId)!)
+      await new Promise((resolve) => setTimeout(resolve, delays[n++ % delays.length]))
+      await route.continue()
+      inFlight.set(itemId, inFlight.get(itemId)! - 1)
+    })
+    await page.goto(scoringUrl())
+    await chooseReviewer(page, '林静怡')
+    await expect.poll(() => focused(page)).toMatchObject({ kind: 'score', itemId: theory.id })
+    for (const value of ['1', '2.5', '3', '4.5', '6', '5.5']) {
+      await page.keyboard.type(value)
+      await page.keyboard.press('Enter') // saves now, moves on
+      await page.keyboard.press('Shift+Tab') // and back, while that save is still travelling
+    }
+    // Typing was never blocked: the box holds the last value although saves are still running.
+    expect(await scoreBox(page, theory.id).inputValue()).toBe('5.5')
+    expect(await sheetState(page)).toBe('保存中…')
+    await page.keyboard.press('Tab')
+    await page.keyboard.type('2')
+    await page.keyboard.press('Control+Enter') // leave the unit with saves pending: they are flushed, not dropped
+    await expect.poll(() => unitName(page)).toBe('市水利保障局水文监测站')
+    await expect.poll(() => storedScores(1, 0), { timeout: 15_000 }).toEqual([5.5, 2, null])
+    expect(maxInFlightSameField).toBe(1) // one field, one request at a time
+    await page.keyboard.press('Alt+ArrowUp')
+    await expect.poll(() => scoreBox(page, practice.id).inputValue()).toBe('2')
+    expect(await scoreBox(page, theory.id).inputValue()).toBe('5.5')
+  })
+
+  it('keeps input the server could not take (connection lost) and saves it after a reload', async () => {
+    const { page } = e2e
+    const [theory] = seed.items
+    await page.goto(scoringUrl())
+    await chooseReviewer(page, '陈卫国')
+    await page.route('**/api/scores.save', (route) => route.abort())
+    await page.keyboard.type('4.5')
+    await page.keyboard.press('Tab')
+    await page.keyboard.type('3')
+    await page.keyboard.press('Tab')
+    await expect.poll(() => itemState(page, theory.id)).toContain('未保存：无法连接到本机服务')
+    expect(await storedScores(2, 0)).toEqual([null, null, null])
+    await page.unroute('**/api/scores.save')
+    await page.reload()
+    await page.waitForSelector('[data-test="score-form"]')
+    await expect.poll(() => storedScores(2, 0), { timeout: 10_000 }).toEqual([4.5, 3, null])
+    await expect.poll(() => page.locator('[data-test="unit-row-1"]').innerText()).toContain('已评 2/3')
+  })
+
   it('asks for 扣分说明 and a veto reason in the keyboard flow, and stays usable with 300 units', async () => {
     const { page, api } = e2e
     const meetingId = seed.meeting.id

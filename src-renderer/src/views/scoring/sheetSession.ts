@@ -221,9 +221,10 @@ export function createSheetSession(ctx: SheetContext) {
     state.loading = false
   }
 
-  const hasUnsaved = () => [...savers.values()].some((s) => s.busy) || Object.values(state.status).some((s) => s.kind === 'error')
+  const errors = () => Object.values(state.status).filter((s) => s.kind === 'error').length
+  const hasUnsaved = () => [...savers.values()].some((s) => s.busy) || errors() > 0
 
-  return { reviewerId, unitId, state, edit, commit, flushAll, load, isReadOnly, hasUnsaved }
+  return { reviewerId, unitId, state, edit, commit, flushAll, load, isReadOnly, hasUnsaved, errors }
 }
 
 export type SheetSession = ReturnType<typeof createSheetSession>
