@@ -3,10 +3,10 @@
  * bridge: home and demo, creating a meeting, the rubric editor, Excel import, reviewers and recusals,
  * scoring rules. Screenshots of every screen go to test-results/screenshots/.
  */
-import ExcelJS from 'exceljs'
 import type { Locator } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedSmallMeeting } from '../helpers/core'
+import { makeUnitListXlsx } from '../helpers/xlsx'
 import { startE2E, type E2E } from './harness'
 
 let e: E2E
@@ -31,13 +31,8 @@ async function fillNumber(input: Locator, value: number | string): Promise<void>
   await input.locator('input').press('Tab')
 }
 
-async function unitListXlsx(rows: (string | number)[][]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook()
-  const ws = wb.addWorksheet('参评单位')
-  ws.addRow(['序号', '单位名称', '类别', '所属部门', '联系人', '电话'])
-  for (const row of rows) ws.addRow(row)
-  return Buffer.from(await wb.xlsx.writeBuffer())
-}
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+const WITH_BRAND = ['序号', '单位名称', '类别', '所属部门', '品牌', '联系人', '电话']
 
 describe('会议设置界面', () => {
   it('首页：空白引导，打开示例会议后列出示例单位', async () => {
@@ -54,8 +49,22 @@ describe('会议设置界面', () => {
     await expect.poll(() => $('meeting-title').textContent()).toContain('模范机关')
     await e.shot('02-demo-units')
 
+    // The demo has scores, so its rubric is locked; its reviewers include a recusal.
+    await $('tab-rubric').click()
+    await expect.poll(() => $('rubric-locked').isVisible()).toBe(true)
+    expect(await $('criterion').count()).toBe(5)
+    expect(await $('criterion').first().locator('[data-test="criterion-max"] input').isDisabled()).toBe(true)
+    await e.shot('02b-demo-rubric-locked')
+    await $('tab-reviewers').click()
+    await expect.poll(() => $('reviewers-table').getByText('周明远').isVisible()).toBe(true)
+    await e.shot('02c-demo-reviewers')
+    await $('tab-rules').click()
+    await expect.poll(() => $('rules-preview').textContent()).toContain('去掉一个最高分和一个最低分')
+    await e.shot('02d-demo-rules')
+
     await $('back-home').click()
     await expect.poll(() => $('meetings-table').getByText('模范机关').isVisible()).toBe(true)
+    await expect.poll(() => $('meetings-table').getByText('示例', { exact: true }).isVisible()).toBe(true)
     await e.shot('01b-home-list')
   })
 
@@ -154,12 +163,26 @@ describe('会议设置界面', () => {
     await e.shot('08-units-import-error')
     expect(await e.api.units.list({ meetingId: meeting.id })).toHaveLength(0)
 
-    const xlsx = await unitListXlsx([
-      [1, '市数据资源局数据共享处党支部', '处室', '市数据资源局', '张敏', '0571-88001234'],
-      [2, '市水利保障局水文监测站', '直属单位', '市水利保障局', '李强', '13800000001'],
-      [3, '市统计服务局综合处党支部', '处室', '市统计服务局', '王芳', '0571-88005678'],
+    // A readable sheet with bad rows: every row problem is listed, nothing is imported.
+    const badRows = await makeUnitListXlsx([
+      [1, '市数据资源局数据共享处党支部', '科室', '市数据资源局'],
+      [2, '', '处室', '市水利保障局'],
     ])
-    await $('import-file').setInputFiles({ name: '参评单位名单.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx })
+    await $('import-file').setInputFiles({ name: '有错的名单.xlsx', mimeType: XLSX_MIME, buffer: badRows })
+    await expect.poll(() => $('import-error').locator('li').count()).toBeGreaterThanOrEqual(2)
+    expect(await $('import-error').textContent()).toContain('未导入')
+    await e.shot('08b-units-import-row-errors')
+    expect(await e.api.units.list({ meetingId: meeting.id })).toHaveLength(0)
+
+    const xlsx = await makeUnitListXlsx(
+      [
+        [1, '市数据资源局数据共享处党支部', '处室', '市数据资源局', '数联先锋', '张敏', '0571-88001234'],
+        [2, '市水利保障局水文监测站', '直属单位', '市水利保障局', '红色水文尺', '李强', '13800000001'],
+        [3, '市统计服务局综合处党支部', '处室', '市统计服务局', '数说初心', '王芳', '0571-88005678'],
+      ],
+      { header: WITH_BRAND, title: '青岚市2024年度“模范机关”创建参评单位名单' },
+    )
+    await $('import-file').setInputFiles({ name: '参评单位名单.xlsx', mimeType: XLSX_MIME, buffer: xlsx })
     const preview = $('import-preview')
     await expect.poll(() => preview.getByText('市水利保障局水文监测站').isVisible()).toBe(true)
     await expect.poll(() => $('import-summary').textContent()).toContain('将导入 3 个单位')
@@ -171,15 +194,15 @@ describe('会议设置界面', () => {
     const table = $('units-table')
     await expect.poll(() => table.getByText('市统计服务局综合处党支部').isVisible()).toBe(true)
     const units = await e.api.units.list({ meetingId: meeting.id })
-    expect(units.map((u) => [u.name, u.category, u.department, u.contact])).toEqual([
-      ['市数据资源局数据共享处党支部', '处室', '市数据资源局', '张敏'],
-      ['市水利保障局水文监测站', '直属单位', '市水利保障局', '李强'],
-      ['市统计服务局综合处党支部', '处室', '市统计服务局', '王芳'],
+    expect(units.map((u) => [u.name, u.category, u.department, u.brand, u.contact])).toEqual([
+      ['市数据资源局数据共享处党支部', '处室', '市数据资源局', '数联先锋', '张敏'],
+      ['市水利保障局水文监测站', '直属单位', '市水利保障局', '红色水文尺', '李强'],
+      ['市统计服务局综合处党支部', '处室', '市统计服务局', '数说初心', '王芳'],
     ])
     await expect.poll(() => $('unit-count').textContent()).toContain('共 3 个单位')
 
     // Move the last unit up one place: the order is saved.
-    await table.locator('.el-table__body-wrapper tr').nth(2).locator('[data-test="move-up"]').click()
+    await table.locator('tbody tr').nth(2).locator('[data-test="move-up"]').click()
     await expect.poll(async () => (await e.api.units.list({ meetingId: meeting.id }))[1].name).toBe('市统计服务局综合处党支部')
     await e.shot('09-units')
   })
@@ -207,6 +230,7 @@ describe('会议设置界面', () => {
     await expect.poll(() => $('recusal-table').getByText(units[1].name).isVisible()).toBe(true)
     await e.shot('11-recusal-dialog')
     await dialog.getByRole('button', { name: '完成' }).click()
+    await expect.poll(() => dialog.isVisible()).toBe(false)
     await expect.poll(() => table.locator('tr', { hasText: '赵海燕' }).getByText(units[1].name).isVisible()).toBe(true)
 
     const reviewer = (await e.api.reviewers.list({ meetingId: meeting.id })).find((r) => r.name === '赵海燕')!

@@ -12,3 +12,11 @@ export function formatTimeRange(start: string, end: string): string {
   if (start) return `${short(start)} 起`
   return ''
 }
+
+/** An ISO timestamp as local "12月18日 10:40" (timestamps are stored in UTC). */
+export function formatLocalDateTime(iso: string): string {
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return iso
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`
+}
