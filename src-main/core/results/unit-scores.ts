@@ -13,7 +13,8 @@ export interface ValidSheet {
   /** The bonus that counts: total − subtotal, i.e. what is left of it under the cap. */
   bonus: number
   total: number
-  criterionSums: number[]
+  /** A view into the sheet table: one sum per first-level criterion. */
+  criterionSums: Int32Array
 }
 
 export interface UnitScore {
@@ -75,7 +76,7 @@ export function scoreUnit(t: SheetTable, unit: number, totalCapTenths: number, t
     }
     const subtotal = t.subtotal[sheet]
     const total = Math.min(subtotal + t.bonus[sheet], totalCapTenths)
-    const criterionSums = Array.from(t.criterionSums.subarray(sheet * t.criterionCount, (sheet + 1) * t.criterionCount))
+    const criterionSums = t.criterionSums.subarray(sheet * t.criterionCount, (sheet + 1) * t.criterionCount)
     valid.push({ reviewer: r, subtotal, bonus: total - subtotal, total, criterionSums })
   }
 

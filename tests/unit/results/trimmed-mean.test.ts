@@ -90,6 +90,11 @@ describe('bonus and cap', () => {
     expect(u.bonusMean).toBe(2.5)
   })
 
+  it('never counts more bonus than the bonus item allows', () => {
+    const u = compute({ reviewers: ['周明远'], bonusMax: 5, units: { 综合处: [{ items: [80], bonus: 7 }] } }).units[0]
+    expect(u.totals[0]).toMatchObject({ subtotal: 80, bonus: 5, total: 85 })
+  })
+
   it('means per first-level criterion over the kept reviewers', () => {
     const u = compute({
       reviewers: five,
