@@ -18,6 +18,8 @@ export const router = createRouter({
         { path: 'rules', name: 'rules', component: () => import('./views/setup/RulesView.vue'), props: true },
         { path: 'scoring', name: 'scoring', component: () => import('./views/scoring/ScoringView.vue'), props: true },
         { path: 'results', name: 'results', component: () => import('./views/results/ResultsView.vue'), props: true },
+        { path: 'notes', name: 'notes', component: () => import('./views/minutes/NotesView.vue'), props: true },
+        { path: 'minutes', name: 'minutes', component: () => import('./views/minutes/MinutesView.vue'), props: true },
       ],
     },
   ],
