@@ -68,7 +68,7 @@ describe('会议设置界面', () => {
     await e.shot('01b-home-list')
   })
 
-  it('新建会议：不完整的表单给出中文提示，改正后创建并进入会议', async () => {
+  it('新建会议：不完整的表单给出中文提示，改正后创建；修改基本信息；从列表删除', async () => {
     const before = (await e.api.meetings.list({})).length
     await go('/')
     await $('new-meeting').click()
@@ -93,7 +93,21 @@ describe('会议设置界面', () => {
     await expect.poll(() => $('meeting-title').textContent()).toContain('2025年度机关党建品牌评审会')
     const created = (await e.api.meetings.list({})).find((m) => m.title === '2025年度机关党建品牌评审会')
     expect(created).toMatchObject({ date: '2025-03-20', startTime: '09:00', place: '市行政中心2号楼3楼会议室' })
+
+    // 基本信息 edits the same fields; the header follows.
+    await $('recorder').fill('王小雨')
+    await $('endTime').fill('12:30')
+    await $('save-meeting').click()
+    await expect.poll(() => e.page.getByText('会议信息已保存').isVisible()).toBe(true)
+    await expect.poll(() => e.page.locator('.meta').textContent()).toContain('9:00–12:30')
+    expect(await e.api.meetings.get({ meetingId: created!.id })).toMatchObject({ recorder: '王小雨', endTime: '12:30' })
     await e.shot('04-meeting-info')
+
+    // Deleting from the list asks first.
+    await $('back-home').click()
+    await $(`delete-${created!.id}`).click()
+    await e.page.locator('.el-message-box').getByRole('button', { name: '删除' }).click()
+    await expect.poll(async () => (await e.api.meetings.list({})).some((m) => m.id === created!.id)).toBe(false)
   })
 
   it('评分标准：合计不符时标红并拒绝保存，改正后保存成功', async () => {
@@ -201,7 +215,19 @@ describe('会议设置界面', () => {
     ])
     await expect.poll(() => $('unit-count').textContent()).toContain('共 3 个单位')
 
-    // Move the last unit up one place: the order is saved.
+    // Adding by hand: the dialog names what is missing, then saves.
+    await $('add-unit').click()
+    await $('unit-submit').click()
+    await expect.poll(() => $('unit-dialog').getByText('单位名称不能为空').isVisible()).toBe(true)
+    await expect.poll(() => $('unit-dialog').getByText('请选择类别').isVisible()).toBe(true)
+    await $('unit-name').fill('市文旅融合发展局公共服务处党支部')
+    await $('unit-category').getByText('处室').click()
+    await $('unit-brand').fill('书香红帆')
+    await $('unit-submit').click()
+    await expect.poll(() => table.getByText('书香红帆').isVisible()).toBe(true)
+    expect(await e.api.units.list({ meetingId: meeting.id })).toHaveLength(4)
+
+    // Move the third unit up one place: the order is saved.
     await table.locator('tbody tr').nth(2).locator('[data-test="move-up"]').click()
     await expect.poll(async () => (await e.api.units.list({ meetingId: meeting.id }))[1].name).toBe('市统计服务局综合处党支部')
     await e.shot('09-units')
