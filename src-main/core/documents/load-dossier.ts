@@ -26,13 +26,22 @@ export function loadDossier(db: Database, meetingId: string): Dossier {
       if (!e) entries.set(key, (e = emptyEntry()))
       return e
     }
+    // In index order (reviewer, unit, item): consecutive rows share a sheet, so it is looked up once per sheet.
+    let current: SheetEntry | null = null
+    let currentR = ''
+    let currentU = ''
     for (const [r, u, item, tenths, reason] of stmt(
       db,
-      'SELECT reviewer_id, unit_id, item_id, value_tenths, deduction_reason FROM scores WHERE meeting_id = ?',
+      'SELECT reviewer_id, unit_id, item_id, value_tenths, deduction_reason FROM scores WHERE meeting_id = ? ORDER BY reviewer_id, unit_id',
     )
       .raw(true)
-      .all(meetingId) as Row[]) {
-      entry(r as string, u as string).scores.set(item as string, { value: (tenths as number) / 10, reason: reason as string })
+      .all(meetingId) as [string, string, string, number, string][]) {
+      if (current === null || r !== currentR || u !== currentU) {
+        current = entry(r, u)
+        currentR = r
+        currentU = u
+      }
+      current.scores.set(item, { value: tenths / 10, reason })
     }
     for (const [r, u, bonus, bonusReason, strengths, weaknesses, suggestions] of stmt(
       db,

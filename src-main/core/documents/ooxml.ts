@@ -45,7 +45,7 @@ export function run(text: string, o: RunOptions = {}): string {
     .map((line) =>
       line
         .split('\t')
-        .map((part) => (part ? `<w:t xml:space="preserve">${esc(part)}</w:t>` : ''))
+        .map((part) => (part ? (part.trim() === part ? `<w:t>${esc(part)}</w:t>` : `<w:t xml:space="preserve">${esc(part)}</w:t>`) : ''))
         .join('<w:tab/>'),
     )
     .join('<w:br/>')

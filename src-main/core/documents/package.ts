@@ -7,7 +7,7 @@
 import { Document, Packer, Paragraph, TextRun } from 'docx'
 import { unzipSync } from 'fflate'
 import { documentStyles, fontTableXml, sectionOptions, type SectionKind } from './layout'
-import { writeZip, type ZipEntryData } from './zip-writer'
+import { writeZip, type XmlChunk, type ZipEntryData } from './zip-writer'
 
 export interface BodySection {
   kind: SectionKind
@@ -17,7 +17,7 @@ export interface BodySection {
    * The section's body as XML chunks. `sectPr` must be placed (via the `sectPr` paragraph option)
    * in the last paragraph of the section; it is empty for the document's last section.
    */
-  body: (sectPr: string) => Iterable<string>
+  body: (sectPr: string) => Iterable<XmlChunk>
 }
 
 export interface DocumentMeta {
@@ -44,7 +44,7 @@ function findPlaceholder(xml: string, i: number, from: number): Placeholder {
   return { start, end, sectPr: sect ? sect[0] : '' }
 }
 
-function* spliceBody(xml: string, sections: BodySection[]): Generator<string> {
+function* spliceBody(xml: string, sections: BodySection[]): Generator<XmlChunk> {
   let cursor = 0
   for (let i = 0; i < sections.length; i++) {
     const p = findPlaceholder(xml, i, cursor)

@@ -15,18 +15,31 @@ import { INTERNAL_MARK, S, TEXT_WIDTH } from './layout'
 import { raw } from './numbers'
 import { TABLE_END, cell, para, row, run, tableStart, textPara } from './ooxml'
 import { buildDocx } from './package'
+import { ByteSink, utf8 } from './byte-sink'
+import type { XmlChunk } from './zip-writer'
 import { chineseQuotes } from './text'
 
 /** 一级指标 | 评价要点 | 分值 | 得分 | 扣分说明, summing to the 156 mm text width. */
 const W = [1200, 4545, 650, 750, 1700]
 const ROW_HEIGHT = 454
 
-const p = (runs: string | string[], style: string = S.smallCell) => para(runs, { style })
-const t = (text: string, style: string = S.smallCell) => para(run(text), { style })
+const p = (runs: string | string[], style: string = S.cell) => para(runs, { style })
+const t = (text: string, style: string = S.cell) => para(run(text), { style })
+
+/** Marks where a sheet's own text goes in a row built once per rubric (control characters never reach the output). */
+const SLOT = '\u0001'
+
+/** An item row split around its two slots: head + score runs + middle + deduction runs + tail. */
+interface ItemRow {
+  itemId: string
+  head: string
+  middle: string
+  tail: string
+}
 
 interface RubricParts {
   table: string
-  itemRows: { itemId: string; prefix: string; max: number }[]
+  itemRows: ItemRow[]
   /** Sum of item maxima, bonus maximum, cap. */
   base: number
   bonusMax: number
@@ -37,7 +50,7 @@ interface RubricParts {
 
 function rubricParts(rubric: Rubric): RubricParts {
   const header = row(
-    ['一级指标', '评价要点', '分值', '得分', '扣分说明'].map((h, i) => cell(W[i], t(h, S.smallCellHead))),
+    ['一级指标', '评价要点', '分值', '得分', '扣分说明'].map((h, i) => cell(W[i], t(h, S.cellHead))),
     { header: true, minHeight: ROW_HEIGHT },
   )
   const itemRows: RubricParts['itemRows'] = []
@@ -45,11 +58,12 @@ function rubricParts(rubric: Rubric): RubricParts {
     c.items.forEach((item, i) => {
       const criterion = i === 0 ? cell(W[0], t(`${c.name}（${raw(c.maxPoints)}分）`), { vMerge: 'restart' }) : cell(W[0], '', { vMerge: 'continue' })
       const points = [run(item.name, { style: S.hei }), run(item.guidance ? `：${chineseQuotes(item.guidance)}` : '')]
-      itemRows.push({
-        itemId: item.id,
-        max: item.maxPoints,
-        prefix: criterion + cell(W[1], p(points, S.smallCellLeft)) + cell(W[2], t(raw(item.maxPoints))),
-      })
+      const template = row(
+        [criterion, cell(W[1], p(points, S.cellLeft)), cell(W[2], t(raw(item.maxPoints))), cell(W[3], p(SLOT)), cell(W[4], p(SLOT, S.cellLeft))],
+        { minHeight: ROW_HEIGHT },
+      )
+      const [head, middle, tail] = template.split(SLOT)
+      itemRows.push({ itemId: item.id, head, middle, tail })
     })
   }
   const cap = rubric.totalCapPoints ?? rubric.basePoints + rubric.bonusMaxPoints
@@ -64,9 +78,17 @@ function rubricParts(rubric: Rubric): RubricParts {
   }
 }
 
+const scoreRuns = new Map<number, Buffer>()
+/** The run of a score; scores come from a small set of values, so each is encoded once. */
+function scoreRun(value: number): Buffer {
+  let bytes = scoreRuns.get(value)
+  if (bytes === undefined) scoreRuns.set(value, (bytes = utf8(run(raw(value)))))
+  return bytes
+}
+
 /** A row whose label spans the first two columns. */
-const labelled = (label: string, max: string, value: string, note: string, labelStyle: string = S.smallCell) =>
-  row([cell(W[0] + W[1], t(label, labelStyle), { span: 2 }), cell(W[2], t(max)), cell(W[3], t(value)), cell(W[4], t(note, S.smallCellLeft))], {
+const labelled = (label: string, max: string, value: string, note: string, labelStyle: string = S.cell) =>
+  row([cell(W[0] + W[1], t(label, labelStyle), { span: 2 }), cell(W[2], t(max)), cell(W[3], t(value)), cell(W[4], t(note, S.cellLeft))], {
     minHeight: ROW_HEIGHT,
   })
 /** A row with a label and one cell over the remaining four columns. */
@@ -76,11 +98,11 @@ const wide = (label: string, body: string, minHeight = ROW_HEIGHT) =>
 function vetoCell(parts: RubricParts, entry: SheetEntry | null, d: Dossier): string {
   if (!entry) {
     const items = parts.vetoNames.map((n, i) => `${i + 1}.${n}`).join('；')
-    return t('□有　　□无　　事由：', S.smallCellLeft) + t(`（否决事项：${items}）`, S.smallCellLeft)
+    return t('□有　　□无　　事由：', S.cellLeft) + t(`（否决事项：${items}）`, S.cellLeft)
   }
-  if (!entry.vetoMarks.length) return t('无', S.smallCellLeft)
+  if (!entry.vetoMarks.length) return t('无', S.cellLeft)
   const names = new Map(d.rubric.vetoItems.map((v) => [v.id, v.name]))
-  return entry.vetoMarks.map((m) => t(`有：${names.get(m.vetoItemId) ?? ''}。事由：${chineseQuotes(m.reason)}`, S.smallCellLeft)).join('')
+  return entry.vetoMarks.map((m) => t(`有：${names.get(m.vetoItemId) ?? ''}。事由：${chineseQuotes(m.reason)}`, S.cellLeft)).join('')
 }
 
 /** 主要亮点 / 存在不足 / 改进建议; a blank sheet leaves two lines to write under each. */
@@ -90,40 +112,72 @@ function opinionCell(entry: SheetEntry | null): string {
     ['存在不足：', entry?.weaknesses ?? ''],
     ['改进建议：', entry?.suggestions ?? ''],
   ]
-  const space = entry ? '' : p('', S.smallCellLeft).repeat(2)
-  return lines.map(([label, text]) => p([run(label, { style: S.hei }), run(chineseQuotes(text))], S.smallCellLeft) + space).join('')
+  const space = entry ? '' : p('', S.cellLeft).repeat(2)
+  return lines.map(([label, text]) => p([run(label, { style: S.hei }), run(chineseQuotes(text))], S.cellLeft) + space).join('')
 }
 
-function* sheet(d: Dossier, parts: RubricParts, reviewer: Reviewer, unit: Unit, blank: boolean, first: boolean, sectPr: string): Generator<string> {
-  const entry = blank ? null : (d.entries.get(pairKey(reviewer.id, unit.id)) ?? emptyEntry())
-  yield textPara('评委个人评分表', { style: S.sheetTitle, pageBreakBefore: !first })
-  yield textPara(`被评单位：${chineseQuotes(unitLabel(unit))}\t评委：${reviewer.name}`, { style: S.sheetInfo, tabs: [{ pos: TEXT_WIDTH, type: 'right' }] })
-  yield parts.table
-  let subtotal = 0
-  let missing = 0
-  for (const item of parts.itemRows) {
-    const score = entry?.scores.get(item.itemId)
-    if (score) subtotal += Math.round(score.value * 10)
-    else missing++
-    yield row([item.prefix, cell(W[3], t(raw(score?.value))), cell(W[4], t(chineseQuotes(score?.reason ?? ''), S.smallCellLeft))], { minHeight: ROW_HEIGHT })
+/** What every sheet of one export shares, encoded once. */
+interface SheetStatics {
+  firstTitle: Buffer
+  nextTitle: Buffer
+  table: Buffer
+  rows: { itemId: string; head: Buffer; middle: Buffer; tail: Buffer }[]
+  statement: Buffer
+  signature: Buffer
+}
+
+function sheetStatics(d: Dossier, parts: RubricParts, blank: boolean): SheetStatics {
+  return {
+    firstTitle: utf8(textPara('评委个人评分表', { style: S.sheetTitle })),
+    nextTitle: utf8(textPara('评委个人评分表', { style: S.sheetTitle, pageBreakBefore: true })),
+    table: utf8(parts.table),
+    rows: parts.itemRows.map((r) => ({ itemId: r.itemId, head: utf8(r.head), middle: utf8(r.middle), tail: utf8(r.tail) })),
+    statement: utf8(textPara('本人与被评单位无利害关系。', { style: S.sheetInfo, spacing: { before: 160 } })),
+    signature: utf8(signature(d, blank, '')),
   }
-  const sub = subtotal / 10
-  const incomplete = entry && missing ? `尚有${missing}项未评分` : ''
-  yield labelled('小计', raw(parts.base), entry ? raw(sub) : '', incomplete)
-  if (parts.bonusMax > 0) yield labelled(parts.bonusLabel, raw(parts.bonusMax), raw(entry?.bonus), chineseQuotes(entry?.bonusReason ?? ''), S.smallCellLeft)
-  const total = entry ? raw(Math.min(Math.round((sub + (entry.bonus ?? 0)) * 10) / 10, parts.cap)) : ''
-  yield labelled('合计', raw(parts.cap), total, '')
-  if (parts.vetoNames.length) yield wide('一票否决', vetoCell(parts, entry, d))
-  yield wide('评审意见', opinionCell(entry))
-  yield TABLE_END
-  yield textPara('本人与被评单位无利害关系。', { style: S.sheetInfo, spacing: { before: 160 } })
+}
+
+function signature(d: Dossier, blank: boolean, sectPr: string): string {
   const date = blank ? BLANK_DATE : chineseDate(d.meeting.date)
-  yield para([run('评委签字：'), run('　　　　　　　　', { underline: true }), run(`\t日期：${date}`)], {
+  return para([run('评委签字：'), run('　　　　　　　　', { underline: true }), run(`\t日期：${date}`)], {
     style: S.sheetInfo,
     tabs: [{ pos: TEXT_WIDTH, type: 'right' }],
     keepLines: true,
     sectPr: sectPr || undefined,
   })
+}
+
+function writeSheet(sink: ByteSink, d: Dossier, parts: RubricParts, st: SheetStatics, pair: { reviewer: Reviewer; unit: Unit }, blank: boolean, first: boolean, sectPr: string): void {
+  const { reviewer, unit } = pair
+  const entry = blank ? null : (d.entries.get(pairKey(reviewer.id, unit.id)) ?? emptyEntry())
+  sink.bytes(first ? st.firstTitle : st.nextTitle)
+  sink.text(textPara(`被评单位：${chineseQuotes(unitLabel(unit))}\t评委：${reviewer.name}`, { style: S.sheetInfo, tabs: [{ pos: TEXT_WIDTH, type: 'right' }] }))
+  sink.bytes(st.table)
+  let subtotal = 0
+  let missing = 0
+  for (const item of st.rows) {
+    const score = entry?.scores.get(item.itemId)
+    if (score) subtotal += Math.round(score.value * 10)
+    else missing++
+    sink.bytes(item.head)
+    if (score) sink.bytes(scoreRun(score.value))
+    sink.bytes(item.middle)
+    if (score?.reason) sink.text(run(chineseQuotes(score.reason)))
+    sink.bytes(item.tail)
+  }
+  const sub = subtotal / 10
+  const incomplete = entry && missing ? `尚有${missing}项未评分` : ''
+  const total = entry ? raw(Math.min(Math.round((sub + (entry.bonus ?? 0)) * 10) / 10, parts.cap)) : ''
+  sink.text(labelled('小计', raw(parts.base), entry ? raw(sub) : '', incomplete))
+  if (parts.bonusMax > 0) {
+    sink.text(labelled(parts.bonusLabel, raw(parts.bonusMax), raw(entry?.bonus), chineseQuotes(entry?.bonusReason ?? ''), S.cellLeft))
+  }
+  sink.text(labelled('合计', raw(parts.cap), total, ''))
+  if (parts.vetoNames.length) sink.text(wide('一票否决', vetoCell(parts, entry, d)))
+  sink.text(wide('评审意见', opinionCell(entry)) + TABLE_END)
+  sink.bytes(st.statement)
+  if (sectPr) sink.text(signature(d, blank, sectPr))
+  else sink.bytes(st.signature)
 }
 
 export interface SheetOptions {
@@ -143,7 +197,7 @@ export function sheetPairs(d: Dossier, reviewerId?: string): { reviewer: Reviewe
     .flatMap((reviewer) => d.units.filter((u) => !d.recused.has(pairKey(reviewer.id, u.id))).map((unit) => ({ reviewer, unit })))
 }
 
-export function* reviewerSheetsBody(d: Dossier, o: SheetOptions): Generator<string> {
+export function* reviewerSheetsBody(d: Dossier, o: SheetOptions): Generator<XmlChunk> {
   const pairs = sheetPairs(d, o.reviewerId)
   if (o.attachment) yield textPara(o.attachment, { style: S.attachLabel })
   if (!pairs.length) {
@@ -151,9 +205,13 @@ export function* reviewerSheetsBody(d: Dossier, o: SheetOptions): Generator<stri
     return
   }
   const parts = rubricParts(d.rubric)
-  for (const [i, { reviewer, unit }] of pairs.entries()) {
-    yield* sheet(d, parts, reviewer, unit, o.blank, i === 0, i === pairs.length - 1 ? o.sectPr : '')
+  const statics = sheetStatics(d, parts, o.blank)
+  const sink = new ByteSink()
+  for (const [i, pair] of pairs.entries()) {
+    writeSheet(sink, d, parts, statics, pair, o.blank, i === 0, i === pairs.length - 1 ? o.sectPr : '')
+    yield* sink.take()
   }
+  yield* sink.end()
 }
 
 export async function buildReviewerSheetsDocx(d: Dossier, o: Omit<SheetOptions, 'sectPr' | 'attachment'>): Promise<Buffer> {

@@ -52,13 +52,12 @@ function cellText(u: UnitResult, index: number, key: Column['key'], f: Formatter
 }
 
 function* bandTable(d: Dossier, columns: Column[], layout: SummaryLayout, f: Formatter): Generator<string> {
-  const [head, center, left] = [S.smallCellHead, S.smallCell, S.smallCellLeft]
-  // The small cell styles are 五号; at 小五 every run carries its size.
-  const r = (text: string) => run(text, { size: layout.size === 21 ? undefined : layout.size })
+  const [head, center, left] = layout.size === 21 ? [S.cellHead, S.cell, S.cellLeft] : [S.tinyCellHead, S.tinyCell, S.tinyCellLeft]
+  const r = (text: string) => run(text)
   yield tableStart(columns.map((c) => c.width))
   yield row(
     columns.map((c) => cell(c.width, para(r(c.header), { style: head }))),
-    { header: true, minHeight: 400 },
+    { header: true, minHeight: 360 },
   )
   let i = 0
   for (const u of d.results.units) {
@@ -66,7 +65,7 @@ function* bandTable(d: Dossier, columns: Column[], layout: SummaryLayout, f: For
       const style = c.key === 'unit' || c.key === 'remarks' ? left : center
       return cell(c.width, para(r(cellText(u, i, c.key, f)), { style }))
     })
-    yield row(cells, { minHeight: 360 })
+    yield row(cells, { minHeight: 300 })
     i++
   }
   yield TABLE_END
@@ -75,9 +74,9 @@ function* bandTable(d: Dossier, columns: Column[], layout: SummaryLayout, f: For
 /** 计分人 and 复核人, then 评审组长签字 and 日期, in two columns under the table. */
 function signatureLines(d: Dossier, width: number): string[] {
   const blank = (text: string) => (text ? run(text) : run('　　　　　　　　', { underline: true }))
-  const o = { style: S.plain, tabs: [{ pos: Math.floor(width / 2), type: 'left' as const }], keepNext: true, keepLines: true }
+  const o = { style: S.plain, tabs: [{ pos: Math.floor(width / 2), type: 'left' as const }], keepLines: true }
   return [
-    para([run('计分人：'), blank(d.settings.scorer), run('\t复核人：'), blank(d.settings.checker)], { ...o, spacing: { before: 200 } }),
+    para([run('计分人：'), blank(d.settings.scorer), run('\t复核人：'), blank(d.settings.checker)], { ...o, keepNext: true, spacing: { before: 200 } }),
     para([run('评审组长签字：'), blank(''), run(`\t日期：${BLANK_DATE}`)], o),
   ]
 }

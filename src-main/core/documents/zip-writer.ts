@@ -1,18 +1,26 @@
 /**
- * Writes a zip whose entries are either bytes or a stream of XML string chunks. The chunks are
- * encoded and deflated by Node's native zlib as they come, so a 300 MB document.xml is never one
+ * Writes a zip whose entries are either bytes or a stream of XML chunks (strings or UTF-8 bytes).
+ * A stream is cut into pieces that Node's native zlib deflates in parallel on its thread pool, as
+ * pigz does: each piece ends with a sync flush (byte-aligned, not final) so the pieces concatenate
+ * into one valid deflate stream, closed by an empty final block. A 500 MB document.xml is never one
  * string or one buffer in memory; fflate writes the zip container around the compressed data.
  */
-import { once } from 'node:events'
-import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib'
+import { promisify } from 'node:util'
+import { constants, crc32, deflateRaw, deflateRawSync } from 'node:zlib'
 import { Zip, type AsyncFlateStreamHandler, type ZipInputFile } from 'fflate'
 
-export type ZipEntryData = Uint8Array | Iterable<string>
+export type XmlChunk = string | Uint8Array
+export type ZipEntryData = Uint8Array | Iterable<XmlChunk>
 
-/** Strings are batched into buffers of about this many characters before deflating. */
+const deflatePiece = promisify(deflateRaw)
+/** Strings are batched into pieces of about this many characters. */
 const BATCH_CHARS = 1 << 20
-/** Above this much XML a faster compression level keeps big exports quick (the XML is very repetitive). */
+/** Pieces being compressed at once (the thread pool has four threads). */
+const IN_FLIGHT = 4
+/** Past this much XML a faster level keeps big exports quick (the XML is very repetitive). */
 const FAST_LEVEL_AFTER = 32 << 20
+/** An empty final block: ends the concatenated stream. */
+const FINAL_BLOCK = deflateRawSync(Buffer.alloc(0))
 
 class PrecompressedFile implements ZipInputFile {
   size = 0
@@ -25,39 +33,42 @@ class PrecompressedFile implements ZipInputFile {
   }
 }
 
-async function deflateStream(file: PrecompressedFile, chunks: Iterable<string>): Promise<void> {
-  const deflate = createDeflateRaw({ level: 6 })
-  deflate.on('data', (out: Buffer) => file.push(out, false))
-  const ended = once(deflate, 'end')
+async function deflateStream(file: PrecompressedFile, chunks: Iterable<XmlChunk>): Promise<void> {
   let crc = 0
   let size = 0
-  let batch: string[] = []
-  let batchChars = 0
-  let switched = false
-  const flush = async () => {
-    if (!batch.length) return
-    const buf = Buffer.from(batch.join(''), 'utf8')
-    batch = []
-    batchChars = 0
+  const pending: Promise<Buffer>[] = []
+  const write = async (buf: Uint8Array) => {
     crc = crc32(buf, crc)
     size += buf.length
-    if (!switched && size > FAST_LEVEL_AFTER) {
-      switched = true
-      await new Promise<void>((resolve) => deflate.params(1, 0, () => resolve()))
-    }
-    if (!deflate.write(buf)) await once(deflate, 'drain')
+    const level = size > FAST_LEVEL_AFTER ? 1 : 6
+    pending.push(deflatePiece(buf, { level, finishFlush: constants.Z_SYNC_FLUSH }))
+    // Hand finished pieces on in order; wait only when enough are in flight.
+    if (pending.length >= IN_FLIGHT) file.push(await pending.shift()!, false)
+  }
+  let batch: string[] = []
+  let batchChars = 0
+  const flush = async () => {
+    if (!batch.length) return
+    const text = batch.join('')
+    batch = []
+    batchChars = 0
+    await write(Buffer.from(text, 'utf8'))
   }
   for (const chunk of chunks) {
-    batch.push(chunk)
-    batchChars += chunk.length
-    if (batchChars >= BATCH_CHARS) await flush()
+    if (typeof chunk === 'string') {
+      batch.push(chunk)
+      batchChars += chunk.length
+      if (batchChars >= BATCH_CHARS) await flush()
+    } else if (chunk.length) {
+      await flush()
+      await write(chunk)
+    }
   }
   await flush()
-  deflate.end()
-  await ended
+  for (const piece of pending) file.push(await piece, false)
   file.size = size
   file.crc = crc
-  file.push(new Uint8Array(0), true)
+  file.push(FINAL_BLOCK, true)
 }
 
 /** The zip as one buffer, entries in the given order. */
