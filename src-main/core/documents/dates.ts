@@ -15,26 +15,30 @@ export function chineseDate(iso: string): string {
 /** Where a hand-written date goes on a blank sheet. */
 export const BLANK_DATE = '　　　　年　　月　　日'
 
-/** "09:05" → "9:05". */
+/** "09:05" → "9:05", "14:30" → "2:30": the period (上午/下午…) is written before it. */
 export function clockTime(hhmm: string): string {
-  const [h, m] = hhmm.split(':')
-  return `${Number(h)}:${m}`
+  const [h, m] = hhmm.split(':').map(Number)
+  return `${h > 12 ? h - 12 : h}:${String(m).padStart(2, '0')}`
 }
 
 function period(hhmm: string): string {
   const hour = Number(hhmm.split(':')[0])
   if (hour < 12) return '上午'
+  if (hour < 13) return '中午'
   if (hour < 18) return '下午'
   return '晚上'
 }
 
 /**
  * When the meeting took place, for the opening paragraph: "2024年12月18日上午9:00至12:30",
- * "2024年12月18日下午3:00", or just the date when no time was entered.
+ * "2025年3月7日上午9:00至下午2:00", or just the date when no time was entered.
  */
 export function meetingWhen(date: string, startTime: string, endTime: string): string {
   const day = chineseDate(date)
   if (!startTime) return day
   const start = `${day}${period(startTime)}${clockTime(startTime)}`
-  return endTime ? `${start}至${clockTime(endTime)}` : start
+  if (!endTime) return start
+  const endPeriod = period(endTime)
+  const prefix = endPeriod !== period(startTime) && endPeriod !== '中午' ? endPeriod : ''
+  return `${start}至${prefix}${clockTime(endTime)}`
 }

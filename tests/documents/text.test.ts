@@ -1,0 +1,66 @@
+/** The small text rules of Chinese official documents: dates, times, quotes, titles, file names. */
+import { describe, expect, it } from 'vitest'
+import { chineseDate, meetingWhen } from '../../src-main/core/documents/dates'
+import { run } from '../../src-main/core/documents/ooxml'
+import { buildMinutesDocx } from '../../src-main/core/documents/minutes'
+import { chineseNumber, chineseQuotes, mergeOpinions, safeFileName, sentence, titleLines } from '../../src-main/core/documents/text'
+import { readDocx } from './docx-reader'
+import { demoDossier } from './fixture'
+
+describe('dates', () => {
+  it('writes dates without leading zeros', () => {
+    expect(chineseDate('2024-12-18')).toBe('2024年12月18日')
+    expect(chineseDate('2025-01-05')).toBe('2025年1月5日')
+  })
+
+  it('says when the meeting took place, morning or afternoon', () => {
+    expect(meetingWhen('2024-12-18', '09:00', '12:30')).toBe('2024年12月18日上午9:00至12:30')
+    expect(meetingWhen('2025-03-07', '14:30', '')).toBe('2025年3月7日下午2:30')
+    expect(meetingWhen('2025-03-07', '09:00', '14:00')).toBe('2025年3月7日上午9:00至下午2:00')
+    expect(meetingWhen('2025-03-07', '14:00', '17:30')).toBe('2025年3月7日下午2:00至5:30')
+    expect(meetingWhen('2025-03-07', '', '')).toBe('2025年3月7日')
+  })
+})
+
+describe('text', () => {
+  it('turns straight quotes into Chinese ones, in pairs', () => {
+    expect(chineseQuotes('创建"模范机关"和"一窗通办"')).toBe('创建“模范机关”和“一窗通办”')
+  })
+
+  it('ends sentences with a full stop and merges reviewers’ opinions without repeats', () => {
+    expect(sentence('材料齐全；')).toBe('材料齐全。')
+    expect(sentence('成效明显！')).toBe('成效明显！')
+    expect(mergeOpinions(['台账完整。', '台账完整', '特色鲜明；\n群众满意', ''])).toBe('台账完整；特色鲜明；群众满意。')
+    expect(mergeOpinions(['', ' '])).toBe('')
+  })
+
+  it('wraps a long title after 年度, or where the organizer put a line break', () => {
+    expect(titleLines('青岚市直机关2024年度“模范机关”创建现场评审会纪要')).toEqual(['青岚市直机关2024年度', '“模范机关”创建现场评审会纪要'])
+    expect(titleLines('评审会纪要')).toEqual(['评审会纪要'])
+    expect(titleLines('第一行\n第二行')).toEqual(['第一行', '第二行'])
+  })
+
+  it('counts in Chinese for （一）…', () => {
+    expect([1, 10, 12, 20, 47].map(chineseNumber)).toEqual(['一', '十', '十二', '二十', '四十七'])
+  })
+
+  it('makes file names every system accepts', () => {
+    expect(safeFileName('青岚"模范机关"评审/汇总:表?')).toBe('青岚“模范机关”评审汇总表')
+    expect(safeFileName('..\u0000')).toBe('导出文件')
+  })
+})
+
+describe('XML safety', () => {
+  it('escapes markup characters and drops characters XML forbids', () => {
+    expect(run('A&B <c> "d"\u0007')).toBe('<w:r><w:t>A&amp;B &lt;c&gt; &quot;d&quot;</w:t></w:r>')
+    expect(run(' 前后空格 ')).toBe('<w:r><w:t xml:space="preserve"> 前后空格 </w:t></w:r>')
+  })
+
+  it('keeps a unit name with & and < intact in the minutes', async () => {
+    const d = demoDossier()
+    d.results.units[0].unitName = '市A&B<研究>中心'
+    const docx = readDocx((await buildMinutesDocx(d)).bytes)
+    expect(docx.document).toContain('市A&amp;B&lt;研究&gt;中心')
+    expect(docx.text).toContain('市A&B<研究>中心（第1名，96.83分）')
+  })
+})
