@@ -46,14 +46,26 @@ export function unitChartHeight(unitCount: number, extra = 110): number {
 export function unitScroll(unitCount: number): DataZoomComponentOption[] {
   if (unitCount <= VISIBLE_ROWS) return []
   return [
-    { type: 'slider', yAxisIndex: 0, startValue: 0, endValue: VISIBLE_ROWS - 1, right: 6, width: 16, filterMode: 'none', showDetail: false, zoomLock: true, brushSelect: false },
+    {
+      type: 'slider',
+      yAxisIndex: 0,
+      startValue: 0,
+      endValue: VISIBLE_ROWS - 1,
+      right: 6,
+      width: 16,
+      filterMode: 'none',
+      showDetail: false,
+      showDataShadow: false,
+      zoomLock: true,
+      brushSelect: false,
+    },
     { type: 'inside', yAxisIndex: 0, startValue: 0, endValue: VISIBLE_ROWS - 1, zoomOnMouseWheel: false, moveOnMouseWheel: true, moveOnMouseMove: false, filterMode: 'none' },
   ]
 }
 
-/** "3. 市水利保障局…": rank (or —) and name for the unit axis. */
+/** "3. 市水利保障局…" for the unit axis; an unranked unit gets "— " instead of a number. */
 export function unitAxisLabel(rank: number | null, name: string): string {
-  return `${rank ?? '—'}. ${name}`
+  return rank === null ? `— ${name}` : `${rank}. ${name}`
 }
 
 /** Escapes text placed into tooltip HTML (unit and reviewer names are user input). */

@@ -37,7 +37,9 @@ export function heatCells(results: MeetingResults): { cells: HeatCell[]; gaps: {
 export function heatmapOption(results: MeetingResults): ChartOption {
   const { cells, gaps, range } = heatCells(results)
   const units = results.units
-  const limit = Math.max(results.rules.deviationPoints ?? 15, Math.ceil(range))
+  // Scaled to the largest gap, but never below 5% of the rubric so tiny gaps stay pale.
+  const fullMarks = results.criteria.reduce((sum, c) => sum + c.maxPoints, 0)
+  const limit = Math.max(Math.ceil(range), Math.ceil(fullMarks * 0.05), 1)
   const diffWords = (d: number) => (d === 0 ? '与其他评委平均分相同' : `比其他评委平均分${d > 0 ? '高' : '低'} ${Math.abs(d)} 分`)
   return {
     textStyle: { fontFamily: CHART_FONT },
@@ -72,22 +74,26 @@ export function heatmapOption(results: MeetingResults): ChartOption {
       axisTick: { show: false },
     },
     dataZoom: unitScroll(units.length),
-    visualMap: {
-      type: 'continuous',
-      seriesIndex: 0,
-      dimension: 2,
-      min: -limit,
-      max: limit,
-      orient: 'horizontal',
-      left: 'center',
-      top: 0,
-      itemWidth: 12,
-      itemHeight: 220,
-      text: ['高于其他评委平均', '低于其他评委平均'],
-      textStyle: { fontSize: 12 },
-      calculable: false,
-      inRange: { color: ['#1d4ed8', '#93c5fd', '#f8fafc', '#fca5a5', '#b91c1c'] },
-    },
+    visualMap: [
+      {
+        type: 'continuous',
+        seriesIndex: 0,
+        dimension: 2,
+        min: -limit,
+        max: limit,
+        orient: 'horizontal',
+        left: 'center',
+        top: 0,
+        itemWidth: 12,
+        itemHeight: 220,
+        text: ['高于其他评委平均', '低于其他评委平均'],
+        textStyle: { fontSize: 12 },
+        calculable: false,
+        inRange: { color: ['#1d4ed8', '#93c5fd', '#f8fafc', '#fca5a5', '#b91c1c'] },
+      },
+      // ECharts draws a heatmap only through a visualMap: the recused/incomplete cells get a grey one.
+      { type: 'continuous', seriesIndex: 1, dimension: 2, min: 0, max: 1, show: false, inRange: { color: ['#e5e7eb', '#e5e7eb'] } },
+    ],
     series: [
       {
         name: '评委总分',
@@ -100,7 +106,7 @@ export function heatmapOption(results: MeetingResults): ChartOption {
         name: '无有效评分',
         type: 'heatmap',
         data: gaps,
-        itemStyle: { color: '#e5e7eb', borderColor: '#fff', borderWidth: 1 },
+        itemStyle: { borderColor: '#fff', borderWidth: 1 },
         label: { show: true, fontSize: 12, color: '#6b7280', formatter: (p) => (p as { name: string }).name },
       },
     ],

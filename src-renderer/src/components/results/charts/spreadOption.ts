@@ -54,9 +54,8 @@ export function spreadOption(results: MeetingResults): ChartOption {
       name: '评委总分',
       nameLocation: 'middle',
       nameGap: 24,
+      // Not from zero: the spread is what matters. ECharts rounds the ends to its own tick steps.
       scale: true,
-      min: (v: { min: number }) => Math.floor((v.min - 1) / 5) * 5,
-      max: (v: { max: number }) => Math.ceil((v.max + 1) / 5) * 5,
       splitLine: { lineStyle: { color: '#eef0f3' } },
     },
     yAxis: {
