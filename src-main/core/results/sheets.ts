@@ -47,13 +47,16 @@ export function buildSheets(input: EngineInput): SheetTable {
 
   // One slot per (sheet, item): a repeated entry overwrites instead of being counted twice.
   const values = new Int32Array(sheets * I).fill(-1)
-  // Scores arrive sheet by sheet in rubric order (that is how they are entered and stored), so
-  // checking "same sheet, next item" first skips most hash lookups of the id strings.
+  // Scores arrive sheet by sheet, every sheet listing its items in the same order (rubric order
+  // when entered, id order from the loader). Remembering which item followed which turns most
+  // hash lookups of the id strings into one string comparison.
   const itemIds = input.criteria.flatMap((c) => c.items.map((item) => item.id))
+  const START = I
+  const successor = new Int32Array(I + 1)
   let lastReviewerId = ''
   let lastUnitId = ''
   let rowSheet = -1
-  let rowItem = -1
+  let previous = START
   for (const s of input.scores) {
     if (s.reviewerId !== lastReviewerId || s.unitId !== lastUnitId) {
       const r = reviewerIdx.get(s.reviewerId)
@@ -61,9 +64,14 @@ export function buildSheets(input: EngineInput): SheetTable {
       lastReviewerId = s.reviewerId
       lastUnitId = s.unitId
       rowSheet = r === undefined || u === undefined ? -1 : u * R + r
+      previous = START
     }
-    rowItem = itemIds[rowItem + 1] === s.itemId ? rowItem + 1 : (itemIdx.get(s.itemId) ?? -1)
-    if (rowSheet >= 0 && rowItem >= 0) values[rowSheet * I + rowItem] = s.tenths
+    const guess = successor[previous]
+    const item = itemIds[guess] === s.itemId ? guess : (itemIdx.get(s.itemId) ?? -1)
+    if (item < 0) continue
+    successor[previous] = item
+    previous = item
+    if (rowSheet >= 0) values[rowSheet * I + item] = s.tenths
   }
 
   const t: SheetTable = {

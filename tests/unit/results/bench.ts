@@ -25,9 +25,9 @@ async function main() {
   }))
   const rubric = await api.rubric.save({ meetingId: meeting.id, rubric: { basePoints: 4 * CRITERIA * ITEMS_PER_CRITERION, bonusMaxPoints: 5, criteria } })
   const items = rubric.criteria.flatMap((c) => c.items)
-  const units = []
+  const units: { id: string }[] = []
   for (let u = 0; u < UNITS; u++) units.push(await api.units.create({ meetingId: meeting.id, fields: { name: `参评单位${u + 1}`, category: '处室' } }))
-  const reviewers = []
+  const reviewers: { id: string }[] = []
   for (let r = 0; r < REVIEWERS; r++) reviewers.push(await api.reviewers.create({ meetingId: meeting.id, fields: { name: `评委${r + 1}`, role: 'member' } }))
 
   // Bulk rows straight into SQLite: going through scores.save 360,000 times would time the wrong thing.
