@@ -31,6 +31,7 @@ describe('text', () => {
     expect(sentence('材料齐全；')).toBe('材料齐全。')
     expect(sentence('成效明显！')).toBe('成效明显！')
     expect(mergeOpinions(['台账完整。', '台账完整', '特色鲜明；\n群众满意', ''])).toBe('台账完整；特色鲜明；群众满意。')
+    expect(mergeOpinions(['巡河闭环处置。事迹具体', '事迹具体；联建共建。'])).toBe('巡河闭环处置；事迹具体；联建共建。')
     expect(mergeOpinions(['', ' '])).toBe('')
   })
 

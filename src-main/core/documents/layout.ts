@@ -115,7 +115,8 @@ const cellStyle = (id: string, size: number, line: number, opts: { eastAsia?: st
   quickFormat: false,
   run: { font: fonts(opts.eastAsia ?? FONT.body), size },
   paragraph: {
-    alignment: opts.align === 'left' ? AlignmentType.BOTH : AlignmentType.CENTER,
+    // Narrow cells stay ragged-right: justifying them spreads characters apart around punctuation.
+    alignment: opts.align === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER,
     spacing: exact(line),
     indent: { firstLine: 0, left: 0, right: 0 },
   },

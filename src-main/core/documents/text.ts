@@ -26,12 +26,15 @@ export function sentence(text: string): string {
   return `${clause(t)}。`
 }
 
-/** Several reviewers' comments on one point, duplicates dropped, as one sentence: "甲；乙。". */
+/**
+ * Several reviewers' comments on one point as one sentence, "甲；乙。": split into sentences first,
+ * because reviewers often write the same observation among others.
+ */
 export function mergeOpinions(texts: string[]): string {
   const seen = new Set<string>()
   const parts: string[] = []
   for (const raw of texts) {
-    for (const line of raw.split(/\n+/)) {
+    for (const line of raw.split(/[。；;！？!?\n]+/u)) {
       const c = clause(line)
       if (c && !seen.has(c)) {
         seen.add(c)
