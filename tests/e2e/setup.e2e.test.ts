@@ -228,7 +228,7 @@ describe('会议设置界面', () => {
     expect(await e.api.units.list({ meetingId: meeting.id })).toHaveLength(4)
 
     // Move the third unit up one place: the order is saved.
-    await table.locator('tbody tr').nth(2).locator('[data-test="move-up"]').click()
+    await table.locator('tbody tr').nth(2).locator('[data-test="row-up"]').click()
     await expect.poll(async () => (await e.api.units.list({ meetingId: meeting.id }))[1].name).toBe('市统计服务局综合处党支部')
     await e.shot('09-units')
   })
