@@ -110,7 +110,7 @@ export function* summaryBody(d: Dossier, o: SummaryOptions): Generator<string> {
   const multi = layout.bands.length > 1
   for (const [b, columns] of layout.bands.entries()) {
     if (multi) {
-      const reviewers = columns.filter((c) => c.key.startsWith('r'))
+      const reviewers = columns.filter((c) => /^r\d+$/.test(c.key))
       const what = reviewers.length
         ? `各评委评分（${reviewers[0].header}至${reviewers[reviewers.length - 1].header}）`
         : '综合得分与排名'

@@ -1,0 +1,46 @@
+/** The summary table fits the landscape page whatever the number of reviewers. */
+import { describe, expect, it } from 'vitest'
+import { LANDSCAPE_TEXT_WIDTH } from '../../src-main/core/documents/layout'
+import { buildSummaryDocx } from '../../src-main/core/documents/summary-sheet'
+import { readDocx, tableRows } from './docx-reader'
+import { demoDossier, uuid } from './fixture'
+
+/** The demo dossier with `count` reviewers (the extra ones give every unit 80 points). */
+function withReviewers(count: number) {
+  const d = demoDossier()
+  for (let r = d.results.reviewers.length; r < count; r++) {
+    const id = uuid(9, r)
+    d.results.reviewers.push({ id, name: `评委${r + 1}号`, role: 'member' })
+    for (const u of d.results.units) u.totals.push({ reviewerId: id, subtotal: 77, bonus: 3, total: 80, recused: false, incomplete: false, dropped: null })
+  }
+  return d
+}
+
+const gridWidths = (table: string) => [...table.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]))
+
+describe('summary table layout', () => {
+  it('uses 五号 or 小五 in one table for a small panel', async () => {
+    const docx = readDocx(await buildSummaryDocx(withReviewers(5)))
+    const tables = docx.document.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g)!
+    expect(tables).toHaveLength(1)
+    expect(gridWidths(tables[0]).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(LANDSCAPE_TEXT_WIDTH)
+  })
+
+  it('splits 40 reviewers over several tables, each within the page and repeating 序号 and 单位', async () => {
+    const docx = readDocx(await buildSummaryDocx(withReviewers(40)))
+    const tables = docx.document.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g)!
+    expect(tables.length).toBeGreaterThan(1)
+    for (const table of tables) expect(gridWidths(table).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(LANDSCAPE_TEXT_WIDTH)
+    const headers = tables.map((_, i) => tableRows(docx.document, i)[0])
+    for (const h of headers) expect(h.slice(0, 2)).toEqual(['序号', '单位'])
+    // Every reviewer once, in order; the statistics and 备注 in the last table only.
+    expect(headers.flatMap((h) => h.slice(2)).filter((c) => !['最高分', '最低分', '有效\n平均分', '加分', '综合\n得分', '排名', '等次', '备注'].includes(c))).toEqual(
+      ['周明远', '林静怡', '陈卫国', '赵海燕', '吴晓东', ...Array.from({ length: 35 }, (_, i) => `评委${i + 6}号`)],
+    )
+    expect(headers.at(-1)!.slice(-3)).toEqual(['排名', '等次', '备注'])
+    expect(docx.text).toMatch(/（一）各评委评分（周明远至/)
+    expect(docx.text).toContain(`（${['一', '二', '三', '四', '五'][tables.length - 1]}）综合得分与排名\n`)
+    // Each table lists all 12 units.
+    for (let i = 0; i < tables.length; i++) expect(tableRows(docx.document, i)).toHaveLength(13)
+  })
+})
