@@ -43,4 +43,12 @@ describe('summary table layout', () => {
     // Each table lists all 12 units.
     for (let i = 0; i < tables.length; i++) expect(tableRows(docx.document, i)).toHaveLength(13)
   })
+
+  it('prints no mark at all when the organizer turns "内部资料 注意保管" off', async () => {
+    const d = demoDossier()
+    d.settings.markInternal = false
+    const docx = readDocx(await buildSummaryDocx(d))
+    expect(Object.values(docx.sections[0].headers).join('')).not.toContain('内部资料')
+    expect(docx.text).not.toContain('内部资料')
+  })
 })

@@ -91,9 +91,9 @@ const labelled = (label: string, max: string, value: string, note: string, label
   row([cell(W[0] + W[1], t(label, labelStyle), { span: 2 }), cell(W[2], t(max)), cell(W[3], t(value)), cell(W[4], t(note, S.cellLeft))], {
     minHeight: ROW_HEIGHT,
   })
-/** A row with a label and one cell over the remaining four columns. */
+/** A row with a label and one cell over the remaining four columns; long opinions may run onto the next page. */
 const wide = (label: string, body: string, minHeight = ROW_HEIGHT) =>
-  row([cell(W[0], t(label)), cell(W[1] + W[2] + W[3] + W[4], body, { span: 4, vAlign: 'top' })], { minHeight })
+  row([cell(W[0], t(label)), cell(W[1] + W[2] + W[3] + W[4], body, { span: 4, vAlign: 'top' })], { minHeight, cantSplit: false })
 
 function vetoCell(parts: RubricParts, entry: SheetEntry | null, d: Dossier): string {
   if (!entry) {
