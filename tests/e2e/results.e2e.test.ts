@@ -148,6 +148,14 @@ describe('会议记录与纪要', () => {
     await $('note-save').click()
     await expect.poll(() => e.page.getByText('发言要点和会议决定不能都为空').isVisible()).toBe(true)
     expect((await e.api.notes.list({ meetingId: demo.id })).length).toBe(before + 1)
+
+    // A second note, moved above the first: the order is the database's order.
+    await $('note-keypoints').fill('主持人宣布评审纪律和回避规定，评委逐一声明与参评单位无利害关系。')
+    await $('note-keypoints').press('Control+Enter')
+    await expect.poll(() => $('note-item').count()).toBe(before + 2)
+    await $('note-item').last().locator('[data-test="move-up"]').click()
+    await expect.poll(async () => (await e.api.notes.list({ meetingId: demo.id })).at(-1)?.speaker).toBe('周明远（组长）')
+    await expect.poll(() => $('note-item').last().textContent()).toContain('数联先锋')
     await shotAll('25-notes')
   })
 
