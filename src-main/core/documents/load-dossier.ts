@@ -26,13 +26,14 @@ export function loadDossier(db: Database, meetingId: string): Dossier {
       if (!e) entries.set(key, (e = emptyEntry()))
       return e
     }
-    // In index order (reviewer, unit, item): consecutive rows share a sheet, so it is looked up once per sheet.
+    // Rows of one sheet usually come together (they are saved together), so the sheet is looked up
+    // when it changes; sorting in SQL would cost more than it saves.
     let current: SheetEntry | null = null
     let currentR = ''
     let currentU = ''
     for (const [r, u, item, tenths, reason] of stmt(
       db,
-      'SELECT reviewer_id, unit_id, item_id, value_tenths, deduction_reason FROM scores WHERE meeting_id = ? ORDER BY reviewer_id, unit_id',
+      'SELECT reviewer_id, unit_id, item_id, value_tenths, deduction_reason FROM scores WHERE meeting_id = ?',
     )
       .raw(true)
       .all(meetingId) as [string, string, string, number, string][]) {

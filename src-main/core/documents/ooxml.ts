@@ -11,9 +11,14 @@
 // Characters XML 1.0 forbids (control characters other than tab and line breaks).
 // eslint-disable-next-line no-control-regex
 const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g
+// Anything `esc` or `run` must change: most text has none, and is then used as it is.
+// eslint-disable-next-line no-control-regex
+const SPECIAL = /[&<>"\u0000-\u001f\ufffe\uffff]/
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }
 
-export const esc = (text: string): string => text.replace(INVALID_XML, '').replace(/[&<>"]/g, (c) => ENTITIES[c])
+export const esc = (text: string): string => (SPECIAL.test(text) ? text.replace(INVALID_XML, '').replace(/[&<>"]/g, (c) => ENTITIES[c]) : text)
+
+const textElement = (part: string) => (part.trim() === part ? `<w:t>${esc(part)}</w:t>` : `<w:t xml:space="preserve">${esc(part)}</w:t>`)
 
 export interface RunOptions {
   /** A character style id from layout.ts. */
@@ -40,12 +45,13 @@ function runProps(o: RunOptions): string {
 export function run(text: string, o: RunOptions = {}): string {
   if (text === '') return ''
   const props = runProps(o)
+  if (!SPECIAL.test(text)) return `<w:r>${props}${textElement(text)}</w:r>`
   const body = text
     .split('\n')
     .map((line) =>
       line
         .split('\t')
-        .map((part) => (part ? (part.trim() === part ? `<w:t>${esc(part)}</w:t>` : `<w:t xml:space="preserve">${esc(part)}</w:t>`) : ''))
+        .map((part) => (part ? textElement(part) : ''))
         .join('<w:tab/>'),
     )
     .join('<w:br/>')

@@ -1,0 +1,124 @@
+/**
+ * The parts of 评委个人评分表 that are the same on every sheet of an export — the rubric rows, the
+ * total rows, the opinion box, the statement and signature — built once and encoded to UTF-8 with
+ * slots where each sheet's own text goes. A 300-unit × 40-reviewer meeting prints 12,000 sheets.
+ */
+import type { Rubric } from '../../shared/schemas/rubric'
+import { utf8, type ByteSink } from './byte-sink'
+import { BLANK_DATE, chineseDate } from './dates'
+import { S, TEXT_WIDTH } from './layout'
+import { raw } from './numbers'
+import { cell, para, row, run, tableStart, textPara } from './ooxml'
+import { chineseQuotes } from './text'
+
+/** 一级指标 | 评价要点 | 分值 | 得分 | 扣分说明, summing to the 156 mm text width. */
+export const W = [1200, 4545, 650, 750, 1700]
+const ROW_HEIGHT = 454
+
+/** Where a sheet's own runs go (a control character: it can never come from escaped text). */
+const SLOT = '\u0001'
+const t = (text: string, style: string = S.cell) => para(run(text), { style })
+const slot = (style: string = S.cell) => para(SLOT, { style })
+
+/** Encoded pieces of XML between slots. */
+export type Template = Buffer[]
+const template = (xml: string): Template => xml.split(SLOT).map(utf8)
+
+/** Writes a template with the given runs (XML) in its slots. */
+export function fill(sink: ByteSink, pieces: Template, ...runs: string[]): void {
+  for (let i = 0; i < pieces.length; i++) {
+    sink.bytes(pieces[i])
+    if (i < runs.length && runs[i]) sink.text(runs[i])
+  }
+}
+
+/** A row whose label spans the first two columns, with slots for the score and the note. */
+const labelled = (label: string, max: string, labelStyle: string = S.cell) =>
+  row([cell(W[0] + W[1], t(label, labelStyle), { span: 2 }), cell(W[2], t(max)), cell(W[3], slot()), cell(W[4], slot(S.cellLeft))], {
+    minHeight: ROW_HEIGHT,
+  })
+/** A row with a label and one cell over the other four columns; long opinions may run onto the next page. */
+const wide = (label: string, body: string) =>
+  row([cell(W[0], t(label)), cell(W[1] + W[2] + W[3] + W[4], body, { span: 4, vAlign: 'top' })], { minHeight: ROW_HEIGHT, cantSplit: false })
+
+export interface SheetTemplate {
+  firstTitle: Buffer
+  nextTitle: Buffer
+  /** Slot: the 被评单位/评委 run. */
+  info: Template
+  tableHead: Buffer
+  /** Slots: score, deduction reason. */
+  items: { itemId: string; row: Template }[]
+  /** Slots: value, note. */
+  subtotal: Template
+  bonus: Template | null
+  total: Template
+  /** Slot: the veto paragraphs; null when the rubric has no veto items. */
+  veto: Template | null
+  vetoNone: string
+  vetoBlank: string
+  /** Slots: strengths, weaknesses, suggestions. */
+  opinions: Template
+  statement: Buffer
+  signature: Buffer
+  cap: number
+  base: number
+  bonusMax: number
+}
+
+function opinionBox(blank: boolean): string {
+  const space = blank ? para('', { style: S.cellLeft }).repeat(2) : ''
+  const line = (label: string) => para([run(label, { style: S.hei }), SLOT], { style: S.cellLeft }) + space
+  return line('主要亮点：') + line('存在不足：') + line('改进建议：')
+}
+
+/** The signature line; only the last sheet's carries the section properties. */
+export function signatureXml(meetingDate: string, blank: boolean, sectPr: string): string {
+  const date = blank ? BLANK_DATE : chineseDate(meetingDate)
+  return para([run('评委签字：'), run('　　　　　　　　', { underline: true }), run(`\t日期：${date}`)], {
+    style: S.sheetInfo,
+    tabs: [{ pos: TEXT_WIDTH, type: 'right' }],
+    keepLines: true,
+    sectPr: sectPr || undefined,
+  })
+}
+
+export function sheetTemplate(rubric: Rubric, meetingDate: string, blank: boolean): SheetTemplate {
+  const head = row(
+    ['一级指标', '评价要点', '分值', '得分', '扣分说明'].map((h, i) => cell(W[i], t(h, S.cellHead))),
+    { header: true, minHeight: ROW_HEIGHT },
+  )
+  const items = rubric.criteria.flatMap((c) =>
+    c.items.map((item, i) => {
+      const criterion = i === 0 ? cell(W[0], t(`${c.name}（${raw(c.maxPoints)}分）`), { vMerge: 'restart' }) : cell(W[0], '', { vMerge: 'continue' })
+      const points = [run(item.name, { style: S.hei }), run(item.guidance ? `：${chineseQuotes(item.guidance)}` : '')]
+      const xml = row([criterion, cell(W[1], para(points, { style: S.cellLeft })), cell(W[2], t(raw(item.maxPoints))), cell(W[3], slot()), cell(W[4], slot(S.cellLeft))], {
+        minHeight: ROW_HEIGHT,
+      })
+      return { itemId: item.id, row: template(xml) }
+    }),
+  )
+  const cap = rubric.totalCapPoints ?? rubric.basePoints + rubric.bonusMaxPoints
+  const bonusLabel = rubric.bonusGuidance ? `特色加分：${chineseQuotes(rubric.bonusGuidance)}` : '特色加分'
+  const vetoNames = rubric.vetoItems.map((v, i) => `${i + 1}.${v.name}`).join('；')
+  const infoTabs = { style: S.sheetInfo, tabs: [{ pos: TEXT_WIDTH, type: 'right' as const }] }
+  return {
+    firstTitle: utf8(textPara('评委个人评分表', { style: S.sheetTitle })),
+    nextTitle: utf8(textPara('评委个人评分表', { style: S.sheetTitle, pageBreakBefore: true })),
+    info: template(para(SLOT, infoTabs)),
+    tableHead: utf8(tableStart(W) + head),
+    items,
+    subtotal: template(labelled('小计', raw(rubric.basePoints))),
+    bonus: rubric.bonusMaxPoints > 0 ? template(labelled(bonusLabel, raw(rubric.bonusMaxPoints), S.cellLeft)) : null,
+    total: template(labelled('合计', raw(cap))),
+    veto: rubric.vetoItems.length ? template(wide('一票否决', SLOT)) : null,
+    vetoNone: t('无', S.cellLeft),
+    vetoBlank: t('□有　　□无　　事由：', S.cellLeft) + t(`（否决事项：${vetoNames}）`, S.cellLeft),
+    opinions: template(wide('评审意见', opinionBox(blank))),
+    statement: utf8(textPara('本人与被评单位无利害关系。', { style: S.sheetInfo, spacing: { before: 160 } })),
+    signature: utf8(signatureXml(meetingDate, blank, '')),
+    cap,
+    base: rubric.basePoints,
+    bonusMax: rubric.bonusMaxPoints,
+  }
+}
