@@ -1,6 +1,7 @@
 /** The minutes .docx read back: GB/T 9704 page setup, fonts, spacing, footers, tables and text. */
 import { beforeAll, describe, expect, it } from 'vitest'
 import { buildMinutesDocx, type MinutesDocument } from '../../src-main/core/documents/minutes'
+import { buildReviewerSheetsDocx } from '../../src-main/core/documents/reviewer-sheet'
 import { attrs, readDocx, tableRows, textOf, type Docx } from './docx-reader'
 import { demoDossier } from './fixture'
 
@@ -188,6 +189,17 @@ describe('附件2 评委个人评分表', () => {
     expect(rows[19]).toEqual(['一票否决', '无'])
     const sheetWidths = [.../<w:tblGrid>([\s\S]*?)<\/w:tblGrid>/.exec(docx.document.slice(docx.document.indexOf('附件2')))![1].matchAll(/w:w="(\d+)"/g)]
     expect(sheetWidths.reduce((a, m) => a + Number(m[1]), 0)).toBe(11906 - 1587 - 1474)
+  })
+
+  it('keeps the opinion row on one page unless the opinions are very long (Word would cut the row off)', async () => {
+    const d = demoDossier()
+    const [reviewer, unit] = [d.reviewers[0].id, d.units[0].id]
+    d.entries.get(`${reviewer}|${unit}`)!.strengths = '党建与业务深度融合，成效明显。'.repeat(60)
+    const doc = readDocx(await buildReviewerSheetsDocx(d, { reviewerId: reviewer, blank: false })).document
+    const opinionRows = [...doc.matchAll(/<w:tr>((?:(?!<w:tr>)[\s\S])*?评审意见[\s\S]*?)<\/w:tr>/g)].map((m) => m[1])
+    expect(opinionRows).toHaveLength(12)
+    expect(opinionRows[0]).not.toContain('<w:cantSplit/>')
+    expect(opinionRows.slice(1).every((r) => r.includes('<w:cantSplit/>'))).toBe(true)
   })
 
   it('prints a ticked veto with its reason', () => {

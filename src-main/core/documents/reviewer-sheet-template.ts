@@ -37,9 +37,15 @@ const labelled = (label: string, max: string, labelStyle: string = S.cell) =>
   row([cell(W[0] + W[1], t(label, labelStyle), { span: 2 }), cell(W[2], t(max)), cell(W[3], slot()), cell(W[4], slot(S.cellLeft))], {
     minHeight: ROW_HEIGHT,
   })
-/** A row with a label and one cell over the other four columns; long opinions may run onto the next page. */
-const wide = (label: string, body: string) =>
-  row([cell(W[0], t(label)), cell(W[1] + W[2] + W[3] + W[4], body, { span: 4, vAlign: 'top' })], { minHeight: ROW_HEIGHT, cantSplit: false })
+/**
+ * A row with a label and one cell over the other four columns. It stays on one page unless `long`:
+ * Word cuts off (rather than breaks) an unsplittable row taller than a page.
+ */
+const wide = (label: string, body: string, long = false) =>
+  row([cell(W[0], t(label)), cell(W[1] + W[2] + W[3] + W[4], body, { span: 4, vAlign: 'top' })], { minHeight: ROW_HEIGHT, cantSplit: !long })
+
+/** Opinions longer than this (about a third of a page) may break across pages. */
+export const LONG_OPINIONS = 600
 
 export interface SheetTemplate {
   firstTitle: Buffer
@@ -57,8 +63,9 @@ export interface SheetTemplate {
   veto: Template | null
   vetoNone: string
   vetoBlank: string
-  /** Slots: strengths, weaknesses, suggestions. */
+  /** Slots: strengths, weaknesses, suggestions; the long variant may break across pages. */
   opinions: Template
+  longOpinions: Template
   statement: Buffer
   signature: Buffer
   cap: number
@@ -115,6 +122,7 @@ export function sheetTemplate(rubric: Rubric, meetingDate: string, blank: boolea
     vetoNone: t('无', S.cellLeft),
     vetoBlank: t('□有　　□无　　事由：', S.cellLeft) + t(`（否决事项：${vetoNames}）`, S.cellLeft),
     opinions: template(wide('评审意见', opinionBox(blank))),
+    longOpinions: template(wide('评审意见', opinionBox(blank), true)),
     statement: utf8(textPara('本人与被评单位无利害关系。', { style: S.sheetInfo, spacing: { before: 160 } })),
     signature: utf8(signatureXml(meetingDate, blank, '')),
     cap,

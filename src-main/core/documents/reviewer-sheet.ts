@@ -12,7 +12,7 @@ import { INTERNAL_MARK, S } from './layout'
 import { raw } from './numbers'
 import { TABLE_END, run, textPara } from './ooxml'
 import { buildDocx } from './package'
-import { fill, sheetTemplate, signatureXml, type SheetTemplate } from './reviewer-sheet-template'
+import { LONG_OPINIONS, fill, sheetTemplate, signatureXml, type SheetTemplate } from './reviewer-sheet-template'
 import { chineseQuotes } from './text'
 import type { XmlChunk } from './zip-writer'
 
@@ -65,7 +65,9 @@ function writeSheet(sink: ByteSink, d: Dossier, tpl: SheetTemplate, { reviewer, 
     fill(sink, tpl.total)
   }
   if (tpl.veto) fill(sink, tpl.veto, vetoRuns(d, tpl, entry))
-  fill(sink, tpl.opinions, text(entry?.strengths), text(entry?.weaknesses), text(entry?.suggestions))
+  const opinions = [entry?.strengths ?? '', entry?.weaknesses ?? '', entry?.suggestions ?? '']
+  const long = opinions.reduce((n, o) => n + o.length, 0) > LONG_OPINIONS
+  fill(sink, long ? tpl.longOpinions : tpl.opinions, ...opinions.map(text))
   sink.bytes(TABLE_END_BYTES)
   sink.bytes(tpl.statement)
   if (sectPr) sink.text(signatureXml(d.meeting.date, blank, sectPr))
