@@ -21,6 +21,8 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ]
 
+const FULL_PAGE_CSS = 'html,body,#app,.app{height:auto!important;overflow:visible!important}.app-main{overflow:visible!important}'
+
 export interface E2E extends TestCore {
   browser: Browser
   page: Page
@@ -46,7 +48,10 @@ export async function startE2E(): Promise<E2E> {
     baseUrl: server.url,
     async shot(name) {
       const path = join(SCREENSHOT_DIR, `${name}.png`)
+      // The app scrolls inside its main area; let the page grow for the shot so it shows everything.
+      const style = await page.addStyleTag({ content: FULL_PAGE_CSS })
       await page.screenshot({ path, fullPage: true })
+      await style.evaluate((el) => (el as HTMLElement).remove())
       return path
     },
     async close() {

@@ -26,11 +26,7 @@ async function go(hash: string): Promise<void> {
 }
 const $ = (testId: string) => e.page.locator(`[data-test="${testId}"]`)
 
-/** The app scrolls inside its main area; let the page grow so a full-page shot shows everything. */
-async function shotAll(name: string): Promise<void> {
-  await e.page.addStyleTag({ content: 'html,body,#app,.app{height:auto!important;overflow:visible!important}.app-main{overflow:visible!important}' })
-  await e.shot(name)
-}
+const shotAll = (name: string) => e.shot(name)
 /** A shot of one element (a chart card) rather than the whole page. */
 async function shotOf(testId: string, name: string): Promise<void> {
   await $(testId).screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) })
