@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { makeTestCore, seedSmallMeeting, type TestCore } from '../helpers/core'
+import { loadEngineInput } from '../../src-main/core/services/results'
 
 let t: TestCore
 afterEach(() => t?.dispose())
@@ -60,6 +61,19 @@ describe('results.compute through the API', () => {
       { id: s.rubric.criteria[1].id, name: '做作风优良的模范', maxPoints: 10 },
     ])
     expect(r.ruleText).toContain('评委总分含特色加分（上限 5 分，总分不超过 25 分）')
+  })
+
+  it('loads every saved score exactly once, sheet by sheet', async () => {
+    t = makeTestCore()
+    const s = await seedScores()
+    const db = t.core.context.db
+    const input = loadEngineInput(db, s.meeting.id)
+    const loaded = input.scores.flatMap((sheet) => sheet.itemIds.map((itemId, k) => [sheet.reviewerId, sheet.unitId, itemId, sheet.tenths[k]].join('|'))).sort()
+    const stored = (db.prepare('SELECT reviewer_id, unit_id, item_id, value_tenths FROM scores').raw(true).all() as unknown[][]).map((r) => r.join('|')).sort()
+    expect(loaded).toEqual(stored)
+    expect(loaded).toHaveLength(23)
+    expect(input.bonuses).toEqual([{ reviewerId: s.reviewers[0].id, unitId: s.units[0].id, tenths: 10 }])
+    expect(input.recusals).toEqual([{ reviewerId: s.reviewers[1].id, unitId: s.units[1].id }])
   })
 
   it('refuses an unknown meeting', async () => {

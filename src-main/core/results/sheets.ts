@@ -1,6 +1,6 @@
 /**
- * Indexes the raw item scores into per-sheet sums (one sheet = one reviewer × one unit), with
- * typed arrays: 300 units × 40 reviewers × 30 items is one pass over 360,000 integers.
+ * Indexes the item scores into per-sheet sums (one sheet = one reviewer × one unit), with typed
+ * arrays: 300 units × 40 reviewers × 30 items is one pass over 360,000 integers.
  */
 import type { EngineInput } from './types'
 
@@ -47,31 +47,22 @@ export function buildSheets(input: EngineInput): SheetTable {
 
   // One slot per (sheet, item): a repeated entry overwrites instead of being counted twice.
   const values = new Int32Array(sheets * I).fill(-1)
-  // Scores arrive sheet by sheet, every sheet listing its items in the same order (rubric order
-  // when entered, id order from the loader). Remembering which item followed which turns most
-  // hash lookups of the id strings into one string comparison.
-  const itemIds = input.criteria.flatMap((c) => c.items.map((item) => item.id))
-  const START = I
-  const successor = new Int32Array(I + 1)
-  let lastReviewerId = ''
-  let lastUnitId = ''
-  let rowSheet = -1
-  let previous = START
-  for (const s of input.scores) {
-    if (s.reviewerId !== lastReviewerId || s.unitId !== lastUnitId) {
-      const r = reviewerIdx.get(s.reviewerId)
-      const u = unitIdx.get(s.unitId)
-      lastReviewerId = s.reviewerId
-      lastUnitId = s.unitId
-      rowSheet = r === undefined || u === undefined ? -1 : u * R + r
-      previous = START
+  let lastIds: readonly string[] | null = null
+  let positions: number[] = []
+  for (const sheet of input.scores) {
+    const r = reviewerIdx.get(sheet.reviewerId)
+    const u = unitIdx.get(sheet.unitId)
+    if (sheet.itemIds.length !== sheet.tenths.length) throw new RangeError('itemIds and tenths of a sheet differ in length')
+    if (r === undefined || u === undefined) continue
+    // The same array of ids means the same items in the same order: match them only once.
+    if (sheet.itemIds !== lastIds) {
+      lastIds = sheet.itemIds
+      positions = sheet.itemIds.map((id) => itemIdx.get(id) ?? -1)
     }
-    const guess = successor[previous]
-    const item = itemIds[guess] === s.itemId ? guess : (itemIdx.get(s.itemId) ?? -1)
-    if (item < 0) continue
-    successor[previous] = item
-    previous = item
-    if (rowSheet >= 0) values[rowSheet * I + item] = s.tenths
+    const base = (u * R + r) * I
+    for (let k = 0; k < positions.length; k++) {
+      if (positions[k] >= 0) values[base + positions[k]] = sheet.tenths[k]
+    }
   }
 
   const t: SheetTable = {

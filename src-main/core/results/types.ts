@@ -24,11 +24,16 @@ export interface EngineCriterion {
   items: { id: string; maxTenths: number }[]
 }
 
-export interface ScoreEntry {
+/** One reviewer's item scores for one unit: item `itemIds[k]` scored `tenths[k]`. */
+export interface SheetScores {
   reviewerId: string
   unitId: string
-  itemId: string
-  tenths: number
+  /**
+   * Item ids, parallel to `tenths`. Sheets may share the very same array when their items come
+   * in the same order (the loader does so): the engine then matches the ids to the rubric once.
+   */
+  itemIds: readonly string[]
+  tenths: readonly number[]
 }
 
 export interface BonusEntry {
@@ -65,7 +70,8 @@ export interface EngineInput {
   bonusMaxTenths: number
   /** Cap on a reviewer's subtotal + bonus. */
   totalCapTenths: number
-  scores: ScoreEntry[]
+  /** Scored items, sheet by sheet; a sheet given twice is merged, later values winning. */
+  scores: SheetScores[]
   bonuses: BonusEntry[]
   recusals: { reviewerId: string; unitId: string }[]
   vetoMarks: VetoMarkEntry[]

@@ -7,30 +7,39 @@ import type { MeetingResults } from '../../shared/schemas/results'
 import { now, stmt } from '../db/statements'
 import { notFound } from '../errors'
 import { computeResults } from '../results/compute'
-import type { EngineCriterion, EngineInput, ScoreEntry, VetoDecision } from '../results/types'
+import type { EngineCriterion, EngineInput, SheetScores, VetoDecision } from '../results/types'
 import { assertMeeting } from './meetings'
 import { getRules } from './rules'
 
 /**
- * Every item score of the meeting, one row per sheet from SQLite: the reviewer's unique index
+ * Every item score of the meeting, one row per sheet: the reviewers' unique index
  * (reviewer_id, unit_id, item_id) gives the grouping order without a sort, and 12,000 rows
- * instead of 360,000 make the read about twice as fast. Each pair is concatenated as
- * id, value, id, value… with the ASCII unit separator, which no id or number contains.
+ * instead of 360,000 read several times faster. Each score travels as one "id␟value" pair (the
+ * ASCII unit separator occurs in no id), so ids and values cannot drift apart.
  */
-function loadScores(db: Database, meetingId: string): ScoreEntry[] {
-  const sheets = stmt(
+function loadScores(db: Database, meetingId: string): SheetScores[] {
+  const rows = stmt(
     db,
-    `SELECT reviewer_id, unit_id, group_concat(item_id || char(31) || value_tenths, char(31)) FROM scores
-     WHERE reviewer_id IN (SELECT id FROM reviewers WHERE meeting_id = ?) GROUP BY reviewer_id, unit_id`,
+    `SELECT reviewer_id, unit_id, group_concat(item_id || char(31) || value_tenths, char(31))
+     FROM scores WHERE reviewer_id IN (SELECT id FROM reviewers WHERE meeting_id = ?) GROUP BY reviewer_id, unit_id`,
   )
     .raw(true)
     .all(meetingId) as [string, string, string][]
-  const scores: ScoreEntry[] = []
-  for (const [reviewerId, unitId, pairs] of sheets) {
+  const sheets: SheetScores[] = []
+  let shared: string[] = []
+  for (const [reviewerId, unitId, pairs] of rows) {
     const parts = pairs.split('\x1f')
-    for (let k = 0; k < parts.length; k += 2) scores.push({ reviewerId, unitId, itemId: parts[k], tenths: Number(parts[k + 1]) })
+    const itemIds: string[] = []
+    const tenths: number[] = []
+    for (let k = 0; k < parts.length; k += 2) {
+      itemIds.push(parts[k])
+      tenths.push(Number(parts[k + 1]))
+    }
+    // Sheets listing the same items in the same order share one array: the engine matches it once.
+    if (itemIds.length === shared.length && itemIds.every((id, k) => id === shared[k])) sheets.push({ reviewerId, unitId, itemIds: shared, tenths })
+    else sheets.push({ reviewerId, unitId, itemIds: (shared = itemIds), tenths })
   }
-  return scores
+  return sheets
 }
 
 export function loadEngineInput(db: Database, meetingId: string): EngineInput {

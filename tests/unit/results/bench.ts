@@ -60,7 +60,8 @@ async function main() {
     return `wall best ${Math.min(...runs).toFixed(1)} ms, median ${median(runs)} ms; CPU median ${median(cpu)} ms`
   }
   const input = loadEngineInput(db, meeting.id)
-  console.log(`${input.scores.length} scores, ${UNITS} units × ${REVIEWERS} reviewers × ${items.length} items`)
+  const scoreCount = input.scores.reduce((n, sheet) => n + sheet.tenths.length, 0)
+  console.log(`${scoreCount} scores in ${input.scores.length} sheets, ${UNITS} units × ${REVIEWERS} reviewers × ${items.length} items`)
   console.log(`engine (computeResults): ${best(() => computeResults(input))}`)
   console.log(`SQLite load (loadEngineInput): ${best(() => loadEngineInput(db, meeting.id))}`)
   t.dispose()

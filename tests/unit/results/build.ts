@@ -64,9 +64,8 @@ export function buildInput(spec: MeetingSpec): EngineInput {
       if (sheet === 'recused') return void input.recusals.push({ reviewerId, unitId: unit.id })
       const values: (number | null)[] =
         typeof sheet === 'number' ? [sheet] : Array.isArray(sheet) ? sheet : 'partial' in sheet ? sheet.partial : sheet.items
-      values.forEach((v, i) => {
-        if (v !== null) input.scores.push({ reviewerId, unitId: unit.id, itemId: items[i].id, tenths: tenths(v) })
-      })
+      const scored = values.flatMap((v, i) => (v === null ? [] : [{ id: items[i].id, tenths: tenths(v) }]))
+      input.scores.push({ reviewerId, unitId: unit.id, itemIds: scored.map((x) => x.id), tenths: scored.map((x) => x.tenths) })
       if (typeof sheet === 'object' && !Array.isArray(sheet) && 'bonus' in sheet && sheet.bonus !== undefined) {
         input.bonuses.push({ reviewerId, unitId: unit.id, tenths: tenths(sheet.bonus) })
       }

@@ -88,6 +88,7 @@ export const meetingArb: fc.Arbitrary<Generated> = fc
       rules: shape.rules,
       computedAt: '2024-12-18T10:00:00.000Z',
     }
+    const allItemIds = items.map((i) => i.id)
     const extras: Generated['recusedExtras'] = { scores: [], bonuses: [], vetoMarks: [] }
     sheets.forEach((row, u) =>
       row.forEach((sheet, r) => {
@@ -96,10 +97,13 @@ export const meetingArb: fc.Arbitrary<Generated> = fc
         const target = sheet.state === 'recused' ? extras : input
         if (sheet.state === 'recused') input.recusals.push({ reviewerId, unitId })
         if (sheet.state === 'empty') return
-        sheet.values.forEach((tenths, i) => {
-          if (sheet.state === 'partial' && i === sheet.missing) return
-          target.scores.push({ reviewerId, unitId, itemId: items[i].id, tenths })
-        })
+        if (sheet.state === 'partial') {
+          const kept = items.flatMap((item, i) => (i === sheet.missing ? [] : [i]))
+          target.scores.push({ reviewerId, unitId, itemIds: kept.map((i) => items[i].id), tenths: kept.map((i) => sheet.values[i]) })
+        } else {
+          // Complete sheets share one id array, as the loader's do.
+          target.scores.push({ reviewerId, unitId, itemIds: allItemIds, tenths: [...sheet.values] })
+        }
         if (sheet.bonus !== null && shape.bonusMax > 0) target.bonuses.push({ reviewerId, unitId, tenths: sheet.bonus })
         if (sheet.veto) target.vetoMarks.push({ reviewerId, unitId, vetoItemId: fakeId(9999), vetoItemName: '发生严重违纪违法案件', reason: '有立案记录' })
       }),

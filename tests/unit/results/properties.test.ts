@@ -59,12 +59,24 @@ describe('results engine properties on generated meetings', () => {
     )
   })
 
-  it('does not depend on the order the scores arrive in', () => {
+  it('does not depend on the order of the sheets or of the items within a sheet, nor on how they are split', () => {
     fc.assert(
       fc.property(
-        meetingArb.chain(({ input }) => fc.tuple(fc.constant(input), fc.shuffledSubarray(input.scores, { minLength: input.scores.length }))),
-        ([input, shuffled]) => {
-          expect(compute({ ...input, scores: shuffled })).toEqual(compute(input))
+        meetingArb.chain(({ input }) =>
+          fc.tuple(
+            fc.constant(input),
+            fc.shuffledSubarray(input.scores, { minLength: input.scores.length }),
+            fc.array(fc.integer(), { minLength: input.scores.length, maxLength: input.scores.length }),
+          ),
+        ),
+        ([input, shuffled, seeds]) => {
+          // Each sheet's items in another order, and every sheet cut in two entries.
+          const reordered = shuffled.flatMap((sheet, n) => {
+            const order = sheet.itemIds.map((_, k) => k).sort((a, b) => ((a * 7919 + seeds[n]) % 13) - ((b * 7919 + seeds[n]) % 13) || a - b)
+            const cut = Math.abs(seeds[n]) % (order.length + 1)
+            return [order.slice(0, cut), order.slice(cut)].map((part) => ({ ...sheet, itemIds: part.map((k) => sheet.itemIds[k]), tenths: part.map((k) => sheet.tenths[k]) }))
+          })
+          expect(compute({ ...input, scores: reordered })).toEqual(compute(input))
         },
       ),
       { numRuns: 100 },

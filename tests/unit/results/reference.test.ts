@@ -59,7 +59,7 @@ interface Sheet {
 function reference(input: EngineInput) {
   const places = input.rules.roundingPlaces
   const rIdx = new Map(input.reviewers.map((r, i) => [r.id, i]))
-  const score = new Map(input.scores.map((s) => [`${s.reviewerId}|${s.unitId}|${s.itemId}`, h(s.tenths)]))
+  const score = new Map<string, bigint>(input.scores.flatMap((s) => s.itemIds.map((itemId, k) => [`${s.reviewerId}|${s.unitId}|${itemId}`, h(s.tenths[k])] as const)))
   const bonus = new Map(input.bonuses.map((b) => [`${b.reviewerId}|${b.unitId}`, h(b.tenths)]))
   const recused = new Set(input.recusals.map((x) => `${x.reviewerId}|${x.unitId}`))
   const cap = h(input.totalCapTenths)
