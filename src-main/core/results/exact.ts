@@ -74,3 +74,22 @@ export function decimalTenths(value: number): Frac {
 export function formatRounded(tenths: Frac, places: number): string {
   return String(roundPoints(tenths, places))
 }
+
+/**
+ * Whether the product of `a` is at least the product of `b`, for non-negative safe integers,
+ * exactly: double products decide when they are clearly apart (their rounding error is below
+ * 1e-15 relative), BigInt products decide the close calls.
+ */
+export function productAtLeast(a: readonly number[], b: readonly number[]): boolean {
+  let fa = 1
+  let fb = 1
+  for (const x of a) fa *= x
+  for (const x of b) fb *= x
+  if (fa > fb * (1 + 1e-9)) return true
+  if (fa < fb * (1 - 1e-9)) return false
+  let ba = 1n
+  let bb = 1n
+  for (const x of a) ba *= BigInt(x)
+  for (const x of b) bb *= BigInt(x)
+  return ba >= bb
+}

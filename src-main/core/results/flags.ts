@@ -4,7 +4,7 @@
  * Thresholds are inclusive (DOMAIN.md §3: "≥15 points or ≥2 SD") and compared exactly.
  */
 import type { Flag } from '../../shared/schemas/results'
-import { decimalPoints, decimalTenths, formatRounded, frac, pointsOf } from './exact'
+import { decimalPoints, decimalTenths, formatRounded, frac, pointsOf, productAtLeast } from './exact'
 import { isComplete, sheetIndex, type SheetTable } from './sheets'
 import type { EngineInput } from './types'
 import type { UnitScore, ValidSheet } from './unit-scores'
@@ -16,41 +16,45 @@ interface Others {
   squares: number
 }
 
-function deviationFlag(input: EngineInput, unit: number, sheet: ValidSheet, others: Others): Flag | null {
-  const { deviationPoints, deviationSd, roundingPlaces } = input.rules
-  const n = BigInt(others.count)
-  if (n === 0n) return null
-  const sum = BigInt(others.sum)
-  const squares = BigInt(others.squares)
-  const x = BigInt(sheet.total)
-  const diff = n * x - sum // (x − mean) · n, in tenths
-  const absDiff = diff < 0n ? -diff : diff
+/** Thresholds as exact integer ratios: points in tenths over `den`, standard deviations over `den`. */
+interface Limits {
+  points: { num: number; den: number } | null
+  sd: { num: number; den: number } | null
+}
 
-  let byPoints = false
-  if (deviationPoints !== null) {
-    const limit = decimalTenths(deviationPoints)
-    byPoints = absDiff * limit.den >= limit.num * n
+function limitsOf(input: EngineInput): Limits {
+  const { deviationPoints, deviationSd } = input.rules
+  const ratio = (f: { num: bigint; den: bigint }) => ({ num: Number(f.num), den: Number(f.den) })
+  return {
+    points: deviationPoints === null ? null : ratio(decimalTenths(deviationPoints)),
+    sd: deviationSd === null ? null : ratio(decimalPoints(deviationSd)),
   }
+}
+
+function deviationFlag(input: EngineInput, limits: Limits, unit: number, sheet: ValidSheet, others: Others): Flag | null {
+  const n = others.count
+  if (n === 0) return null
+  // Integers in tenths: |n·x − S| = n·|x − mean|. Every value here is far below 2^53.
+  const diff = n * sheet.total - others.sum
+  const absDiff = Math.abs(diff)
+  // |x − mean| ≥ limit  ⇔  |n·x − S| · den ≥ num · n
+  const byPoints = limits.points !== null && productAtLeast([absDiff, limits.points.den], [limits.points.num, n])
   // Sample standard deviation of the others (as Excel/WPS STDEV): s² = (nQ − S²) / (n(n − 1)).
-  let bySd = false
-  const spread = n * squares - sum * sum
-  if (deviationSd !== null && n >= 3n && spread > 0n) {
-    const k = decimalPoints(deviationSd)
-    // |x − mean| ≥ k·s  ⇔  (nx − S)² (n − 1) · kden² ≥ knum² · n · (nQ − S²)
-    bySd = absDiff * absDiff * (n - 1n) * k.den * k.den >= k.num * k.num * n * spread
-  }
+  // |x − mean| ≥ k·s  ⇔  (nx − S)² · (n − 1) · kden² ≥ knum² · n · (nQ − S²)
+  const spread = n * others.squares - others.sum * others.sum
+  const k = limits.sd
+  const bySd = k !== null && n >= 3 && spread > 0 && productAtLeast([absDiff, absDiff, n - 1, k.den, k.den], [k.num, k.num, n, spread])
   if (!byPoints && !bySd) return null
 
+  const { deviationPoints, deviationSd, roundingPlaces } = input.rules
   const reviewer = input.reviewers[sheet.reviewer]
-  const mean = frac(sum, n)
-  const gap = frac(absDiff, n)
   let message =
     `${reviewer.name}对“${input.units[unit].name}”的总分 ${pointsOf(sheet.total)} 分，` +
-    `比其他评委平均分（${formatRounded(mean, roundingPlaces)} 分）${diff < 0n ? '低' : '高'} ${formatRounded(gap, roundingPlaces)} 分`
+    `比其他评委平均分（${formatRounded(frac(others.sum, n), roundingPlaces)} 分）${diff < 0 ? '低' : '高'} ${formatRounded(frac(absDiff, n), roundingPlaces)} 分`
   if (byPoints) message += `（阈值 ${deviationPoints} 分）`
   if (bySd) {
-    const sd = Math.sqrt(Number(spread) / Number(n * (n - 1n)))
-    const times = Math.round((Number(absDiff) / Number(n) / sd) * 10) / 10
+    const sd = Math.sqrt(spread / (n * (n - 1)))
+    const times = Math.round((absDiff / n / sd) * 10) / 10
     message += `，为其他评委评分标准差的 ${times} 倍（阈值 ${deviationSd} 倍）`
   }
   return { kind: 'deviation', reviewerId: reviewer.id, unitId: input.units[unit].id, message }
@@ -84,6 +88,7 @@ function reviewerFlags(input: EngineInput, t: SheetTable, scores: UnitScore[]): 
 export function computeFlags(input: EngineInput, t: SheetTable, scores: UnitScore[]): Flag[] {
   const flags: Flag[] = []
   if (input.rules.deviationPoints !== null || input.rules.deviationSd !== null) {
+    const limits = limitsOf(input)
     scores.forEach((score, unit) => {
       let sum = 0
       let squares = 0
@@ -93,7 +98,7 @@ export function computeFlags(input: EngineInput, t: SheetTable, scores: UnitScor
       }
       for (const sheet of score.valid) {
         const others = { count: score.valid.length - 1, sum: sum - sheet.total, squares: squares - sheet.total * sheet.total }
-        const flag = deviationFlag(input, unit, sheet, others)
+        const flag = deviationFlag(input, limits, unit, sheet, others)
         if (flag) flags.push(flag)
       }
     })

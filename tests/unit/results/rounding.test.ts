@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { frac, roundPoints, roundScaled } from '../../../src-main/core/results/exact'
+import { frac, productAtLeast, roundPoints, roundScaled } from '../../../src-main/core/results/exact'
 import { compute } from './build'
 
 const names = (n: number) => Array.from({ length: n }, (_, i) => `评委${i + 1}`)
@@ -39,5 +39,16 @@ describe('half-up rounding on exact values', () => {
     expect(one.finalScore).toBe(87.2) // 87.15
     const none = compute({ reviewers: names(2), units: { 综合处: [87, 88] }, rules: { roundingPlaces: 0 } }).units[0]
     expect(none.finalScore).toBe(88)
+  })
+})
+
+describe('exact product comparison', () => {
+  it('decides equal and one-apart products beyond 2^53 exactly', () => {
+    const big = 94906267 // big² ≈ 9.007e15, just above 2^53
+    expect(productAtLeast([big, big], [big, big])).toBe(true)
+    expect(productAtLeast([big, big], [big + 1, big - 1])).toBe(true) // differs by exactly 1
+    expect(productAtLeast([big + 1, big - 1], [big, big])).toBe(false)
+    expect(productAtLeast([0], [0])).toBe(true)
+    expect(productAtLeast([0], [1])).toBe(false)
   })
 })
