@@ -11,3 +11,6 @@ export const ProgressEvent = z.object({
 export const AppEvent = z.discriminatedUnion('type', [ProgressEvent])
 export type AppEvent = z.infer<typeof AppEvent>
 export type EmitEvent = (event: AppEvent) => void
+
+/** The task id of a unit-list import's progress events, so the dialog can follow just that import. */
+export const unitImportTaskId = (meetingId: string): string => `units.importXlsx:${meetingId}`

@@ -3,6 +3,7 @@
  * configured tie-breakers compared exactly; units still equal share a rank (并列).
  */
 import type { TieBreaker } from '../../shared/schemas/rules'
+import { tieBreakerLabel } from '../../shared/rule-text'
 import { compareFrac, type Frac } from './exact'
 
 export interface RankCandidate {
@@ -24,23 +25,7 @@ export interface RankOutcome {
 }
 
 /** How a tie-breaker is named in sentences (rule text, tie notes). */
-export function tieBreakerLabel(breaker: TieBreaker, criterionNames: string[]): string {
-  if (breaker === 'untrimmedMean') return '未去最高最低分的平均分'
-  if (breaker === 'bonus') return '特色加分平均分'
-  return `“${criterionNames[criterionIndex(breaker)]}”得分`
-}
-
 const criterionIndex = (breaker: `criterion:${number}`): number => Number(breaker.slice('criterion:'.length)) - 1
-
-/** Tie-breakers that can apply: a criterion that is not in the rubric is skipped. */
-export function activeTieBreakers(breakers: TieBreaker[], criterionCount: number): TieBreaker[] {
-  const seen = new Set<string>()
-  return breakers.filter((b) => {
-    if (seen.has(b)) return false
-    seen.add(b)
-    return b === 'untrimmedMean' || b === 'bonus' || criterionIndex(b) < criterionCount
-  })
-}
 
 function breakerValue(c: RankCandidate, breaker: TieBreaker): Frac | null {
   if (breaker === 'untrimmedMean') return c.untrimmed

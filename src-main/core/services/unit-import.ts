@@ -1,4 +1,5 @@
 import type { UnitFields, UnitImportResult } from '../../shared/schemas/unit'
+import { unitImportTaskId } from '../../shared/events'
 import type { CoreContext } from '../context'
 import { stmt } from '../db/statements'
 import { DomainError } from '../errors'
@@ -11,7 +12,6 @@ const PROGRESS_LABEL = '导入单位名单'
 const BATCH = 50
 
 /** The progress events of an import carry this task id, so the view that started it can follow it. */
-export const unitImportTaskId = (meetingId: string) => `units.importXlsx:${meetingId}`
 
 /**
  * Imports a unit list from an .xlsx file (base64). All or nothing: any bad row rejects the whole file
