@@ -2,6 +2,7 @@
 import { benchMeetingCreate } from './meeting-create.bench'
 import { benchScoreSave } from './score-save.bench'
 import { benchUnitList } from './unit-list.bench'
+import { benchResultsAndMinutes } from './results.bench'
 import { printReport, type BenchResult } from './report'
 
 const results: BenchResult[] = []
@@ -13,4 +14,5 @@ const step = async (label: string, run: () => BenchResult | BenchResult[] | Prom
 await step('meeting creation', benchMeetingCreate)
 await step('score save', benchScoreSave)
 await step('unit list in Chromium', benchUnitList)
+await step('results and minutes', benchResultsAndMinutes)
 printReport(results)

@@ -1,5 +1,6 @@
 import { sql as initial } from './001-initial'
 import { sql as minutes } from './002-minutes'
+import { sql as scoreSheetIndex } from './003-score-sheet-index'
 
 export interface Migration {
   /** The `user_version` the database has after this step. */
@@ -12,6 +13,7 @@ export interface Migration {
 export const migrations: Migration[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'minutes', sql: minutes },
+  { version: 3, name: 'score sheet index', sql: scoreSheetIndex },
 ]
 
 export const LATEST_VERSION = migrations[migrations.length - 1].version

@@ -1,7 +1,7 @@
 /**
  * How long the documents of a 300-unit × 40-reviewer × 30-item meeting take to build.
  * Goal: the minutes with both attachments (12,000 score sheets) in under 5 s.
- *   npx tsx tests/documents/bench-large-meeting.ts
+ *   npx tsx tests/bench/documents-detail.ts
  * Not a test: timings depend on the machine, so nothing here asserts them.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -13,7 +13,7 @@ import { buildMinutesDocx } from '../../src-main/core/documents/minutes'
 import { buildReviewerSheetsDocx } from '../../src-main/core/documents/reviewer-sheet'
 import { buildScoreMatrixXlsx } from '../../src-main/core/documents/score-matrix-xlsx'
 import { buildSummaryDocx } from '../../src-main/core/documents/summary-sheet'
-import { createSyntheticMeeting } from '../bench/synthetic'
+import { createSyntheticMeeting } from './synthetic'
 
 const dir = mkdtempSync(join(tmpdir(), 'onsite-docbench-'))
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6
