@@ -1,7 +1,7 @@
 /** Domain-level bad input: each gets a clear Chinese message, and nothing is saved. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { makeTestCore, seedSmallMeeting, type TestCore } from '../helpers/core'
-import { snapshotDatabase } from '../helpers/db-snapshot'
+import { expectRejected as rejectedWithoutChange } from '../helpers/expect-rejected'
 
 let t: TestCore
 let seed: Awaited<ReturnType<typeof seedSmallMeeting>>
@@ -11,18 +11,8 @@ beforeEach(async () => {
 })
 afterEach(() => t.dispose())
 
-/** Runs `call`, expects the given code and message, and checks the database did not change. */
-async function expectRejected(call: () => Promise<unknown>, code: string, message: string | RegExp) {
-  const before = snapshotDatabase(t.core.context.db)
-  const error = await call().then(
-    () => null,
-    (e: { code: string; message: string }) => e,
-  )
-  expect(error, 'the call should have been refused').not.toBeNull()
-  expect(error!.code).toBe(code)
-  expect(error!.message).toMatch(message)
-  expect(snapshotDatabase(t.core.context.db)).toEqual(before)
-}
+const expectRejected = (call: () => Promise<unknown>, code: string, message: string | RegExp) =>
+  rejectedWithoutChange(t.core.context.db, call, code, message)
 
 describe('scores', () => {
   const save = (value: number) =>
