@@ -14,6 +14,7 @@ import type {
   TooltipComponentOption,
   VisualMapComponentOption,
 } from 'echarts/components'
+import type { YAXisComponentOption } from 'echarts'
 import 'vue-echarts/style.css'
 
 use([CanvasRenderer, BarChart, BoxplotChart, HeatmapChart, ScatterChart, DataZoomComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent])
@@ -66,6 +67,20 @@ export function unitScroll(unitCount: number): DataZoomComponentOption[] {
 /** "3. 市水利保障局…" for the unit axis; an unranked unit gets "— " instead of a number. */
 export function unitAxisLabel(rank: number | null, name: string): string {
   return rank === null ? `— ${name}` : `${rank}. ${name}`
+}
+
+/** The grid's left margin on unit-per-row charts: room for the unit axis labels. */
+export const UNIT_AXIS_MARGIN = 250
+
+/** The unit axis down the left of unit-per-row charts: first rank on top, long names cut to the margin. */
+export function unitYAxis(units: readonly { rank: number | null; unitName: string }[]): YAXisComponentOption {
+  return {
+    type: 'category',
+    inverse: true,
+    data: units.map((u) => unitAxisLabel(u.rank, u.unitName)),
+    axisLabel: { width: UNIT_AXIS_MARGIN - 14, overflow: 'truncate', fontSize: 12, color: '#374151' },
+    axisTick: { show: false },
+  }
 }
 
 /** Escapes text placed into tooltip HTML (unit and reviewer names are user input). */

@@ -3,7 +3,7 @@
  * that unit (red above, blue below), so a deviation stands out; the label is the total itself.
  */
 import type { MeetingResults } from '@shared/schemas/results'
-import { CHART_FONT, esc, unitAxisLabel, unitScroll, type ChartOption } from './echarts'
+import { CHART_FONT, esc, UNIT_AXIS_MARGIN, unitScroll, unitYAxis, type ChartOption } from './echarts'
 
 export interface HeatCell {
   value: [number, number, number]
@@ -57,7 +57,7 @@ export function heatmapOption(results: MeetingResults): ChartOption {
         return `${head}<b>${cell.total}</b> 分，${diffWords(cell.value[2])}${cell.flagged ? '<br/><b>偏离较大，请评委复核</b>' : ''}`
       },
     },
-    grid: { left: 250, right: units.length > 20 ? 44 : 20, top: 78, bottom: 10 },
+    grid: { left: UNIT_AXIS_MARGIN, right: units.length > 20 ? 44 : 20, top: 78, bottom: 10 },
     xAxis: {
       type: 'category',
       position: 'top',
@@ -66,13 +66,7 @@ export function heatmapOption(results: MeetingResults): ChartOption {
       axisTick: { show: false },
       splitArea: { show: false },
     },
-    yAxis: {
-      type: 'category',
-      inverse: true,
-      data: units.map((u) => unitAxisLabel(u.rank, u.unitName)),
-      axisLabel: { width: 236, overflow: 'truncate', fontSize: 12, color: '#374151' },
-      axisTick: { show: false },
-    },
+    yAxis: unitYAxis(units),
     dataZoom: unitScroll(units.length),
     visualMap: [
       {

@@ -3,7 +3,7 @@
  * the dropped highest/lowest, a dot per reviewer (kept filled, dropped hollow), a tick at 综合得分.
  */
 import type { MeetingResults, ReviewerTotal, UnitResult } from '@shared/schemas/results'
-import { CHART_FONT, esc, unitAxisLabel, unitScroll, type ChartOption } from './echarts'
+import { CHART_FONT, esc, UNIT_AXIS_MARGIN, unitScroll, unitYAxis, type ChartOption } from './echarts'
 
 const counted = (t: ReviewerTotal): t is ReviewerTotal & { total: number } => t.total !== null && !t.recused && !t.incomplete
 
@@ -47,7 +47,7 @@ export function spreadOption(results: MeetingResults): ChartOption {
     textStyle: { fontFamily: CHART_FONT },
     animation: units.length <= 60,
     legend: { top: 0, textStyle: { fontSize: 13 } },
-    grid: { left: 250, right: units.length > 20 ? 40 : 24, top: 36, bottom: 36 },
+    grid: { left: UNIT_AXIS_MARGIN, right: units.length > 20 ? 40 : 24, top: 36, bottom: 36 },
     tooltip: { trigger: 'item', confine: true },
     xAxis: {
       type: 'value',
@@ -58,13 +58,7 @@ export function spreadOption(results: MeetingResults): ChartOption {
       scale: true,
       splitLine: { lineStyle: { color: '#eef0f3' } },
     },
-    yAxis: {
-      type: 'category',
-      inverse: true,
-      data: units.map((u) => unitAxisLabel(u.rank, u.unitName)),
-      axisLabel: { width: 236, overflow: 'truncate', fontSize: 12, color: '#374151' },
-      axisTick: { show: false },
-    },
+    yAxis: unitYAxis(units),
     dataZoom: unitScroll(units.length),
     series: [
       {
