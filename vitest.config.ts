@@ -1,9 +1,12 @@
+import { resolve } from 'node:path'
 import { defineConfig } from 'vitest/config'
 
 // Two projects: `unit` (plain Node: core, db, contract, electron with electron mocked, documents)
 // and `e2e` (the built renderer in Chromium through the bridge; builds the renderer first).
 // Run one with `npx vitest run --project unit`.
 export default defineConfig({
+  // Renderer modules import shared code as @shared/… (tests/renderer runs them under Node).
+  resolve: { alias: { '@shared': resolve(import.meta.dirname, 'src-main/shared') } },
   test: {
     testTimeout: 60_000,
     hookTimeout: 180_000,
@@ -13,7 +16,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['tests/{unit,db,contract,electron,documents}/**/*.test.ts'], environment: 'node' },
+        test: { name: 'unit', include: ['tests/{unit,db,contract,electron,documents,renderer}/**/*.test.ts'], environment: 'node' },
       },
       {
         extends: true,
