@@ -11,8 +11,6 @@ import { insertUnits } from './units'
 const PROGRESS_LABEL = '导入单位名单'
 const BATCH = 50
 
-/** The progress events of an import carry this task id, so the view that started it can follow it. */
-
 /**
  * Imports a unit list from an .xlsx file (base64). All or nothing: any bad row rejects the whole file
  * with every problem listed per row, and nothing is saved. `dryRun` parses and checks only.
