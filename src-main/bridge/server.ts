@@ -48,7 +48,7 @@ export function startBridge(options: BridgeOptions): Promise<Server & { url: str
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost')
-    if (!sameOrigin(req)) return json(res, 403, { ok: false, error: { code: 'VALIDATION', message: '拒绝来自其他网站的请求' } })
+    if (!localHost(req, host) || !sameOrigin(req)) return json(res, 403, { ok: false, error: { code: 'VALIDATION', message: '拒绝来自其他网站的请求' } })
     if (url.pathname === '/api' && req.method === 'GET') return json(res, 200, describeApi())
     if (url.pathname === '/api/events' && req.method === 'GET') return streamEvents(req, res)
     if (url.pathname.startsWith('/api/')) {
@@ -100,6 +100,15 @@ export function startBridge(options: BridgeOptions): Promise<Server & { url: str
       resolve(Object.assign(server, { url: `http://${host}:${port}` }))
     })
   })
+}
+
+/**
+ * The Host header must name this machine: a web page that rebinds its own domain to 127.0.0.1
+ * (DNS rebinding) would otherwise pass the same-origin check with its own name.
+ */
+function localHost(req: IncomingMessage, boundTo: string): boolean {
+  const name = (req.headers.host ?? '').replace(/:\d+$/, '').replace(/^\[|\]$/g, '')
+  return name === boundTo || name === 'localhost' || name === '127.0.0.1' || name === '::1'
 }
 
 /** Browsers send Origin on cross-site requests; only our own origin (or none, e.g. curl) is served. */

@@ -56,3 +56,22 @@ describe('HTTP bridge', () => {
     expect(form.status).toBe(415)
   })
 })
+
+describe('HTTP bridge and DNS rebinding', () => {
+  it('refuses a request whose Host is not this machine, even with a matching Origin', async () => {
+    const { request } = await import('node:http')
+    const port = new URL(server.url).port
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(
+        { host: '127.0.0.1', port, path: '/api/meetings.list', method: 'POST', headers: { host: `evil.example:${port}`, origin: `http://evil.example:${port}`, 'content-type': 'application/json' } },
+        (res) => {
+          res.resume()
+          resolve(res.statusCode ?? 0)
+        },
+      )
+      req.on('error', reject)
+      req.end('{}')
+    })
+    expect(status).toBe(403)
+  })
+})
