@@ -11,9 +11,16 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize, sep } from 'node:path'
 import type { Core } from '../core/app'
 import { describeApi } from './describe-api'
+import { isHostOperationName } from '../shared/host-contract'
+import type { ApiResult } from '../shared/errors'
 import { contentDisposition, findExport } from '../core/services/exports'
 
 const MAX_BODY = 40 * 1024 * 1024
+/** The host contract's stub: the browser has no desktop to open files on; the page offers downloads. */
+const HOST_UNAVAILABLE: ApiResult<never> = {
+  ok: false,
+  error: { code: 'HOST_UNAVAILABLE', message: '浏览器模式不能直接打开或另存本机文件，请使用下载链接' },
+}
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -65,7 +72,8 @@ export function startBridge(options: BridgeOptions): Promise<Server & { url: str
         const message = error instanceof BodyTooLarge ? '请求内容过大' : '请求内容不是有效的 JSON'
         return json(res, 400, { ok: false, error: { code: 'VALIDATION', message } })
       }
-      const result = await core.dispatch(decodeURIComponent(url.pathname.slice('/api/'.length)), input)
+      const name = decodeURIComponent(url.pathname.slice('/api/'.length))
+      const result = isHostOperationName(name) ? HOST_UNAVAILABLE : await core.dispatch(name, input)
       return json(res, result.ok ? 200 : statusOf(result.error.code), result)
     }
     // <bridge-routes> (file downloads of generated documents)
@@ -118,7 +126,7 @@ function sameOrigin(req: IncomingMessage): boolean {
 }
 
 const statusOf = (code: string): number =>
-  code === 'NOT_FOUND' || code === 'UNKNOWN_OPERATION' ? 404 : code === 'INTERNAL' ? 500 : code === 'CONFLICT' ? 409 : 400
+  code === 'NOT_FOUND' || code === 'UNKNOWN_OPERATION' ? 404 : code === 'HOST_UNAVAILABLE' ? 501 : code === 'INTERNAL' ? 500 : code === 'CONFLICT' ? 409 : 400
 
 function json(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body)

@@ -1,12 +1,13 @@
 /**
- * The IPC side of the contract: one `api` channel forwarding to the core dispatcher, and one
- * `event` channel pushing core events to the window. Every call's sender is checked first
+ * The IPC side of the contract: one `api` channel forwarding to the core dispatcher (and `host.*`
+ * operations to the desktop host), and one `event` channel pushing core events to the window. Every call's sender is checked first
  * (VS Code's validated IPC): only our own top-level app:// page may talk to the core.
  */
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
 import type { Core } from '../core/app'
 import type { ApiResult } from '../shared/errors'
 import { isAppUrl } from './app-origin'
+import type { HostDispatch } from './host'
 
 export const API_CHANNEL = 'api'
 export const EVENT_CHANNEL = 'event'
@@ -22,20 +23,21 @@ export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame' | 
 }
 
 /** The `api` handler, separate from its registration so it can be exercised directly. */
-export function apiHandler(core: Pick<Core, 'dispatch'>) {
+export function apiHandler(core: Pick<Core, 'dispatch'>, host?: HostDispatch) {
   return async (event: IpcMainInvokeEvent, name: unknown, input: unknown): Promise<ApiResult<unknown>> => {
     if (!isTrustedSender(event)) {
       console.warn('[ipc] 拒绝来自未知页面的调用', event.senderFrame?.url ?? '(已关闭的页面)', String(name))
       return REFUSED
     }
     if (typeof name !== 'string') return { ok: false, error: { code: 'VALIDATION', message: '操作名称必须是文字' } }
+    if (host && name.startsWith('host.')) return host(name, input)
     return core.dispatch(name, input)
   }
 }
 
 /** Registers `ipcMain.handle('api', …)`; returns the function that removes it. */
-export function registerApiHandler(core: Pick<Core, 'dispatch'>): () => void {
-  ipcMain.handle(API_CHANNEL, apiHandler(core))
+export function registerApiHandler(core: Pick<Core, 'dispatch'>, host?: HostDispatch): () => void {
+  ipcMain.handle(API_CHANNEL, apiHandler(core, host))
   return () => ipcMain.removeHandler(API_CHANNEL)
 }
 

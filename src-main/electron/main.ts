@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs'
 import { app, dialog, session, type BrowserWindow } from 'electron'
 import { createCore, type Core } from '../core/app'
+import { createHostDispatcher } from './host'
 import { forwardEvents, registerApiHandler } from './ipc'
 import { installMenu } from './menu'
 import { resolveAppPaths } from './paths'
@@ -57,7 +58,7 @@ async function run(): Promise<void> {
 
   denyAllPermissions(session.defaultSession)
   serveRenderer(paths.rendererDir)
-  registerApiHandler(core)
+  registerApiHandler(core, createHostDispatcher(paths.dataDir, () => mainWindow))
   installMenu()
   mainWindow = createMainWindow(paths)
   forwardEvents(core, mainWindow)

@@ -20,7 +20,7 @@ export interface OperationDef<I extends z.ZodType = z.ZodType, O extends z.ZodTy
   /** One line for people reading GET /api. */
   summary: string
 }
-const op = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, summary: string): OperationDef<I, O> => ({
+export const op = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, summary: string): OperationDef<I, O> => ({
   input,
   output,
   summary,

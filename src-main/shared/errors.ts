@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'IMPORT_INVALID',
   'DB_TOO_NEW',
   'UNKNOWN_OPERATION',
+  'HOST_UNAVAILABLE', // a desktop-only operation (open a file, save a copy…) asked of browser mode
   'INTERNAL',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

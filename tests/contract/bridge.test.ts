@@ -2,6 +2,7 @@
 import type { Server } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { operationNames } from '../../src-main/shared/contract'
+import { hostOperationNames } from '../../src-main/shared/host-contract'
 import { startBridge } from '../../src-main/bridge/server'
 import { makeTestCore, type TestCore } from '../helpers/core'
 
@@ -25,8 +26,9 @@ describe('HTTP bridge', () => {
   it('binds to 127.0.0.1', () => expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/))
 
   it('GET /api lists every operation with its input JSON Schema', async () => {
-    const doc = (await (await fetch(`${server.url}/api`)).json()) as { operations: { name: string; summary: string; input: { type: string } }[] }
-    expect(doc.operations.map((o) => o.name).sort()).toEqual([...operationNames].sort())
+    const doc = (await (await fetch(`${server.url}/api`)).json()) as { operations: { name: string; summary: string; desktopOnly: boolean; input: { type: string } }[] }
+    expect(doc.operations.map((o) => o.name).sort()).toEqual([...operationNames, ...hostOperationNames].sort())
+    expect(doc.operations.filter((o) => o.desktopOnly).map((o) => o.name)).toEqual(hostOperationNames)
     const create = doc.operations.find((o) => o.name === 'meetings.create')!
     expect(create.summary).toMatch(/新建会议/)
     expect(create.input).toMatchObject({ type: 'object', required: expect.arrayContaining(['title', 'date']) })
@@ -47,6 +49,14 @@ describe('HTTP bridge', () => {
     expect(unknown.status).toBe(404)
     const notJson = await fetch(`${server.url}/api/meetings.list`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{oops' })
     expect(((await notJson.json()) as Json).error.message).toBe('请求内容不是有效的 JSON')
+  })
+
+  it('answers the desktop-only operations with HOST_UNAVAILABLE: a browser page cannot open local files', async () => {
+    for (const name of hostOperationNames) {
+      const response = await post(name, { fileName: '青岚市纪要.docx' })
+      expect(response.status).toBe(501)
+      expect(((await response.json()) as Json).error).toEqual({ code: 'HOST_UNAVAILABLE', message: '浏览器模式不能直接打开或另存本机文件，请使用下载链接' })
+    }
   })
 
   it('refuses requests from another origin and non-JSON posts (CSRF)', async () => {

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createApiClient, type ApiClient } from '../../src-main/shared/client'
-import type { OperationName } from '../../src-main/shared/contract'
 import { createCore, type Core } from '../../src-main/core/app'
 import { makeTestCore, repoRoot, type TestCore } from '../helpers/core'
 import { DemoFile } from '../../src-main/core/services/demo/demo-file'
@@ -29,7 +28,7 @@ function coreWithDemoFile(text: string | null): { core: Core; api: ApiClient } {
     core.close()
     rmSync(dir, { recursive: true, force: true })
   })
-  return { core, api: createApiClient((name: OperationName, input) => core.dispatch(name, input)) }
+  return { core, api: createApiClient(core.dispatch) }
 }
 
 const tableCounts = (core: Core) =>

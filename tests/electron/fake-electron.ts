@@ -147,13 +147,19 @@ export const session = {
   },
 }
 
-/** `showMessageBox` answers "cancel" (button 1) unless a test says otherwise. */
+/** `showMessageBox` answers "cancel" (button 1) and `showSaveDialog` is cancelled unless a test says otherwise. */
 export const dialog = {
   showErrorBox: vi.fn(),
   showMessageBox: vi.fn(async (..._args: unknown[]) => ({ response: 1, checkboxChecked: false })),
+  showSaveDialog: vi.fn(async (..._args: unknown[]): Promise<{ canceled: boolean; filePath?: string }> => ({ canceled: true, filePath: '' })),
 }
 
-export const shell = { openExternal: vi.fn(async (_url: string) => undefined) }
+/** `openPath` resolves to '' (success) or to the error text, as Electron's does. */
+export const shell = {
+  openExternal: vi.fn(async (_url: string) => undefined),
+  openPath: vi.fn(async (_path: string) => ''),
+  showItemInFolder: vi.fn((_path: string) => undefined),
+}
 
 export const Menu = {
   setApplicationMenu: vi.fn(),
@@ -177,6 +183,8 @@ export function resetFakeElectron(): void {
   session.defaultSession.requestHandler = undefined
   session.defaultSession.checkHandler = undefined
   dialog.showMessageBox.mockResolvedValue({ response: 1, checkboxChecked: false })
+  dialog.showSaveDialog.mockResolvedValue({ canceled: true, filePath: '' })
+  shell.openPath.mockResolvedValue('')
   contextBridge.exposed.clear()
   ipcRenderer.listeners.clear()
 }

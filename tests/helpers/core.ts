@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { createApiClient, type ApiClient } from '../../src-main/shared/client'
-import type { OperationName } from '../../src-main/shared/contract'
 import { createCore, type Core } from '../../src-main/core/app'
 
 export const repoRoot = resolve(import.meta.dirname, '../..')
@@ -18,7 +17,7 @@ export interface TestCore {
 export function makeTestCore(): TestCore {
   const dataDir = mkdtempSync(join(tmpdir(), 'onsite-test-'))
   const core = createCore({ dataDir, resourcesDir: join(repoRoot, 'resources'), appVersion: '0.0.0-test' })
-  const api = createApiClient((name: OperationName, input) => core.dispatch(name, input))
+  const api = createApiClient(core.dispatch)
   return {
     core,
     api,

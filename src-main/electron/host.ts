@@ -1,0 +1,93 @@
+/**
+ * The host contract's desktop side: show an exported file in its folder, open it in Word/WPS/Excel,
+ * save a copy where the user chooses (a USB stick). Only files inside `<dataDir>/exports` that an
+ * export wrote (.docx/.xlsx, resolved by the core's `findExport`) are ever touched: the page can
+ * never make the shell open or copy an arbitrary path.
+ */
+import { copyFile, rename, rm } from 'node:fs/promises'
+import { dirname, join, resolve } from 'node:path'
+import { dialog, shell, type BrowserWindow } from 'electron'
+import { describeZodError } from '../core/api/zod-messages'
+import { findExport, type ExportDownload } from '../core/services/exports'
+import type { ApiError, ApiResult } from '../shared/errors'
+import { hostContract, isHostOperationName, type HostOperationName, type SavedCopy } from '../shared/host-contract'
+
+export type HostDispatch = (name: string, input: unknown) => Promise<ApiResult<unknown>>
+
+type HostHandlers = { [K in HostOperationName]: (file: ExportDownload) => Promise<unknown> }
+
+export function createHostDispatcher(dataDir: string, window: () => BrowserWindow | undefined): HostDispatch {
+  const handlers: HostHandlers = {
+    'host.revealExport': async (file) => {
+      shell.showItemInFolder(file.path)
+      return { ok: true }
+    },
+    'host.openExport': async (file) => {
+      // openPath answers with an error text instead of throwing (e.g. no program for .docx).
+      const problem = await shell.openPath(file.path)
+      if (problem) throw hostError('INTERNAL', `无法打开“${file.fileName}”：${problem}。请确认本机装有 Word、WPS 或 Excel，或用“在文件夹中显示”找到文件。`)
+      return { ok: true }
+    },
+    'host.saveExportAs': async (file) => saveCopy(file, window()),
+  }
+
+  return async (name, input) => {
+    if (!isHostOperationName(name)) return fail({ code: 'UNKNOWN_OPERATION', message: `没有名为“${name}”的操作` })
+    const parsed = hostContract[name].input.safeParse(input ?? {})
+    if (!parsed.success) return fail({ code: 'VALIDATION', ...describeZodError(parsed.error) })
+    const file = findExport(dataDir, encodeURIComponent(parsed.data.fileName))
+    if (!file) return fail({ code: 'NOT_FOUND', message: `导出文件“${parsed.data.fileName}”不存在或已被删除，请重新导出` })
+    try {
+      return { ok: true, data: hostContract[name].output.parse(await handlers[name](file)) }
+    } catch (error) {
+      if (error instanceof HostError) return fail(error.apiError)
+      console.error(`[host] ${name} failed`, error)
+      return fail({ code: 'INTERNAL', message: `操作失败：${error instanceof Error ? error.message : String(error)}` })
+    }
+  }
+}
+
+async function saveCopy(file: ExportDownload, parent: BrowserWindow | undefined): Promise<SavedCopy> {
+  const options = {
+    title: '另存为',
+    defaultPath: file.fileName,
+    buttonLabel: '保存',
+    filters: [{ name: file.fileName.endsWith('.xlsx') ? 'Excel 工作簿' : 'Word 文档', extensions: [file.fileName.split('.').pop()!] }],
+  }
+  const choice = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options)
+  if (choice.canceled || !choice.filePath) return { saved: false }
+  const target = resolve(choice.filePath)
+  if (target === file.path) return { saved: true, path: target }
+  // Copy beside the target, then rename: a stick pulled out mid-copy leaves no half file under the real name.
+  const temp = join(dirname(target), `.${crypto.randomUUID()}.tmp`)
+  try {
+    await copyFile(file.path, temp)
+    await rename(temp, target)
+  } catch (error) {
+    await rm(temp, { force: true })
+    throw hostError('INTERNAL', `无法保存到“${target}”：${reasonOf(error)}`)
+  }
+  return { saved: true, path: target }
+}
+
+/** The file-system failures a user can fix, in their words. */
+function reasonOf(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code
+  const reasons: Record<string, string> = {
+    EACCES: '没有写入该位置的权限，请换一个文件夹',
+    EPERM: '没有写入该位置的权限（文件可能正被 Word 或 WPS 打开），请关闭后重试或换一个文件名',
+    EBUSY: '目标文件正被其他程序使用，请关闭后重试',
+    EROFS: '该磁盘或 U 盘是只读的',
+    ENOSPC: '磁盘或 U 盘空间不足',
+    ENOENT: '目标文件夹不存在（U 盘是否已拔出？）',
+  }
+  return (code && reasons[code]) ?? (error instanceof Error ? error.message : String(error))
+}
+
+class HostError extends Error {
+  constructor(readonly apiError: ApiError) {
+    super(apiError.message)
+  }
+}
+const hostError = (code: ApiError['code'], message: string) => new HostError({ code, message })
+const fail = (error: ApiError): ApiResult<never> => ({ ok: false, error })

@@ -1,0 +1,30 @@
+/**
+ * The host contract: operations only the desktop shell can do (show a file in its folder, open it in
+ * Word or WPS, save a copy to a USB stick). Same shape as the core contract but kept apart, because
+ * the core never touches the desktop: the Electron layer implements these, the bridge refuses them
+ * (HOST_UNAVAILABLE) and browser mode offers a download instead.
+ */
+import { z } from 'zod'
+import { op, type OperationDef } from './contract'
+import { Ok } from './schemas/common'
+
+/** A file in the data folder's exports/, named as an export operation returned it. */
+export const ExportFileRef = z.object({ fileName: z.string().trim().min(1, '文件名不能为空').max(255, '文件名过长') })
+
+export const SavedCopy = z.object({
+  /** False when the user closed the save dialog. */
+  saved: z.boolean(),
+  path: z.string().optional(),
+})
+export type SavedCopy = z.infer<typeof SavedCopy>
+
+export const hostContract = {
+  'host.revealExport': op(ExportFileRef, Ok, '（仅桌面版）在文件夹中显示导出的文件'),
+  'host.openExport': op(ExportFileRef, Ok, '（仅桌面版）用本机的默认程序（Word、WPS、Excel…）打开导出的文件'),
+  'host.saveExportAs': op(ExportFileRef, SavedCopy, '（仅桌面版）把导出的文件另存到用户选择的位置，例如 U 盘'),
+} as const satisfies Record<string, OperationDef>
+
+export type HostContract = typeof hostContract
+export type HostOperationName = keyof HostContract
+export const hostOperationNames = Object.keys(hostContract) as HostOperationName[]
+export const isHostOperationName = (name: string): name is HostOperationName => Object.hasOwn(hostContract, name)
