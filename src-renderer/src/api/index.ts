@@ -2,7 +2,8 @@
  * The renderer's typed API client. Inside Electron it calls the preload's `invoke` (IPC); in a
  * plain browser it POSTs to the local bridge. Views only ever see `api.<ns>.<op>(input)`.
  */
-import { createApiClient, type Invoke } from '@shared/client'
+import { createApiClient, createClient, type Invoke } from '@shared/client'
+import type { HostContract } from '@shared/host-contract'
 import type { ApiResult } from '@shared/errors'
 import type { AppEvent } from '@shared/events'
 
@@ -22,6 +23,11 @@ const httpInvoke: Invoke = async (name, input) => {
 const invoke: Invoke = window.onsite ? (name, input) => window.onsite!.invoke(name, input) : httpInvoke
 
 export const api = createApiClient(invoke)
+
+/** True inside the desktop app: the host operations (open, show in folder, save as) work there only. */
+export const isDesktop = Boolean(window.onsite)
+/** Desktop-only operations; in browser mode each answers HOST_UNAVAILABLE. */
+export const host = createClient<HostContract>(invoke)
 
 /** Subscribe to push events (progress of long imports and exports). */
 export function onAppEvent(listener: (event: AppEvent) => void): () => void {
