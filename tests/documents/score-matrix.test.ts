@@ -1,21 +1,40 @@
-/** The score matrix workbook read back with exceljs: sheets, headers, numbers stored as numbers. */
+/**
+ * The score matrix workbook read back with exceljs: sheets, headers, layout (frozen panes, merges,
+ * widths, number formats), numbers stored as numbers, every score equal to the database's, and the
+ * file opened by LibreOffice Calc.
+ */
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import ExcelJS from 'exceljs'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { pairKey } from '../../src-main/core/documents/dossier'
 import { buildScoreMatrixXlsx } from '../../src-main/core/documents/score-matrix-xlsx'
+import { makeTestCore, type TestCore } from '../helpers/core'
 import { demoDossier } from './fixture'
 
+const readWorkbook = async (bytes: Buffer) => {
+  const wb = new ExcelJS.Workbook()
+  // exceljs declares its own Buffer type; at runtime a Node Buffer is what it reads.
+  await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer)
+  return wb
+}
+
+let bytes: Buffer
 let wb: ExcelJS.Workbook
 beforeAll(async () => {
-  wb = new ExcelJS.Workbook()
-  // exceljs declares its own Buffer type; at runtime a Node Buffer is what it reads.
-  await wb.xlsx.load((await buildScoreMatrixXlsx(demoDossier())) as unknown as ExcelJS.Buffer)
+  bytes = await buildScoreMatrixXlsx(demoDossier())
+  wb = await readWorkbook(bytes)
 })
 
 const values = (ws: ExcelJS.Worksheet, row: number) => (ws.getRow(row).values as unknown[]).slice(1)
+const widths = (ws: ExcelJS.Worksheet, n: number) => Array.from({ length: n }, (_, i) => ws.getColumn(i + 1).width)
 
 describe('score matrix workbook', () => {
   it('has the three sheets', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['评分矩阵', '汇总', '计分规则'])
+    expect(wb.creator).toBe('现场评审')
   })
 
   it('评分矩阵: one row per unit × reviewer, each item a column, frozen headers, numbers as numbers', () => {
@@ -37,13 +56,70 @@ describe('score matrix workbook', () => {
     expect(values(ws, 2 + 7 * 5 + 4).at(-1)).toBe('发生严重违纪违法案件：群众来信反映该中心一名干部违规收受礼品')
   })
 
+  it('评分矩阵: every score, subtotal, bonus and total is a number cell on every row', () => {
+    const ws = wb.getWorksheet('评分矩阵')!
+    let scored = 0
+    for (let r = 3; r <= ws.rowCount; r++) {
+      if (ws.getCell(r, 4).value === '回避') continue
+      scored++
+      for (let c = 5; c <= 22; c++) expect(ws.getCell(r, c).type, ws.getCell(r, c).address).toBe(ExcelJS.ValueType.Number)
+    }
+    expect(scored).toBe(12 * 5 - 2)
+  })
+
+  it('评分矩阵: the criterion spans its items, single headers span both rows, headers bold on grey', () => {
+    const ws = wb.getWorksheet('评分矩阵')!
+    const merges = ws.model.merges.slice().sort()
+    expect(merges).toEqual(['A1:A2', 'B1:B2', 'C1:C2', 'D1:D2', 'E1:G1', 'H1:J1', 'K1:M1', 'N1:P1', 'Q1:S1', 'T1:T2', 'U1:U2', 'V1:V2', 'W1:W2'].sort())
+    for (const address of ['A1', 'E1', 'G1', 'E2', 'W2']) {
+      const cell = ws.getCell(address)
+      expect(cell.font?.bold, address).toBe(true)
+      expect(cell.fill, address).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } })
+      expect(cell.border?.top?.style, address).toBe('thin')
+      expect(cell.alignment, address).toMatchObject({ horizontal: 'center', vertical: 'middle', wrapText: true })
+    }
+    // Data rows stay plain: no header style leaks into them.
+    expect(ws.getCell('E3').font?.bold).toBeFalsy()
+    expect((ws.getCell('E3').fill as ExcelJS.FillPattern | undefined)?.pattern).not.toBe('solid')
+  })
+
+  it('评分矩阵: column widths fit the names, the scores and the veto reasons', () => {
+    const ws = wb.getWorksheet('评分矩阵')!
+    expect(widths(ws, 23)).toEqual([6, 32, 10, 6, ...Array<number>(15 + 3).fill(11), 30])
+  })
+
+  it('评分矩阵: an unfinished sheet leaves the missing score, the subtotal and the total empty', async () => {
+    const d = demoDossier()
+    const entry = d.entries.get(pairKey(d.reviewers[1].id, d.units[0].id))!
+    entry.scores.delete(d.rubric.criteria[0].items[1].id)
+    const ws = (await readWorkbook(await buildScoreMatrixXlsx(d))).getWorksheet('评分矩阵')!
+    const row = values(ws, 4)
+    expect(row.slice(0, 3)).toEqual([1, '市数据资源局数据共享处党支部', '林静怡'])
+    expect(row[4]).toEqual(expect.any(Number))
+    expect(row[5]).toBeUndefined()
+    expect([row[19], row[21]]).toEqual([undefined, undefined])
+    expect(row[20]).toBe(entry.bonus)
+  })
+
   it('汇总: the summary table in ranking order with the configured decimal places', () => {
     const ws = wb.getWorksheet('汇总')!
-    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 1 })
     expect(values(ws, 1)).toEqual(['序号', '单位', '周明远', '林静怡', '陈卫国', '赵海燕', '吴晓东', '最高分', '最低分', '有效平均分', '加分', '综合得分', '排名', '等次', '备注'])
     expect(values(ws, 2).slice(0, 14)).toEqual([1, '市数据资源局数据共享处党支部', 96, 98, 95, 99, 96.5, 99, 95, 92.67, 4.17, 96.83, 1, '优秀'])
     expect(values(ws, 4)[4]).toBe('回避')
     expect(ws.getColumn(12).numFmt).toBe('0.00')
+  })
+
+  it('汇总: every computed mean shows two decimals; reviewer totals and ranks keep the general format', () => {
+    const ws = wb.getWorksheet('汇总')!
+    expect(ws.rowCount).toBe(1 + 12)
+    for (let r = 2; r <= ws.rowCount; r++) {
+      for (const c of [10, 11, 12]) expect(ws.getCell(r, c).numFmt, ws.getCell(r, c).address).toBe('0.00')
+      for (const c of [3, 8, 9, 13]) expect(ws.getCell(r, c).numFmt, ws.getCell(r, c).address).toBeUndefined()
+      expect(ws.getCell(r, 12).type).toBe(ExcelJS.ValueType.Number)
+    }
+    expect(widths(ws, 15)).toEqual([6, 32, 10, 10, 10, 10, 10, 10, 10, 11, 11, 11, 6, 8, 40])
+    expect(ws.getCell('A1').font?.bold).toBe(true)
   })
 
   it('计分规则: the rule in words and its settings', () => {
@@ -54,4 +130,97 @@ describe('score matrix workbook', () => {
     expect(rows['保留小数位数']).toBe(2)
     expect(rows['等次']).toBe('优秀 ≥ 90；良好 ≥ 80；合格 ≥ 60；不合格 ≥ 0')
   })
+
+  it('计分规则: frozen header, a wide wrapped column for the rule text', () => {
+    const ws = wb.getWorksheet('计分规则')!
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
+    expect(widths(ws, 2)).toEqual([30, 100])
+    expect(ws.getCell('B3').alignment).toMatchObject({ wrapText: true, vertical: 'top' })
+    expect(ws.getCell('A1').font?.bold).toBe(true)
+  })
+})
+
+describe('score matrix of the demo meeting, against the database', () => {
+  let t: TestCore
+  afterAll(() => t?.dispose())
+
+  it('prints every reviewer’s score on every item for every unit exactly as stored, and each recusal', async () => {
+    t = makeTestCore()
+    const demo = await t.api.meetings.openDemo({})
+    await t.api.results.compute({ meetingId: demo.id })
+    const ws = (await readWorkbook(readFileSync((await t.api.exports.scoreMatrix({ meetingId: demo.id })).path))).getWorksheet('评分矩阵')!
+
+    const db = t.core.context.db
+    const all = <T>(sql: string) => db.prepare(sql).all(demo.id) as T[]
+    const units = all<{ name: string }>('SELECT name FROM units WHERE meeting_id = ? ORDER BY seq')
+    const reviewers = all<{ name: string }>('SELECT name FROM reviewers WHERE meeting_id = ? ORDER BY seq')
+    const items = all<{ id: string }>('SELECT i.id FROM rubric_items i JOIN criteria c ON c.id = i.criterion_id WHERE i.meeting_id = ? ORDER BY c.seq, i.seq')
+    const pair = (unit: string, reviewer: string) => `${unit}|${reviewer}`
+    const scores = new Map<string, number>()
+    for (const s of all<{ u: string; r: string; item: string; tenths: number }>(
+      'SELECT u.name AS u, r.name AS r, s.item_id AS item, s.value_tenths AS tenths FROM scores s JOIN units u ON u.id = s.unit_id JOIN reviewers r ON r.id = s.reviewer_id WHERE s.meeting_id = ?',
+    )) {
+      scores.set(`${pair(s.u, s.r)}|${s.item}`, s.tenths / 10)
+    }
+    const bonuses = new Map(
+      all<{ u: string; r: string; tenths: number | null }>(
+        'SELECT u.name AS u, r.name AS r, v.bonus_tenths AS tenths FROM reviews v JOIN units u ON u.id = v.unit_id JOIN reviewers r ON r.id = v.reviewer_id WHERE v.meeting_id = ?',
+      ).map((b) => [pair(b.u, b.r), b.tenths === null ? undefined : b.tenths / 10]),
+    )
+    const recused = new Set(
+      all<{ u: string; r: string }>('SELECT u.name AS u, r.name AS r FROM recusals x JOIN units u ON u.id = x.unit_id JOIN reviewers r ON r.id = x.reviewer_id WHERE x.meeting_id = ?').map((x) =>
+        pair(x.u, x.r),
+      ),
+    )
+    expect(units.length * reviewers.length).toBeGreaterThan(50)
+    expect(recused.size).toBeGreaterThan(0)
+
+    expect(ws.rowCount).toBe(2 + units.length * reviewers.length)
+    let row = 3
+    let printed = 0
+    units.forEach((unit, u) => {
+      for (const reviewer of reviewers) {
+        const got = values(ws, row++)
+        const key = pair(unit.name, reviewer.name)
+        expect(got.slice(0, 3), key).toEqual([u + 1, unit.name, reviewer.name])
+        if (recused.has(key)) {
+          expect(got, key).toEqual([u + 1, unit.name, reviewer.name, '回避'])
+          continue
+        }
+        const expected = items.map((item) => scores.get(`${key}|${item.id}`))
+        expect(got.slice(4, 4 + items.length), key).toEqual(expected)
+        expect(got[4 + items.length + 1], key).toBe(bonuses.get(key))
+        printed += expected.filter((v) => v !== undefined).length
+      }
+    })
+    // Nothing stored is left out.
+    expect(printed).toBe(scores.size)
+  })
+})
+
+// Calc is not part of the packages CI installs (.ci/run lists libreoffice-writer-nogui only).
+const hasCalc = existsSync('/usr/lib/libreoffice/program/libsclo.so')
+
+describe.skipIf(!hasCalc)('the workbook in LibreOffice Calc (needs libreoffice-calc-nogui)', () => {
+  const work = mkdtempSync(join(tmpdir(), 'onsite-calc-'))
+  afterAll(() => rmSync(work, { recursive: true, force: true }))
+
+  it('opens, and every sheet converts to the same cells exceljs reads', () => {
+    writeFileSync(join(work, 'matrix.xlsx'), bytes)
+    // One profile per run so parallel runs never share (and lock) one; -1 = every sheet to its own file.
+    execFileSync(
+      'soffice',
+      ['--headless', `-env:UserInstallation=file://${join(work, 'profile')}`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', work, join(work, 'matrix.xlsx')],
+      { timeout: 60_000, stdio: 'pipe' },
+    )
+    expect(readdirSync(work).filter((f) => f.endsWith('.csv')).sort()).toEqual(['matrix-汇总.csv', 'matrix-计分规则.csv', 'matrix-评分矩阵.csv'].sort())
+    const csv = readFileSync(join(work, 'matrix-评分矩阵.csv'), 'utf8').trimEnd().split('\n')
+    const ws = wb.getWorksheet('评分矩阵')!
+    expect(csv).toHaveLength(ws.rowCount)
+    const cell = (v: unknown) => (v === undefined || v === null ? '' : String(v))
+    for (let r = 3; r <= ws.rowCount; r++) {
+      const expected = Array.from({ length: 23 }, (_, c) => cell(ws.getCell(r, c + 1).value))
+      expect(csv[r - 1].split(','), `row ${r}`).toEqual(expected)
+    }
+  }, 70_000)
 })
