@@ -3,6 +3,7 @@ import { benchMeetingCreate } from './meeting-create.bench'
 import { benchScoreSave } from './score-save.bench'
 import { benchUnitList } from './unit-list.bench'
 import { benchResultsAndMinutes } from './results.bench'
+import { benchScoreMatrix } from './score-matrix.bench'
 import { printReport, type BenchResult } from './report'
 
 const results: BenchResult[] = []
@@ -15,4 +16,5 @@ await step('meeting creation', benchMeetingCreate)
 await step('score save', benchScoreSave)
 await step('unit list in Chromium', benchUnitList)
 await step('results and minutes', benchResultsAndMinutes)
+await step('score matrix .xlsx', benchScoreMatrix)
 printReport(results)
