@@ -2,7 +2,7 @@
  * The main process wired end to end under Node: electron is faked, the core is real (SQLite in a
  * temp folder, loaded through the `.electron-native` override exactly as Electron would load it).
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -73,6 +73,17 @@ describe('main process', () => {
     expect(existsSync(join(userData, 'onsite-review.sqlite'))).toBe(true)
     const created = await api(ownPage(), 'meetings.create', { title: '二〇二四年度述职评议会', date: '2024-12-18' })
     expect(created).toMatchObject({ ok: true, data: { title: '二〇二四年度述职评议会' } })
+  })
+
+  it('answers the host operations on the same channel, for files exported into userData', async () => {
+    provideNativeBinding()
+    await startMain()
+    const api = fake.ipcMain.handlers.get('api')!
+    const demo = (await api(ownPage(), 'meetings.openDemo', {})) as { data: { id: string } }
+    const exported = (await api(ownPage(), 'exports.summarySheet', { meetingId: demo.data.id })) as { data: { fileName: string; path: string } }
+    expect(exported.data.path.startsWith(join(userData, 'exports'))).toBe(true)
+    expect(await api(ownPage(), 'host.revealExport', { fileName: exported.data.fileName })).toEqual({ ok: true, data: { ok: true } })
+    expect(fake.shell.showItemInFolder).toHaveBeenCalledWith(realpathSync(exported.data.path))
   })
 
   it('hardens every web contents the app creates', async () => {
