@@ -16,7 +16,7 @@ import { createSyntheticMeeting, syntheticUnit } from './synthetic'
 import type { BenchResult } from './report'
 
 const UNITS = 300
-const RUNS = 5
+const RUNS = 11 // one render is ~0.2 s; the first runs warm the JIT, so take the median of many
 const lastName = syntheticUnit(UNITS - 1).name
 
 /** Clicks `tabText`, then polls every animation frame until `text` is in the rendered page. */
