@@ -55,6 +55,8 @@ describe('XML safety', () => {
   it('escapes markup characters and drops characters XML forbids', () => {
     expect(run('A&B <c> "d"\u0007')).toBe('<w:r><w:t>A&amp;B &lt;c&gt; &quot;d&quot;</w:t></w:r>')
     expect(run(' 前后空格 ')).toBe('<w:r><w:t xml:space="preserve"> 前后空格 </w:t></w:r>')
+    // Text pasted on Windows or read from an Excel cell ends its lines with \r\n or \r: a line break, never a stray \r.
+    expect(run('第一行\r\n第二行\r第三行\n第四行')).toBe('<w:r><w:t>第一行</w:t><w:br/><w:t>第二行</w:t><w:br/><w:t>第三行</w:t><w:br/><w:t>第四行</w:t></w:r>')
   })
 
   it('keeps a unit name with & and < intact in the minutes', async () => {

@@ -41,13 +41,13 @@ function runProps(o: RunOptions): string {
   )
 }
 
-/** A run; "\n" becomes a line break inside the paragraph, "\t" a tab. */
+/** A run; a line end ("\n", or Windows' "\r\n" / "\r" from pasted or imported text) becomes a line break, "\t" a tab. */
 export function run(text: string, o: RunOptions = {}): string {
   if (text === '') return ''
   const props = runProps(o)
   if (!SPECIAL.test(text)) return `<w:r>${props}${textElement(text)}</w:r>`
   const body = text
-    .split('\n')
+    .split(/\r\n?|\n/)
     .map((line) =>
       line
         .split('\t')
