@@ -10,6 +10,8 @@ export default defineConfig({
   test: {
     testTimeout: 60_000,
     hookTimeout: 180_000,
+    // UI waits cover a 400 ms debounce plus a save on a loaded 2-core machine: 1 s (the default) flakes.
+    expect: { poll: { timeout: 15_000, interval: 50 } },
     pool: 'forks',
     // Two cores: Chromium and LibreOffice tests are heavy, keep the pool small.
     maxWorkers: 2,

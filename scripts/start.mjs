@@ -1,20 +1,41 @@
 #!/usr/bin/env node
 /**
- * `npm start`: build, make sure Electron and its build of better-sqlite3 are there, launch the app.
+ * `npm start`: build, make sure the Electron runtime is there, launch the app.
+ * better-sqlite3 ships Node-API prebuilds, so Electron loads the same binary as Node: no native rebuild.
  * Where Electron cannot be obtained (no internet on this machine), fall back to browser mode on
  * 127.0.0.1 with one clear line saying so. `-- --data <folder> --port <n>` apply to browser mode.
  */
 import { spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { closeSync, existsSync, mkdirSync, openSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join, relative } from 'node:path'
-import { ensureElectronNative, runNode } from './electron-native.mjs'
 import { parseServeArgs, root, serve } from './serve.mjs'
 
 const require = createRequire(join(root, 'package.json'))
 const LOG = join(root, '.cache', 'npm-start.log')
 // Offline the download fails within a second; this bounds a network that hangs instead.
 const ELECTRON_DOWNLOAD_TIMEOUT_MS = 5 * 60_000
+
+/** Runs a node script, output to the console or appended to a log file; resolves true on exit 0. */
+function runNode(args, { cwd, timeoutMs, logFile, label }) {
+  return new Promise((resolvePromise) => {
+    let stdio = 'inherit'
+    let fd
+    if (logFile) {
+      mkdirSync(dirname(logFile), { recursive: true })
+      fd = openSync(logFile, 'a')
+      writeFileSync(fd, `\n=== ${new Date().toISOString()} ${label}: node ${args.join(' ')}\n`)
+      stdio = ['ignore', fd, fd]
+    }
+    const child = spawn(process.execPath, args, { cwd, stdio, timeout: timeoutMs, killSignal: 'SIGKILL', env: { ...process.env, ELECTRON_RUN_AS_NODE: undefined } })
+    const done = (ok) => {
+      if (fd !== undefined) closeSync(fd)
+      resolvePromise(ok)
+    }
+    child.once('error', () => done(false))
+    child.once('exit', (code) => done(code === 0))
+  })
+}
 
 /** The Electron executable, or null when node_modules/electron has no downloaded runtime. */
 function electronBinary() {
@@ -62,19 +83,8 @@ async function main() {
   const builtOk = await build()
 
   const binary = await ensureElectronRuntime()
-  let fallback = null
   if (!binary) {
-    fallback = `无法获取 Electron 运行时（可能没有网络），改为浏览器模式：${address} / Electron runtime unavailable (offline?) — starting browser mode ${details}`
-  } else {
-    try {
-      await ensureElectronNative({ logFile: LOG })
-    } catch {
-      fallback = `无法为 Electron 准备数据库组件 better-sqlite3（可能没有网络），改为浏览器模式：${address} / better-sqlite3 for Electron unavailable (offline?) — starting browser mode ${details}`
-    }
-  }
-
-  if (fallback) {
-    console.log(fallback)
+    console.log(`无法获取 Electron 运行时（可能没有网络），改为浏览器模式：${address} / Electron runtime unavailable (offline?) — starting browser mode ${details}`)
     return serve(options, { build: false })
   }
   if (!builtOk) {

@@ -10,8 +10,6 @@ export interface CoreOptions {
   dataDir: string
   resourcesDir: string
   appVersion: string
-  /** better_sqlite3.node built for Electron's ABI (see db/open.ts). */
-  nativeBinding?: string
 }
 
 export interface Core {
@@ -25,7 +23,7 @@ export interface Core {
 /** Wires the database, the dispatcher and the event channel; the Electron shell and the bridge both start here. */
 export function createCore(options: CoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true })
-  const db = openDatabase(join(options.dataDir, 'onsite-review.sqlite'), { nativeBinding: options.nativeBinding })
+  const db = openDatabase(join(options.dataDir, 'onsite-review.sqlite'))
   const listeners = new Set<(event: AppEvent) => void>()
   const context: CoreContext = {
     db,

@@ -2,7 +2,6 @@
  * The Electron main process: a thin shell around the core. Everything the user does goes through
  * the core dispatcher (ipc.ts); this file only wires the lifecycle together.
  */
-import { existsSync } from 'node:fs'
 import { app, dialog, session, type BrowserWindow } from 'electron'
 import { createCore, type Core } from '../core/app'
 import { createHostDispatcher } from './host'
@@ -43,14 +42,8 @@ async function run(): Promise<void> {
   await app.whenReady()
 
   const paths = resolveAppPaths()
-  if (paths.nativeBinding && !existsSync(paths.nativeBinding)) {
-    return fatal(
-      '缺少数据库组件',
-      `没有找到为 Electron 编译的数据库组件：\n${paths.nativeBinding}\n\n请关闭本程序后重新运行 npm start，它会自动准备该组件。`,
-    )
-  }
   try {
-    core = createCore({ dataDir: paths.dataDir, resourcesDir: paths.resourcesDir, appVersion: app.getVersion(), nativeBinding: paths.nativeBinding })
+    core = createCore({ dataDir: paths.dataDir, resourcesDir: paths.resourcesDir, appVersion: app.getVersion() })
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
     return fatal('无法打开数据库', `数据目录：${paths.dataDir}\n\n${reason}`)

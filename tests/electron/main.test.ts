@@ -1,8 +1,8 @@
 /**
  * The main process wired end to end under Node: electron is faked, the core is real (SQLite in a
- * temp folder, loaded through the `.electron-native` override exactly as Electron would load it).
+ * temp folder; better-sqlite3's Node-API prebuild is the one Electron loads too).
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from 'node:fs'
+import { existsSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -34,12 +34,6 @@ afterEach(() => {
   rmSync(join(userData, '..'), { recursive: true, force: true })
 })
 
-/** Stands in for scripts/electron-native.mjs: under Node the Node build is the right ABI. */
-function provideNativeBinding() {
-  mkdirSync(join(appRoot, '.electron-native'))
-  copyFileSync(join(repoRoot, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'), join(appRoot, '.electron-native/better_sqlite3.node'))
-}
-
 async function startMain() {
   const main = await import('../../src-main/electron/main')
   await main.started
@@ -52,7 +46,6 @@ const ownPage = () => {
 
 describe('main process', () => {
   it('starts the core in userData, serves app://, hardens the session and opens the window', async () => {
-    provideNativeBinding()
     await startMain()
 
     expect(fake.protocol.registerSchemesAsPrivileged).toHaveBeenCalledTimes(1)
@@ -76,7 +69,6 @@ describe('main process', () => {
   })
 
   it('answers the host operations on the same channel, for files exported into userData', async () => {
-    provideNativeBinding()
     await startMain()
     const api = fake.ipcMain.handlers.get('api')!
     const demo = (await api(ownPage(), 'meetings.openDemo', {})) as { data: { id: string } }
@@ -87,7 +79,6 @@ describe('main process', () => {
   })
 
   it('hardens every web contents the app creates', async () => {
-    provideNativeBinding()
     await startMain()
     const contents = new fake.FakeWebContents()
     fake.app.emit('web-contents-created', {}, contents)
@@ -98,7 +89,6 @@ describe('main process', () => {
   })
 
   it('closes the database when the app quits', async () => {
-    provideNativeBinding()
     await startMain()
     const api = fake.ipcMain.handlers.get('api')!
     await api(ownPage(), 'meetings.create', { title: '测试会', date: '2024-12-18' })
@@ -111,7 +101,6 @@ describe('main process', () => {
   })
 
   it('brings the existing window to the front when a second copy is started', async () => {
-    provideNativeBinding()
     await startMain()
     const [window] = fake.BrowserWindow.instances
     window.minimized = true
@@ -122,23 +111,9 @@ describe('main process', () => {
 
   it('the second copy itself quits without opening anything', async () => {
     fake.app.gotLock = false
-    provideNativeBinding()
     await startMain()
     expect(fake.app.quit).toHaveBeenCalled()
     expect(fake.BrowserWindow.instances).toHaveLength(0)
     expect(fake.ipcMain.handlers.size).toBe(0)
-  })
-
-  it('explains in Chinese and quits when the Electron build of better-sqlite3 is missing', async () => {
-    await startMain()
-    expect(fake.dialog.showErrorBox).toHaveBeenCalledTimes(1)
-    const [title, message] = fake.dialog.showErrorBox.mock.calls[0] as [string, string]
-    expect(title).toContain('缺少数据库组件')
-    expect(message).toContain('npm start')
-    expect(message).toContain(join(appRoot, '.electron-native', 'better_sqlite3.node'))
-    expect(fake.app.quit).toHaveBeenCalled()
-    expect(fake.BrowserWindow.instances).toHaveLength(0)
-    expect(fake.ipcMain.handlers.size).toBe(0)
-    expect(existsSync(userData)).toBe(false)
   })
 })

@@ -1,17 +1,12 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3'
 import { migrate } from './migrate'
 
-export interface OpenOptions {
-  /**
-   * Path to a better_sqlite3.node built for another runtime. Electron passes its own build here,
-   * so the Node build in node_modules (used by the tests) is never replaced.
-   */
-  nativeBinding?: string
-}
-
-/** Opens (or creates) the app database with the settings every connection must have. */
-export function openDatabase(file: string, options: OpenOptions = {}): Database {
-  const db = new BetterSqlite3(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
+/**
+ * Opens (or creates) the app database with the settings every connection must have.
+ * better-sqlite3 13 ships Node-API prebuilds, so Node (tests, browser mode) and Electron load the same binary.
+ */
+export function openDatabase(file: string): Database {
+  const db = new BetterSqlite3(file)
   try {
     if (file !== ':memory:') db.pragma('journal_mode = WAL')
     db.pragma('foreign_keys = ON')
