@@ -86,9 +86,12 @@ async function main() {
   return blocking > 0 || unparsed.length > 0 ? 1 : 0
 }
 
+let code = 1
 try {
-  process.exitCode = await main()
+  code = await main()
 } catch (error) {
   console.error(`安全扫描失败 / security scan failed: ${error instanceof Error ? error.stack : error}`)
-  process.exitCode = 1
 }
+// Electronegativity keeps retrying its online release lookup in the background (offline here) and
+// its retry throws after the scan is done: the verdict is in, so end now rather than let that decide.
+process.exit(code)
