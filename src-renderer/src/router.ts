@@ -5,6 +5,7 @@ export const router = createRouter({
   history: createWebHashHistory(),
   routes: [
     { path: '/', name: 'home', component: () => import('./views/HomeView.vue') },
+    { path: '/help', name: 'help', component: () => import('./views/HelpView.vue') },
     {
       path: '/meetings/:meetingId',
       component: () => import('./views/MeetingLayout.vue'),
@@ -22,5 +23,7 @@ export const router = createRouter({
         { path: 'minutes', name: 'minutes', component: () => import('./views/minutes/MinutesView.vue'), props: true },
       ],
     },
+    // Anything else (a mistyped or outdated link) gets a page with the ways back, never a blank screen.
+    { path: '/:unknown(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
   ],
 })

@@ -1,9 +1,19 @@
 import { z } from 'zod'
+import { CLOCK_TIME_HINT, normalizeClockTime } from '../clock-time'
 import { Id, IsoDate, Timestamp, optionalText, trimmed } from './common'
 
+/** A time of day, stored as "HH:MM" ("" when not given); 9点 or 09：00 are read the same way. */
 const Time = z
   .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$|^$/, '时间格式应为 HH:MM')
+  .transform((text, ctx) => {
+    const time = normalizeClockTime(text)
+    if (time === null) {
+      ctx.addIssue({ code: 'custom', message: CLOCK_TIME_HINT })
+      return z.NEVER
+    }
+    return time
+  })
+  .pipe(z.string().regex(/^(\d\d:\d\d)?$/))
   .default('')
 
 export const MeetingFields = z.object({

@@ -1,7 +1,10 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { Meeting, MeetingFields } from '@shared/schemas/meeting'
+import { ApiCallError } from '@shared/client'
 import { api } from '../api'
+
+const MEETING_MISSING = '没有找到这个会议：它可能已被删除，或链接不完整。请回到会议列表重新打开。'
 
 /** The meeting currently open in MeetingLayout; every tab reads its header data from here. */
 export const useMeetingStore = defineStore('meeting', () => {
@@ -17,7 +20,9 @@ export const useMeetingStore = defineStore('meeting', () => {
     try {
       meeting.value = await api.meetings.get({ meetingId })
     } catch (error) {
-      loadError.value = error instanceof Error ? error.message : '无法读取会议'
+      // A malformed id in the address is a wrong link, not a form error: say what the user sees.
+      const missing = error instanceof ApiCallError && (error.code === 'NOT_FOUND' || error.code === 'VALIDATION')
+      loadError.value = missing ? MEETING_MISSING : error instanceof Error ? error.message : '无法读取会议'
     } finally {
       loading.value = false
     }
