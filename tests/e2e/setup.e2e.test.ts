@@ -276,6 +276,40 @@ describe('会议设置界面', () => {
     await e.shot('12-reviewers-with-recusal')
   })
 
+  it('回避：按所属部门（含简称“人社”）搜索单位，一步设置整个部门回避', async () => {
+    const { meeting, reviewers } = await seedSmallMeeting(e.api)
+    const hr = '市人力资源和社会保障局'
+    const hrUnits = []
+    for (const name of ['市就业服务中心', '市社会保险事业中心', '市人事考试中心']) {
+      hrUnits.push(await e.api.units.create({ meetingId: meeting.id, fields: { name, category: '直属单位', department: hr } }))
+    }
+    await go(`/meetings/${meeting.id}/reviewers`)
+    await $(`recusals-${reviewers.findIndex((r) => r.name === '林静怡')}`).click()
+    const dialog = $('recusal-dialog')
+    await expect.poll(() => dialog.isVisible()).toBe(true)
+
+    await $('recusal-units').click()
+    await e.page.keyboard.type('人社')
+    const options = e.page.locator('.el-select-dropdown__item:visible')
+    await expect.poll(() => options.count()).toBe(3)
+    expect(await options.allTextContents()).toEqual(hrUnits.map((u) => `${u.name}${hr}`))
+    await e.shot('13-recusal-search-department')
+    await dialog.locator('.hint').click() // closes the list, as a click anywhere else does
+    await expect.poll(() => options.count()).toBe(0)
+
+    await $('recusal-department').click()
+    await e.page.locator('.el-select-dropdown__item').filter({ hasText: `${hr}（3 个单位）` }).click()
+    await $('recusal-add-department').click()
+    for (const u of hrUnits) await expect.poll(() => $('recusal-table').getByText(u.name).isVisible()).toBe(true)
+    const linJingyi = reviewers.find((r) => r.name === '林静怡')!
+    const recusals = (await e.api.recusals.list({ meetingId: meeting.id })).filter((r) => r.reviewerId === linJingyi.id)
+    expect(recusals.map((r) => r.unitId).sort()).toEqual(hrUnits.map((u) => u.id).sort())
+    expect(recusals.every((r) => r.reason === `与${hr}有关联`)).toBe(true)
+    // Every unit of the department is now taken: the department choice is gone.
+    await expect.poll(() => $('recusal-department').count()).toBe(0)
+    await e.shot('14-recusal-department-done')
+  })
+
   it('计分规则：修改后实时显示规则说明并保存', async () => {
     const { meeting } = await seedSmallMeeting(e.api)
     await go(`/meetings/${meeting.id}/rules`)
