@@ -5,31 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DraftJournal } from '../../src-renderer/src/views/scoring/draftJournal'
-
-/** Storage over a Map; `full` makes setItem throw like a browser over its quota. */
-class MemoryStorage implements Storage {
-  readonly items = new Map<string, string>()
-  full = false
-  get length() {
-    return this.items.size
-  }
-  clear() {
-    this.items.clear()
-  }
-  getItem(key: string) {
-    return this.items.get(key) ?? null
-  }
-  key(index: number) {
-    return [...this.items.keys()][index] ?? null
-  }
-  removeItem(key: string) {
-    this.items.delete(key)
-  }
-  setItem(key: string, value: string) {
-    if (this.full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
-    this.items.set(key, String(value))
-  }
-}
+import { MemoryStorage } from './memory-storage'
 
 let storage: MemoryStorage
 beforeEach(() => {
