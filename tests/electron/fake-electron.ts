@@ -3,6 +3,13 @@
  * under plain Node (the Electron binary cannot be downloaded on build machines). Use it with
  * `vi.mock('electron', () => import('./fake-electron'))`; read the recorded calls back through
  * `import * as electron from 'electron'` cast to this module's type.
+ *
+ * It is as strict as Electron about *when* things may be called, because the fake is what the
+ * startup order is tested against: before `ready` there is no BrowserWindow, no session and no
+ * protocol.handle; after it, protocol.registerSchemesAsPrivileged throws. Like Electron, the fake
+ * becomes ready only after the main module's synchronous top level has run: on the tick after
+ * someone first waits for `app.whenReady()`. Every BrowserWindow's web contents is announced with
+ * app 'web-contents-created' while the window is being constructed, as Electron does.
  */
 import { vi } from 'vitest'
 
@@ -67,8 +74,11 @@ export class BrowserWindow extends FakeEmitter {
   minimized = false
   destroyed = false
   constructor(readonly options: Record<string, unknown>) {
+    if (!app.isReady()) throw new Error('Cannot create BrowserWindow before app is ready')
     super()
     BrowserWindow.instances.push(this)
+    app.emit('web-contents-created', electronEvent(), this.webContents)
+    app.emit('browser-window-created', electronEvent(), this)
   }
   loadURL(url: string): Promise<void> {
     this.loadedUrl = url
@@ -91,15 +101,36 @@ export class BrowserWindow extends FakeEmitter {
   }
 }
 
+/** The event object Electron passes first to app events. */
+function electronEvent() {
+  return { defaultPrevented: false, preventDefault() { this.defaultPrevented = true } }
+}
+
 class FakeApp extends FakeEmitter {
   appPath = '/nonexistent-app'
   userData = '/nonexistent-user-data'
   gotLock = true
   isPackaged = false
+  private ready = false
+  private readying: Promise<void> | undefined
+  private lockRequested = false
   readonly quit = vi.fn()
-  readonly requestSingleInstanceLock = vi.fn(() => this.gotLock)
+  readonly requestSingleInstanceLock = vi.fn(() => {
+    this.lockRequested = true
+    return this.gotLock
+  })
+  isReady(): boolean {
+    return this.ready
+  }
   whenReady(): Promise<void> {
-    return Promise.resolve()
+    this.readying ??= new Promise((resolve) =>
+      setImmediate(() => {
+        this.ready = true
+        this.emit('ready', electronEvent(), {})
+        resolve()
+      }),
+    )
+    return this.readying
   }
   getAppPath(): string {
     return this.appPath
@@ -108,6 +139,22 @@ class FakeApp extends FakeEmitter {
     if (name !== 'userData') throw new Error(`fake app.getPath: ${name} not faked`)
     return this.userData
   }
+  /**
+   * Electron takes the profile folder at `ready` and the single-instance lock inside userData:
+   * moving userData later is silently half-applied there, so the fake refuses it loudly.
+   */
+  setPath(name: string, path: string): void {
+    if (name !== 'userData') throw new Error(`fake app.setPath: ${name} not faked`)
+    if (this.ready) throw new Error("app.setPath('userData') after ready: Chromium already uses the old folder")
+    if (this.lockRequested) throw new Error("app.setPath('userData') after requestSingleInstanceLock: the lock stays in the old folder")
+    this.userData = path
+  }
+  /** Back to a process that has just started. */
+  restart(): void {
+    this.ready = false
+    this.readying = undefined
+    this.lockRequested = false
+  }
   getVersion(): string {
     return '9.9.9-test'
   }
@@ -115,11 +162,20 @@ class FakeApp extends FakeEmitter {
 
 export const app = new FakeApp()
 
+type ProtocolHandler = (request: Request) => Promise<Response>
+const handlers = new Map<string, ProtocolHandler>()
+
 export const protocol = {
-  registerSchemesAsPrivileged: vi.fn(),
-  handlers: new Map<string, (request: Request) => Promise<Response>>(),
-  handle(scheme: string, handler: (request: Request) => Promise<Response>): void {
-    protocol.handlers.set(scheme, handler)
+  registerSchemesAsPrivileged: vi.fn((_schemes: unknown[]) => {
+    if (app.isReady()) throw new Error('protocol.registerSchemesAsPrivileged should be called before app is ready')
+  }),
+  handlers,
+  /** Electron's protocol forwards to the default session's, which exists only once ready. */
+  get handle(): ((scheme: string, handler: ProtocolHandler) => void) | undefined {
+    if (!app.isReady()) return undefined
+    return (scheme, handler) => {
+      handlers.set(scheme, handler)
+    }
   },
 }
 
@@ -134,16 +190,21 @@ export const ipcMain = {
   },
 }
 
+const defaultSession = {
+  requestHandler: undefined as undefined | Listener,
+  checkHandler: undefined as undefined | Listener,
+  setPermissionRequestHandler(handler: Listener): void {
+    defaultSession.requestHandler = handler
+  },
+  setPermissionCheckHandler(handler: Listener): void {
+    defaultSession.checkHandler = handler
+  },
+}
+
 export const session = {
-  defaultSession: {
-    requestHandler: undefined as undefined | Listener,
-    checkHandler: undefined as undefined | Listener,
-    setPermissionRequestHandler(handler: Listener): void {
-      session.defaultSession.requestHandler = handler
-    },
-    setPermissionCheckHandler(handler: Listener): void {
-      session.defaultSession.checkHandler = handler
-    },
+  get defaultSession(): typeof defaultSession {
+    if (!app.isReady()) throw new TypeError('Session can only be received when app is ready')
+    return defaultSession
   },
 }
 
@@ -172,16 +233,17 @@ export const ipcRenderer = Object.assign(new FakeEmitter(), { invoke: vi.fn(asyn
 
 export default { app, BrowserWindow, protocol, ipcMain, session, dialog, shell, Menu, contextBridge, ipcRenderer }
 
-/** Back to a freshly started process: no windows, handlers, listeners or recorded calls. */
+/** Back to a freshly started process (not ready yet): no windows, handlers, listeners or recorded calls. */
 export function resetFakeElectron(): void {
   vi.clearAllMocks()
   BrowserWindow.instances.length = 0
   app.listeners.clear()
+  app.restart()
   Object.assign(app, { appPath: '/nonexistent-app', userData: '/nonexistent-user-data', gotLock: true, isPackaged: false })
-  protocol.handlers.clear()
+  handlers.clear()
   ipcMain.handlers.clear()
-  session.defaultSession.requestHandler = undefined
-  session.defaultSession.checkHandler = undefined
+  defaultSession.requestHandler = undefined
+  defaultSession.checkHandler = undefined
   dialog.showMessageBox.mockResolvedValue({ response: 1, checkboxChecked: false })
   dialog.showSaveDialog.mockResolvedValue({ canceled: true, filePath: '' })
   shell.openPath.mockResolvedValue('')

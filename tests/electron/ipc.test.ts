@@ -21,8 +21,9 @@ const topLevel = (url: string) => {
 const trusted = () => topLevel('app://onsite/index.html#/meetings')
 
 let t: TestCore
-beforeAll(() => {
+beforeAll(async () => {
   t = makeTestCore()
+  await fake.app.whenReady() // the push-event test opens a window
 })
 afterAll(() => t.dispose())
 

@@ -78,6 +78,18 @@ describe('main process', () => {
     expect(fake.shell.showItemInFolder).toHaveBeenCalledWith(realpathSync(exported.data.path))
   })
 
+  it('hardens the main window itself: its web contents is announced while the window is built, after the listener is in place', async () => {
+    await startMain()
+    const [window] = fake.BrowserWindow.instances
+    const event = fake.navigationEvent('https://example.com/')
+    window.webContents.emit('will-navigate', event)
+    expect(event.defaultPrevented).toBe(true)
+    expect(window.webContents.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' })
+    const webview = fake.navigationEvent('')
+    window.webContents.emit('will-attach-webview', webview, {}, {})
+    expect(webview.defaultPrevented).toBe(true)
+  })
+
   it('hardens every web contents the app creates', async () => {
     await startMain()
     const contents = new fake.FakeWebContents()

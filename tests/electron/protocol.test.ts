@@ -36,6 +36,7 @@ describe('app:// protocol', () => {
   })
 
   it('serves the built renderer with the right MIME types and the CSP header', async () => {
+    await fake.app.whenReady() // the scheme was registered before ready (above); handlers come after
     serveRenderer(rendererDir)
     const handler = fake.protocol.handlers.get('app')!
     const index = await handler(new Request('app://onsite/'))

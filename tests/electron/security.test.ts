@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Session, WebContents } from 'electron'
 import * as fake from './fake-electron'
 import { denyAllPermissions, hardenWebContents } from '../../src-main/electron/security'
@@ -14,6 +14,8 @@ function hardenedWindow() {
 }
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
 
+// Windows and the session exist only once the app is ready.
+beforeAll(() => fake.app.whenReady())
 beforeEach(() => {
   vi.clearAllMocks()
   fake.dialog.showMessageBox.mockResolvedValue({ response: 1, checkboxChecked: false })

@@ -1,8 +1,10 @@
-import { describe, expect, it, vi } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import * as fake from './fake-electron'
 import { createMainWindow } from '../../src-main/electron/window'
 
 vi.mock('electron', () => import('./fake-electron'))
+
+beforeAll(() => fake.app.whenReady())
 
 const paths = { preloadPath: '/app/out/preload/index.cjs', resourcesDir: '/app/resources' }
 const open = () => createMainWindow(paths) as unknown as fake.BrowserWindow

@@ -3,7 +3,8 @@
  * always send the LATEST input: a response for an older value never marks the field saved, and a
  * value typed while a save is in flight is sent as soon as that save returns. Typing never waits.
  */
-import { ApiCallError } from '../../api'
+// From @shared (the api module reads `window` on load): keeps the saver runnable in a Node unit test.
+import { ApiCallError } from '@shared/client'
 
 export type FieldStatus =
   | { kind: 'clean' }
@@ -44,6 +45,7 @@ export class FieldSaver<D, P, R> {
   /** Highest version that has been answered (saved, refused, or found invalid). */
   private settled = 0
   private timer: ReturnType<typeof setTimeout> | null = null
+  private retry: ReturnType<typeof setTimeout> | null = null
   private loop: Promise<void> | null = null
 
   constructor(private readonly hooks: SaverHooks<D, P, R>) {}
@@ -92,6 +94,8 @@ export class FieldSaver<D, P, R> {
 
   dispose(): void {
     this.clearTimer()
+    if (this.retry) clearTimeout(this.retry)
+    this.retry = null
   }
 
   private clearTimer(): void {
@@ -124,7 +128,8 @@ export class FieldSaver<D, P, R> {
         if (PERMANENT.has(code)) this.hooks.onRejected(draft)
         if (code === 'INTERNAL') {
           this.hooks.onStatus({ kind: 'error', message: `${errorText(error)}（稍后自动重试）` })
-          setTimeout(() => {
+          this.retry = setTimeout(() => {
+            this.retry = null
             if (this.version === version) this.set(draft, true)
           }, RETRY_MS)
         } else {
