@@ -7,6 +7,7 @@ import { LATEST_VERSION } from '../db/migrate'
 import type { CoreContext } from '../context'
 import { createMeeting, deleteMeeting, getMeeting, listMeetings, updateMeeting } from '../services/meetings'
 import { getRubric, saveRubric } from '../services/rubric'
+import { listRubricTemplates, rubricDraftFromMeeting } from '../services/rubric-templates'
 import { getRules, saveRules } from '../services/rules'
 import { createUnit, deleteUnit, listUnits, reorderUnits, updateUnit } from '../services/units'
 import { importUnitsXlsx } from '../services/unit-import'
@@ -45,6 +46,11 @@ export const handlers: Handlers = {
 
   'rubric.get': ({ meetingId }, { db }) => getRubric(db, meetingId),
   'rubric.save': ({ meetingId, rubric }, { db }) => saveRubric(db, meetingId, rubric),
+  'rubric.templates': ({ meetingId }, { db, resourcesDir }) => {
+    assertMeeting(db, meetingId)
+    return listRubricTemplates(resourcesDir)
+  },
+  'rubric.draftFromMeeting': ({ meetingId, fromMeetingId }, { db }) => rubricDraftFromMeeting(db, meetingId, fromMeetingId),
 
   'rules.get': ({ meetingId }, { db }) => getRules(db, meetingId),
   'rules.save': ({ meetingId, rules }, { db }) => (assertMeeting(db, meetingId), saveRules(db, meetingId, rules)),

@@ -44,6 +44,8 @@ export const RubricInput = z.object({
   vetoItems: z.array(VetoItemInput).default([]),
 })
 export type RubricInput = z.input<typeof RubricInput>
+/** A complete rubric without ids (defaults applied): templates and copies from other meetings. */
+export type RubricContent = z.output<typeof RubricInput>
 
 export const Rubric = RubricInput.extend({
   meetingId: Id,
@@ -55,3 +57,12 @@ export const Rubric = RubricInput.extend({
   locked: z.boolean(),
 })
 export type Rubric = z.infer<typeof Rubric>
+
+/** A rubric to start from: the organizer edits and saves it like one typed by hand. */
+export const RubricTemplate = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  rubric: RubricInput,
+})
+export type RubricTemplate = z.infer<typeof RubricTemplate>
