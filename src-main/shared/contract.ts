@@ -51,7 +51,7 @@ export const contract = {
 
   'rubric.get': op(MeetingRef, Rubric, '读取评分标准'),
   'rubric.save': op(MeetingRef.extend({ rubric: RubricInput }), Rubric, '保存整套评分标准（校验分值合计）'),
-  'rubric.templates': op(MeetingRef, z.array(RubricTemplate), '评分标准模板（“五个模范”、党支部标准化规范化建设、空白），作为草稿使用'),
+  'rubric.templates': op(MeetingRef, z.array(RubricTemplate), '评分标准模板（“五个模范”、党支部标准化规范化建设），作为草稿使用'),
   'rubric.draftFromMeeting': op(MeetingRef.extend({ fromMeetingId: Id }), RubricInput, '以另一会议的评分标准为草稿（不保存）'),
 
   'rules.get': op(MeetingRef, RulesInput.required(), '读取计分规则'),

@@ -174,6 +174,45 @@ describe('会议设置界面', () => {
     await e.shot('06-rubric-saved')
   })
 
+  it('评分标准：从模板开始，撤销修改后不留旧的错误提示；复制其他会议的评分标准', async () => {
+    const meeting = await e.api.meetings.create({ title: '党支部标准化评审会', date: '2025-04-10' })
+    await go(`/meetings/${meeting.id}/rubric`)
+    await $('rubric-start').click()
+    await $('rubric-template-party-branch-standard').click()
+    await e.shot('07-rubric-start-dialog')
+    await $('rubric-start-use').click()
+    await expect.poll(() => $('criterion').count()).toBe(6)
+    await expect.poll(() => $('rubric-total').textContent()).toContain('一级指标合计 100 / 总分 100')
+    await $('save-rubric').click()
+    await expect.poll(() => e.page.getByText('评分标准已保存').isVisible()).toBe(true)
+    const saved = await e.api.rubric.get({ meetingId: meeting.id })
+    expect(saved.criteria.map((c) => c.name)).toEqual(['组织设置规范', '组织生活经常', '党员队伍过硬', '工作机制健全', '基本保障有力', '作用发挥明显'])
+
+    // A refused save marks fields; 撤销修改 brings back the saved rubric and clears those marks.
+    await $('criterion').first().locator('input[data-test="criterion-name"]').fill('')
+    await $('save-rubric').click()
+    await expect.poll(() => $('rubric-problems').isVisible()).toBe(true)
+    await e.page.getByRole('button', { name: '撤销修改' }).click()
+    await expect.poll(() => $('criterion').first().locator('input[data-test="criterion-name"]').inputValue()).toBe('组织设置规范')
+    await expect.poll(() => $('rubric-problems').count()).toBe(0)
+    expect(await e.page.locator('.row-error').count()).toBe(0)
+
+    // Another meeting starts from this one's rubric: replacing typed content asks first.
+    const next = await e.api.meetings.create({ title: '下一次评审会', date: '2025-05-10' })
+    await go(`/meetings/${next.id}/rubric`)
+    await $('add-criterion').click()
+    await $('criterion').first().locator('input[data-test="criterion-name"]').fill('临时指标')
+    await $('rubric-start').click()
+    await $(`rubric-from-${meeting.id}`).click()
+    await $('rubric-start-use').click()
+    await e.page.locator('.el-message-box').getByRole('button', { name: '替换' }).click()
+    await expect.poll(() => $('criterion').count()).toBe(6)
+    expect(await $('criterion').first().locator('input[data-test="criterion-name"]').inputValue()).toBe('组织设置规范')
+    // Filled in, not saved: the other meeting's rubric is still empty until 保存.
+    expect((await e.api.rubric.get({ meetingId: next.id })).criteria).toHaveLength(0)
+    await e.shot('08-rubric-from-meeting')
+  })
+
   it('参评单位：从 Excel 预览后导入；格式不对的文件给出中文提示且不导入', async () => {
     const meeting = await e.api.meetings.create({ title: '导入测试会', date: '2025-01-11' })
     await go(`/meetings/${meeting.id}/units`)

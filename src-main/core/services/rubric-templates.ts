@@ -1,7 +1,8 @@
 /**
  * Where a rubric can start from instead of an empty editor: the shipped templates (the demo's
- * “五个模范”, 党支部标准化规范化建设, a blank two-level skeleton) or another meeting's rubric. Each
- * comes back as an unsaved draft without ids: saving it is the organizer's step, checked as usual.
+ * “五个模范”, 党支部标准化规范化建设) or another meeting's rubric. Each comes back as an unsaved
+ * draft without ids: saving it is the organizer's step, checked as usual. (The blank two-level
+ * skeleton is the editor's own: it has no names yet, so it is no valid rubric to send.)
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -36,21 +37,6 @@ function withoutIds(r: WithIds): RubricContent {
   }
 }
 
-const BLANK: RubricTemplate = {
-  id: 'blank',
-  name: '空白（一级、二级指标）',
-  description: '只有两级结构，名称和分值自己填写。',
-  rubric: {
-    basePoints: 100,
-    bonusMaxPoints: 0,
-    bonusGuidance: '',
-    totalCapPoints: null,
-    deductionReasonRequired: false,
-    criteria: [{ name: '', maxPoints: 100, items: [{ name: '', maxPoints: 100, step: 1, weight: 1, guidance: '' }] }],
-    vetoItems: [],
-  },
-}
-
 function readTemplateFile(resourcesDir: string, file: string): RubricTemplate {
   const path = join(resourcesDir, 'rubric-templates', file)
   try {
@@ -68,7 +54,7 @@ export function listRubricTemplates(resourcesDir: string): RubricTemplate[] {
     description: '做政治坚定、提升组织力、作风优良、业绩过硬、关心关爱的模范，15项二级指标，100分，另设特色加分5分（与示例会议相同）。',
     rubric: withoutIds(demo.rubric),
   }
-  return [fiveModels, ...TEMPLATE_FILES.map((f) => readTemplateFile(resourcesDir, f)), BLANK]
+  return [fiveModels, ...TEMPLATE_FILES.map((f) => readTemplateFile(resourcesDir, f))]
 }
 
 /** Another meeting's rubric as a draft for this one (nothing is saved). */

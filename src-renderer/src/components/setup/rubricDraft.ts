@@ -2,7 +2,7 @@
  * The rubric as the editor holds it: every row has a local key (new rows have no id yet) and
  * numbers may be cleared while typing. Sums are done in integer tenths, like the core does.
  */
-import type { Rubric, RubricInput } from '@shared/schemas/rubric'
+import type { RubricContent, RubricInput } from '@shared/schemas/rubric'
 import { fromTenths, toTenths } from '@shared/points'
 
 export type Step = 1 | 0.5 | 0.1
@@ -45,7 +45,8 @@ export const newItem = (): ItemDraft => ({ key: key(), name: '', maxPoints: null
 export const newCriterion = (): CriterionDraft => ({ key: key(), name: '', maxPoints: null, items: [newItem()] })
 export const newVeto = (): VetoDraft => ({ key: key(), name: '' })
 
-export function draftFromRubric(r: Rubric): RubricDraft {
+/** A saved rubric, a template or another meeting's copy (the last two without ids) as the editor's draft. */
+export function draftFromRubric(r: RubricContent): RubricDraft {
   return {
     basePoints: r.basePoints,
     bonusMaxPoints: r.bonusMaxPoints ?? 0,
