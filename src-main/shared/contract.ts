@@ -61,6 +61,7 @@ export const contract = {
   'units.create': op(MeetingRef.extend({ fields: UnitFields }), Unit, '新增参评单位'),
   'units.update': op(MeetingRef.extend({ id: Id, fields: UnitFields }), Unit, '修改参评单位'),
   'units.delete': op(MeetingRef.extend({ id: Id }), Ok, '删除参评单位'),
+  'units.restore': op(MeetingRef.extend({ unit: Unit, recusals: z.array(Recusal).max(1000) }), Ok, '撤销删除：按原编号、原位置恢复刚删除的单位及其回避设置'),
   'units.reorder': op(ReorderInput, z.array(Unit), '调整参评单位顺序（给出全部单位编号）'),
   'units.importXlsx': op(
     MeetingRef.extend({
@@ -77,6 +78,7 @@ export const contract = {
   'reviewers.create': op(MeetingRef.extend({ fields: ReviewerFields }), Reviewer, '新增评委'),
   'reviewers.update': op(MeetingRef.extend({ id: Id, fields: ReviewerFields }), Reviewer, '修改评委'),
   'reviewers.delete': op(MeetingRef.extend({ id: Id }), Ok, '删除评委（已有评分时拒绝）'),
+  'reviewers.restore': op(MeetingRef.extend({ reviewer: Reviewer, recusals: z.array(Recusal).max(1000) }), Ok, '撤销删除：按原编号、原位置恢复刚删除的评委及其回避设置'),
   'reviewers.reorder': op(ReorderInput, z.array(Reviewer), '调整评委顺序'),
 
   'recusals.list': op(MeetingRef, z.array(Recusal), '回避关系列表'),

@@ -349,6 +349,40 @@ describe('会议设置界面', () => {
     await e.shot('14-recusal-department-done')
   })
 
+  it('删除单位、评委后可在提示中撤销：回到原位置，回避设置一并恢复；已有评分的单位直接说明不能删除', async () => {
+    const { meeting, units, reviewers } = await seedSmallMeeting(e.api)
+    const meetingId = meeting.id
+    await e.api.recusals.set({ meetingId, reviewerId: reviewers[2].id, unitId: units[1].id, recused: true, reason: '曾在该单位任职' })
+
+    await go(`/meetings/${meetingId}/units`)
+    const rows = $('units-table').locator('tbody tr')
+    await expect.poll(() => rows.count()).toBe(3)
+    await rows.nth(1).locator('[data-test="row-delete"]').click()
+    await expect.poll(() => rows.count()).toBe(2)
+    await e.shot('15-unit-deleted-undo')
+    await $('undo').click()
+    await expect.poll(() => rows.count()).toBe(3)
+    expect(await rows.nth(1).textContent()).toContain(units[1].name)
+    expect(await e.api.recusals.list({ meetingId })).toEqual([expect.objectContaining({ reviewerId: reviewers[2].id, unitId: units[1].id, reason: '曾在该单位任职' })])
+
+    await go(`/meetings/${meetingId}/reviewers`)
+    await $('delete-reviewer-2').click()
+    await expect.poll(() => $('reviewers-table').getByText(reviewers[2].name).count()).toBe(0)
+    await $('undo').click()
+    await expect.poll(() => $('reviewers-table').getByText(reviewers[2].name).isVisible()).toBe(true)
+    expect((await e.api.reviewers.list({ meetingId })).map((r) => r.id)).toEqual(reviewers.map((r) => r.id))
+    expect(await e.api.recusals.list({ meetingId })).toHaveLength(1)
+
+    // A unit with scores: refused at once, in words, with no confirmation asked first.
+    const [item] = (await e.api.rubric.get({ meetingId })).criteria[0].items
+    await e.api.scores.save({ meetingId, reviewerId: reviewers[0].id, unitId: units[0].id, itemId: item.id, value: 5, deductionReason: '学习记录不全' })
+    await go(`/meetings/${meetingId}/units`)
+    await rows.nth(0).locator('[data-test="row-delete"]').click()
+    await expect.poll(() => e.page.getByText('该单位已有评委评分，不能删除').isVisible()).toBe(true)
+    expect(await e.page.locator('.el-message-box').count()).toBe(0)
+    expect(await rows.count()).toBe(3)
+  })
+
   it('计分规则：修改后实时显示规则说明并保存', async () => {
     const { meeting } = await seedSmallMeeting(e.api)
     await go(`/meetings/${meeting.id}/rules`)

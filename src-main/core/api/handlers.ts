@@ -7,6 +7,7 @@ import { LATEST_VERSION } from '../db/migrate'
 import type { CoreContext } from '../context'
 import { createMeeting, deleteMeeting, getMeeting, listMeetings, updateMeeting } from '../services/meetings'
 import { getRubric, saveRubric } from '../services/rubric'
+import { restoreReviewer, restoreUnit } from '../services/restore'
 import { listRubricTemplates, rubricDraftFromMeeting } from '../services/rubric-templates'
 import { getRules, saveRules } from '../services/rules'
 import { createUnit, deleteUnit, listUnits, reorderUnits, updateUnit } from '../services/units'
@@ -59,6 +60,7 @@ export const handlers: Handlers = {
   'units.create': ({ meetingId, fields }, { db }) => createUnit(db, meetingId, fields),
   'units.update': ({ meetingId, id, fields }, { db }) => updateUnit(db, meetingId, id, fields),
   'units.delete': ({ meetingId, id }, { db }) => (deleteUnit(db, meetingId, id), ok),
+  'units.restore': ({ meetingId, unit, recusals }, { db }) => (restoreUnit(db, meetingId, unit, recusals), ok),
   'units.reorder': ({ meetingId, ids }, { db }) => reorderUnits(db, meetingId, ids),
   'units.importXlsx': (input, ctx) => importUnitsXlsx(ctx, input),
 
@@ -66,6 +68,7 @@ export const handlers: Handlers = {
   'reviewers.create': ({ meetingId, fields }, { db }) => createReviewer(db, meetingId, fields),
   'reviewers.update': ({ meetingId, id, fields }, { db }) => updateReviewer(db, meetingId, id, fields),
   'reviewers.delete': ({ meetingId, id }, { db }) => (deleteReviewer(db, meetingId, id), ok),
+  'reviewers.restore': ({ meetingId, reviewer, recusals }, { db }) => (restoreReviewer(db, meetingId, reviewer, recusals), ok),
   'reviewers.reorder': ({ meetingId, ids }, { db }) => reorderReviewers(db, meetingId, ids),
 
   'recusals.list': ({ meetingId }, { db }) => listRecusals(db, meetingId),
