@@ -97,6 +97,20 @@ describe('results.compute through the API', () => {
     expect(r.ruleText).toContain('同分比较项“第0项一级指标”“第-1项一级指标”“第01项一级指标”“第5项一级指标”在现行评分标准中不存在（共有2项一级指标），比较时跳过。')
   })
 
+  it('shows the demo meeting’s designed outlier and tie in plain words, and nothing spurious', async () => {
+    t = makeTestCore()
+    const { id: meetingId } = await t.api.meetings.openDemo({})
+    const r = await t.api.results.compute({ meetingId })
+    expect(r.flags.map((f) => [f.kind, f.message])).toEqual([
+      ['deviation', '赵海燕给“市应急保障局应急指挥中心”打70.0分，其他4位评委平均89.63分，相差19.63分，请其复核'],
+    ])
+    expect(r.units.filter((u) => u.tieNote).map((u) => [u.rank, u.tieNote])).toEqual([
+      [1, '“市数据资源局数据共享处党支部”与“市农业农村服务局科技推广站”综合得分同为93.17分，按全部有效评分的平均分比较，“市数据资源局数据共享处党支部”排名在前'],
+      [2, '“市农业农村服务局科技推广站”与“市数据资源局数据共享处党支部”综合得分同为93.17分，按全部有效评分的平均分比较，“市数据资源局数据共享处党支部”排名在前'],
+    ])
+    expect(r.ruleText).toContain('相同时，依次比较：全部有效评分的平均分、“做政治坚定的模范”一级指标的平均分（全部有效评委）、')
+  })
+
   it('refuses an unknown meeting', async () => {
     t = makeTestCore()
     await expect(t.api.results.compute({ meetingId: crypto.randomUUID() })).rejects.toMatchObject({ code: 'NOT_FOUND', message: '会议不存在或已被删除' })

@@ -5,7 +5,7 @@
  */
 import type { TieBreaker } from '../../shared/schemas/rules'
 import { criterionNumber, tieBreakerLabel } from '../../shared/tie-breakers'
-import { compareFrac, type Frac } from './exact'
+import { compareFrac, fixedText, type Frac } from './exact'
 
 export interface RankCandidate {
   unitId: string
@@ -55,13 +55,6 @@ function compareCandidates(a: RankCandidate, b: RankCandidate, breakers: TieBrea
 
 const quoted = (names: string[]) => names.map((n) => `“${n}”`).join('')
 
-/** The rounded final score as printed in the results (fixed places): "93.17", "90.00". */
-function shownScore(scaled: bigint, places: number): string {
-  const digits = (scaled < 0n ? -scaled : scaled).toString().padStart(places + 1, '0')
-  const text = places ? `${digits.slice(0, -places)}.${digits.slice(-places)}` : digits
-  return scaled < 0n ? `-${text}` : text
-}
-
 /**
  * One sentence per way this unit compares with the others of its score, each naming both sides
  * so a clerk can read it aloud: 「“甲”与“乙”综合得分同为93.17分，按全部有效评分的平均分比较，“甲”排名在前」.
@@ -81,7 +74,7 @@ function tieNoteFor(c: RankCandidate, group: RankCandidate[], rank: number, brea
     entry.names.push(other.name)
     decided.set(key, entry)
   }
-  const same = (names: string[]) => `“${c.name}”与${quoted(names)}综合得分同为${shownScore(c.roundedFinal, places)}分`
+  const same = (names: string[]) => `“${c.name}”与${quoted(names)}综合得分同为${fixedText(c.roundedFinal, places)}分`
   const notes = [...decided.values()].map(
     ({ breaker, ahead, names }) => `${same(names)}，按${tieBreakerLabel(breaker, criterionNames)}比较，${ahead ? `“${c.name}”` : quoted(names)}排名在前`,
   )
