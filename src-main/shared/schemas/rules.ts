@@ -19,7 +19,7 @@ export type Band = z.infer<typeof Band>
 
 export const RulesInput = z.object({
   /** Trimmed mean applies when the valid reviewers of a unit are at least this many. */
-  trimMinReviewers: z.number().int().min(3, '去掉最高最低分至少需要 3 名评委').max(100).default(5),
+  trimMinReviewers: z.number().int().min(3, '去掉最高最低分至少需要3名评委').max(100).default(5),
   roundingPlaces: z.number().int().min(0).max(4).default(2),
   tieBreakers: z.array(TieBreaker).max(20).default(['untrimmedMean', 'criterion:1', 'criterion:2']),
   /** Ordered from best; a final score below every minPoints gets the last band. */
