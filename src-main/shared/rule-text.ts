@@ -3,39 +3,22 @@
  * the minutes and the summary sheet, and the 计分规则 screen shows it live while the organizer edits,
  * so what they read there is what the minutes will say.
  */
-import { formatPoints } from './points'
-import type { Band, Rules, TieBreaker } from './schemas/rules'
+import { sheetTotalRule } from './sheet-total'
+import type { Band, Rules } from './schemas/rules'
+import { toTenths } from './points'
+import { activeTieBreakers, skippedSentence, tieBreakerLabel } from './tie-breakers'
+
+export { activeTieBreakers, tieBreakerLabel } from './tie-breakers'
 
 const PLACES = ['取整数', '保留一位小数', '保留两位小数', '保留三位小数', '保留四位小数']
 const PLACES_SHORT = ['取整后', '保留一位小数后', '保留两位小数后', '保留三位小数后', '保留四位小数后']
 
-const criterionIndex = (breaker: `criterion:${number}`): number => Number(breaker.slice('criterion:'.length)) - 1
-
-/** How a tie-breaker reads to people; criteria are named after the current rubric. */
-export function tieBreakerLabel(breaker: TieBreaker, criterionNames: readonly string[]): string {
-  if (breaker === 'untrimmedMean') return '未去最高最低分的平均分'
-  if (breaker === 'bonus') return '特色加分平均分'
-  const i = criterionIndex(breaker)
-  const name = criterionNames[i]
-  return name ? `“${name}”得分` : `第 ${i + 1} 项一级指标得分（评分标准中没有此项，计算时跳过）`
-}
-
-/** Tie-breakers that can apply, each once: a criterion that is not in the rubric is skipped. */
-export function activeTieBreakers(breakers: readonly TieBreaker[], criterionCount: number): TieBreaker[] {
-  const seen = new Set<string>()
-  return breakers.filter((b) => {
-    if (seen.has(b)) return false
-    seen.add(b)
-    return b === 'untrimmedMean' || b === 'bonus' || criterionIndex(b) < criterionCount
-  })
-}
-
 function bandText(bands: readonly Band[]): string {
   if (bands.length === 1) return `等次统一评定为${bands[0].label}。`
   const parts = bands.map((band, i) => {
-    if (i === bands.length - 1) return `${band.label}（不足 ${bands[i - 1].minPoints} 分）`
-    if (i === 0) return `${band.label}（${band.minPoints} 分及以上）`
-    return `${band.label}（${band.minPoints} 分及以上、不足 ${bands[i - 1].minPoints} 分）`
+    if (i === bands.length - 1) return `${band.label}（不足${bands[i - 1].minPoints}分）`
+    if (i === 0) return `${band.label}（${band.minPoints}分及以上）`
+    return `${band.label}（${band.minPoints}分及以上、不足${bands[i - 1].minPoints}分）`
   })
   return `等次按综合得分评定：${parts.join('、')}。`
 }
@@ -51,22 +34,23 @@ export interface RuleTextInput {
 /** The computation rule as sentences, in the order the minutes print them. */
 export function ruleSentences({ rules, criterionNames, bonusMaxPoints, totalCapPoints }: RuleTextInput): string[] {
   const n = rules.trimMinReviewers
-  const places = PLACES[rules.roundingPlaces] ?? `保留 ${rules.roundingPlaces} 位小数`
+  const places = PLACES[rules.roundingPlaces] ?? `保留${rules.roundingPlaces}位小数`
+  const limits = { bonusMaxTenths: toTenths(bonusMaxPoints), capTenths: toTenths(totalCapPoints) }
   const sentences = [
-    `每个单位的有效评委人数达到 ${n} 人时，去掉一个最高分和一个最低分后取平均分（最高分或最低分有多个相同的，只去掉一个）；` +
-      `不足 ${n} 人时取全部有效评分的平均分。回避的评委和未完成评分的评分表不计入有效评分。`,
-    bonusMaxPoints > 0
-      ? `评委总分含特色加分（上限 ${formatPoints(bonusMaxPoints)} 分，总分不超过 ${formatPoints(totalCapPoints)} 分）。`
-      : `评委总分为各项得分之和（不超过 ${formatPoints(totalCapPoints)} 分）。`,
+    `每个单位的有效评委人数达到${n}人时，去掉一个最高分和一个最低分后取平均分（最高分或最低分有多个相同的，只去掉一个）；` +
+      `不足${n}人时取全部有效评分的平均分。回避的评委和未完成评分的评分表不计入有效评分。`,
+    `${sheetTotalRule(limits)}。`,
     `结果${places}，四舍五入。`,
   ]
   const breakers = activeTieBreakers(rules.tieBreakers, criterionNames.length)
   const shown = `综合得分（${PLACES_SHORT[rules.roundingPlaces] ?? places}）相同`
   sentences.push(
     breakers.length
-      ? `${shown}时，依次比较：${breakers.map((b) => tieBreakerLabel(b, criterionNames)).join('、')}（按未经四舍五入的精确值比较）；仍相同的并列，其后名次顺延。`
+      ? `${shown}时，依次比较：${breakers.map((b) => tieBreakerLabel(b, criterionNames)).join('、')}，均按未经四舍五入的精确值比较；仍相同的并列，其后名次顺延。`
       : `${shown}的并列，其后名次顺延。`,
   )
+  const skipped = skippedSentence(rules.tieBreakers, criterionNames.length)
+  if (skipped) sentences.push(skipped)
   if (rules.bands.length) sentences.push(bandText(rules.bands))
   sentences.push(
     '被勾选一票否决事项的单位，经会务组认定否决成立的，不参加排名和等次评定；经核实不构成的，正常排名；尚未认定的，暂按得分排名并在备注中注明。',
@@ -77,7 +61,7 @@ export function ruleSentences({ rules, criterionNames, bonusMaxPoints, totalCapP
 /** The deviation check in words (shown with the rules; flags lead to a re-check, never a silent change). */
 export function deviationSentence(rules: Pick<Rules, 'deviationPoints' | 'deviationSd'>): string {
   const parts: string[] = []
-  if (rules.deviationPoints != null) parts.push(`相差 ${rules.deviationPoints} 分及以上`)
-  if (rules.deviationSd != null) parts.push(`达到其他评委评分标准差的 ${rules.deviationSd} 倍及以上`)
+  if (rules.deviationPoints != null) parts.push(`相差${rules.deviationPoints}分及以上`)
+  if (rules.deviationSd != null) parts.push(`相差达到其他评委总分标准差的${rules.deviationSd}倍及以上`)
   return parts.length ? `评委对某单位的总分与其他评委平均分${parts.join('或')}的，提示该评委复核（不自动修改分数）。` : '不做评分偏离提示。'
 }

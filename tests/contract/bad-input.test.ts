@@ -135,6 +135,23 @@ describe('meetings and rules', () => {
       '等次“良好”的分数线应低于上一等次“优秀”',
     )
   })
+  describe('refuses a tie-breaker naming a criterion the rubric does not have (it has 2)', () => {
+    const save = (breaker: string) => () =>
+      t.api.rules.save({ meetingId: seed.meeting.id, rules: { tieBreakers: ['untrimmedMean', breaker as 'criterion:1'] } })
+    for (const [breaker, name] of [
+      ['criterion:0', '第0项'],
+      ['criterion:-1', '第-1项'],
+      ['criterion:01', '第01项'],
+      ['criterion:3', '第3项'],
+    ]) {
+      it(breaker, () => expectRejected(save(breaker), 'VALIDATION', `同分比较项“${name}一级指标”不存在：本评分标准共有2项一级指标（1—2）`))
+    }
+    it('criterion:abc', () => expectRejected(save('criterion:abc'), 'VALIDATION', /同分比较项只能是/))
+    it('accepts criterion:2', async () => {
+      const saved = await t.api.rules.save({ meetingId: seed.meeting.id, rules: { tieBreakers: ['criterion:2', 'bonus'] } })
+      expect(saved.tieBreakers).toEqual(['criterion:2', 'bonus'])
+    })
+  })
   it('answers NOT_FOUND in Chinese for a meeting that does not exist', () =>
     expectRejected(() => t.api.units.list({ meetingId: crypto.randomUUID() }), 'NOT_FOUND', '会议不存在或已被删除'))
 })

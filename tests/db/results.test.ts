@@ -51,8 +51,8 @@ describe('results.compute through the API', () => {
       [18, null],
     ])
     expect(trimmed.totals[0]).toMatchObject({ subtotal: 19.5, bonus: 1 })
-    expect(trimmed.criterionMeans).toEqual([9, 9])
-    expect(recused.remarks).toEqual(['林静怡回避', '有效评委 2 人，不足 3 人，未去最高最低分'])
+    expect(trimmed.criterionMeans).toEqual([9.17, 9.1]) // over all three valid sheets, the dropped ones too
+    expect(recused.remarks).toEqual(['林静怡回避', '有效评委2人，不足3人，未去最高最低分'])
     expect(incomplete.remarks).toContain('陈卫国评分未完成')
     expect(r.incompleteUnitIds).toEqual([s.units[2].id])
     expect(r.reviewers.map((x) => x.name)).toEqual(['周明远', '林静怡', '陈卫国'])
@@ -60,7 +60,7 @@ describe('results.compute through the API', () => {
       { id: s.rubric.criteria[0].id, name: '做政治坚定的模范', maxPoints: 10 },
       { id: s.rubric.criteria[1].id, name: '做作风优良的模范', maxPoints: 10 },
     ])
-    expect(r.ruleText).toContain('评委总分含特色加分（上限 5 分，总分不超过 25 分）')
+    expect(r.ruleText).toContain('评委总分为各项得分与特色加分之和（特色加分最高5分），总分不超过25分。')
   })
 
   it('loads every saved score exactly once, sheet by sheet', async () => {
@@ -74,6 +74,41 @@ describe('results.compute through the API', () => {
     expect(loaded).toHaveLength(23)
     expect(input.bonuses).toEqual([{ reviewerId: s.reviewers[0].id, unitId: s.units[0].id, tenths: 10 }])
     expect(input.recusals).toEqual([{ reviewerId: s.reviewers[1].id, unitId: s.units[1].id }])
+  })
+
+  it('computes with stored tie-breakers the rubric does not have (saved before they were refused), skipping them', async () => {
+    t = makeTestCore()
+    const s = await seedSmallMeeting(t.api)
+    const meetingId = s.meeting.id
+    for (const reviewer of [0, 1, 2]) {
+      await score(s, reviewer, 0, [6, 4, 9])
+      await score(s, reviewer, 1, [6, 4, 9])
+      await score(s, reviewer, 2, [5, 3, 8])
+    }
+    t.core.context.db.prepare('UPDATE meeting_rules SET tie_breakers = ? WHERE meeting_id = ?').run('["criterion:0","criterion:-1","criterion:01","criterion:5"]', meetingId)
+    expect((await t.api.rules.get({ meetingId })).tieBreakers).toEqual(['criterion:0', 'criterion:-1', 'criterion:01', 'criterion:5'])
+    const r = await t.api.results.compute({ meetingId })
+    expect(r.units.map((u) => [u.unitName, u.rank, u.tied])).toEqual([
+      ['市数据资源局数据共享处党支部', 1, true],
+      ['市水利保障局水文监测站', 1, true],
+      ['市统计服务局综合处党支部', 3, false],
+    ])
+    expect(r.units[0].tieNote).toBe('“市数据资源局数据共享处党支部”与“市水利保障局水文监测站”综合得分同为19.00分，各项比较均相同，并列第1名')
+    expect(r.ruleText).toContain('同分比较项“第0项一级指标”“第-1项一级指标”“第01项一级指标”“第5项一级指标”在现行评分标准中不存在（共有2项一级指标），比较时跳过。')
+  })
+
+  it('shows the demo meeting’s designed outlier and tie in plain words, and nothing spurious', async () => {
+    t = makeTestCore()
+    const { id: meetingId } = await t.api.meetings.openDemo({})
+    const r = await t.api.results.compute({ meetingId })
+    expect(r.flags.map((f) => [f.kind, f.message])).toEqual([
+      ['deviation', '赵海燕给“市应急保障局应急指挥中心”打70.0分，其他4位评委平均89.63分，相差19.63分，请其复核'],
+    ])
+    expect(r.units.filter((u) => u.tieNote).map((u) => [u.rank, u.tieNote])).toEqual([
+      [1, '“市数据资源局数据共享处党支部”与“市农业农村服务局科技推广站”综合得分同为93.17分，按全部有效评分的平均分比较，“市数据资源局数据共享处党支部”排名在前'],
+      [2, '“市农业农村服务局科技推广站”与“市数据资源局数据共享处党支部”综合得分同为93.17分，按全部有效评分的平均分比较，“市数据资源局数据共享处党支部”排名在前'],
+    ])
+    expect(r.ruleText).toContain('相同时，依次比较：全部有效评分的平均分、“做政治坚定的模范”一级指标的平均分（全部有效评委）、')
   })
 
   it('refuses an unknown meeting', async () => {

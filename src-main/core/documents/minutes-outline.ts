@@ -4,6 +4,7 @@
  */
 import type { MinutesBlock, MinutesOutline } from '../../shared/schemas/minutes'
 import type { UnitResult } from '../../shared/schemas/results'
+import { capPhrase, sheetLimits } from '../../shared/sheet-total'
 import { chineseDate, meetingWhen } from './dates'
 import { pairKey, type Dossier } from './dossier'
 import { fixed, raw } from './numbers'
@@ -57,8 +58,7 @@ function basics(d: Dossier): MinutesBlock[] {
   const chair = reviewers.find((r) => r.role === 'chair')
   const items = rubric.criteria.reduce((n, c) => n + c.items.length, 0)
   const criteria = rubric.criteria.map((c) => `${c.name}${raw(c.maxPoints)}分`).join('、')
-  const cap = rubric.totalCapPoints ?? rubric.basePoints + rubric.bonusMaxPoints
-  const bonus = rubric.bonusMaxPoints > 0 ? `，另设特色加分${raw(rubric.bonusMaxPoints)}分（总分不超过${raw(cap)}分）` : ''
+  const bonus = rubric.bonusMaxPoints > 0 ? `，另设特色加分${raw(rubric.bonusMaxPoints)}分（${capPhrase(sheetLimits(rubric))}）` : ''
   const vetoes = rubric.vetoItems.length ? `；设一票否决事项${rubric.vetoItems.length}项（${listNames(rubric.vetoItems.map((v) => v.name))}）` : ''
   return [
     para(`本次评审共有${units.length}个单位参评${breakdown}。评审组由${reviewers.length}名评委组成${chair ? `，${chair.name}任组长` : ''}。`),

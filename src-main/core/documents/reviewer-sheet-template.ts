@@ -4,6 +4,7 @@
  * slots where each sheet's own text goes. A 300-unit × 40-reviewer meeting prints 12,000 sheets.
  */
 import type { Rubric } from '../../shared/schemas/rubric'
+import { capPoints } from '../../shared/sheet-total'
 import { utf8, type ByteSink } from './byte-sink'
 import { BLANK_DATE, chineseDate } from './dates'
 import { S, TEXT_WIDTH } from './layout'
@@ -105,7 +106,7 @@ export function sheetTemplate(rubric: Rubric, meetingDate: string, blank: boolea
       return { itemId: item.id, row: template(xml) }
     }),
   )
-  const cap = rubric.totalCapPoints ?? rubric.basePoints + rubric.bonusMaxPoints
+  const cap = capPoints(rubric)
   const bonusLabel = rubric.bonusGuidance ? `特色加分：${chineseQuotes(rubric.bonusGuidance)}` : '特色加分'
   const vetoNames = rubric.vetoItems.map((v, i) => `${i + 1}.${v.name}`).join('；')
   const infoTabs = { style: S.sheetInfo, tabs: [{ pos: TEXT_WIDTH, type: 'right' as const }] }

@@ -5,6 +5,7 @@
  * own text to the template built once per export (reviewer-sheet-template.ts).
  */
 import type { Reviewer } from '../../shared/schemas/reviewer'
+import { sheetLimits, sheetTotalPoints } from '../../shared/sheet-total'
 import type { Unit } from '../../shared/schemas/unit'
 import { ByteSink, utf8 } from './byte-sink'
 import { emptyEntry, pairKey, unitLabel, type Dossier, type SheetEntry } from './dossier'
@@ -55,7 +56,7 @@ function writeSheet(sink: ByteSink, d: Dossier, tpl: SheetTemplate, { reviewer, 
     fill(sink, item.row, score ? scoreRun(score.value) : '', text(score?.reason))
   }
   if (entry) {
-    const total = Math.min(subtotal + Math.round((entry.bonus ?? 0) * 10), Math.round(tpl.cap * 10)) / 10
+    const total = sheetTotalPoints(subtotal / 10, entry.bonus, sheetLimits({ basePoints: tpl.base, bonusMaxPoints: tpl.bonusMax, totalCapPoints: tpl.cap }))
     fill(sink, tpl.subtotal, run(raw(subtotal / 10)), missing ? run(`尚有${missing}项未评分`) : '')
     if (tpl.bonus) fill(sink, tpl.bonus, entry.bonus === null ? '' : run(raw(entry.bonus)), text(entry.bonusReason))
     fill(sink, tpl.total, run(raw(total)))

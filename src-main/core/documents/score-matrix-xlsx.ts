@@ -9,6 +9,7 @@
  */
 import { PassThrough } from 'node:stream'
 import ExcelJS from 'exceljs'
+import { capPoints, sheetLimits, sheetTotalPoints } from '../../shared/sheet-total'
 import type { Dossier } from './dossier'
 import { pairKey } from './dossier'
 import { chineseQuotes } from './text'
@@ -72,7 +73,7 @@ function matrixSheet(wb: Writer, d: Dossier): void {
   sub.commit()
 
   const vetoNames = new Map(d.rubric.vetoItems.map((v) => [v.id, v.name]))
-  const cap = d.rubric.totalCapPoints ?? d.rubric.basePoints + d.rubric.bonusMaxPoints
+  const limits = sheetLimits(d.rubric)
   d.units.forEach((unit, u) => {
     for (const reviewer of d.reviewers) {
       const key = pairKey(reviewer.id, unit.id)
@@ -85,7 +86,7 @@ function matrixSheet(wb: Writer, d: Dossier): void {
       const complete = values.every((v) => v !== null)
       const subtotalTenths = values.reduce<number>((a, v) => a + Math.round((v ?? 0) * 10), 0)
       const bonus = entry?.bonus ?? null
-      const total = complete ? Math.min(subtotalTenths + Math.round((bonus ?? 0) * 10), Math.round(cap * 10)) / 10 : null
+      const total = complete ? sheetTotalPoints(subtotalTenths / 10, bonus, limits) : null
       const veto = (entry?.vetoMarks ?? []).map((m) => `${vetoNames.get(m.vetoItemId) ?? ''}：${m.reason}`).join('；')
       const row = ws.addRow([u + 1, unit.name, reviewer.name, '', ...values, complete ? subtotalTenths / 10 : null, bonus, total, veto])
       row.eachCell({ includeEmpty: true }, usePlainStyle)
@@ -144,7 +145,7 @@ function rulesSheet(wb: Writer, d: Dossier): void {
     ['偏离提示（标准差倍数）', rules.deviationSd ?? '不提示'],
     ['基础分', d.rubric.basePoints],
     ['特色加分上限', d.rubric.bonusMaxPoints],
-    ['总分上限', d.rubric.totalCapPoints ?? d.rubric.basePoints + d.rubric.bonusMaxPoints],
+    ['总分上限', capPoints(d.rubric)],
     ['计算时间', computedAt],
   ]
   for (const r of rows) ws.addRow(r).commit()

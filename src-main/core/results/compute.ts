@@ -7,7 +7,7 @@ import type { Band } from '../../shared/schemas/rules'
 import { decimalPoints, pointsOf, roundPoints, roundScaled, type Frac } from './exact'
 import { computeFlags } from './flags'
 import { rankUnits, type RankCandidate, type RankOutcome } from './ranking'
-import { activeTieBreakers } from '../../shared/rule-text'
+import { activeTieBreakers } from '../../shared/tie-breakers'
 import { ruleText } from './rule-text'
 import { buildSheets, isComplete, sheetIndex, type SheetTable } from './sheets'
 import type { EngineInput } from './types'
@@ -54,7 +54,7 @@ function remarksOf(input: EngineInput, t: SheetTable, unit: number, score: UnitS
   if (unfinished.length) remarks.push(`${unfinished.map((r) => r.name).join('、')}评分未完成`)
   if (score.valid.length === 0) remarks.push('暂无有效评分')
   // Only worth a remark when the meeting has enough reviewers and this unit fell short (recusals, unfinished sheets).
-  else if (!score.trimmed && input.reviewers.length >= input.rules.trimMinReviewers) remarks.push(`有效评委 ${score.valid.length} 人，不足 ${input.rules.trimMinReviewers} 人，未去最高最低分`)
+  else if (!score.trimmed && input.reviewers.length >= input.rules.trimMinReviewers) remarks.push(`有效评委${score.valid.length}人，不足${input.rules.trimMinReviewers}人，未去最高最低分`)
   if (outcome?.tied) remarks.push(`并列第${outcome.rank}名`)
   return remarks
 }
@@ -66,7 +66,8 @@ export function computeResults(input: EngineInput): MeetingResults {
   const criterionNames = input.criteria.map((c) => c.name)
   const reviewerIndex = new Map(input.reviewers.map((r, i) => [r.id, i]))
   const t = buildSheets(input)
-  const scores = input.units.map((_, u) => scoreUnit(t, u, input.totalCapTenths, rules.trimMinReviewers))
+  const limits = { bonusMaxTenths: input.bonusMaxTenths, capTenths: input.totalCapTenths }
+  const scores = input.units.map((_, u) => scoreUnit(t, u, limits, rules.trimMinReviewers))
   const vetoes = input.units.map((_, u) => vetoOf(input, t, u, reviewerIndex))
 
   const candidates: RankCandidate[] = []
@@ -74,9 +75,9 @@ export function computeResults(input: EngineInput): MeetingResults {
     const s = scores[u]
     if (s.final === null || vetoes[u].status === 'confirmed') return
     const roundedFinal = roundScaled(s.final, places)
-    candidates.push({ unitId: unit.id, name: unit.name, seq: unit.seq, roundedFinal, untrimmed: s.untrimmed!, bonusMean: s.bonusMean!, criterionMeans: s.criterionMeans })
+    candidates.push({ unitId: unit.id, name: unit.name, seq: unit.seq, roundedFinal, untrimmed: s.untrimmed!, bonusMean: s.allBonusMean!, criterionMeans: s.criterionMeans })
   })
-  const outcomes = rankUnits(candidates, activeTieBreakers(rules.tieBreakers, input.criteria.length), criterionNames)
+  const outcomes = rankUnits(candidates, activeTieBreakers(rules.tieBreakers, input.criteria.length), criterionNames, places)
   const outcomeOf = new Map(outcomes.map((o) => [o.unitId, o]))
 
   const results = input.units.map((unit, u): UnitResult => {

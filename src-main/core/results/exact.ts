@@ -70,9 +70,11 @@ export function decimalTenths(value: number): Frac {
   return frac(Math.round(value * 1e6), 100_000)
 }
 
-/** "87.13", "24.5", "62": a rounded value without trailing zeros, for sentences. */
-export function formatRounded(tenths: Frac, places: number): string {
-  return String(roundPoints(tenths, places))
+/** An integer count of 10^-places points as printed with fixed places: (9317n, 2) → "93.17", (900n, 1) → "90.0". */
+export function fixedText(scaled: bigint, places: number): string {
+  const digits = (scaled < 0n ? -scaled : scaled).toString().padStart(places + 1, '0')
+  const text = places ? `${digits.slice(0, -places)}.${digits.slice(-places)}` : digits
+  return scaled < 0n ? `-${text}` : text
 }
 
 /**

@@ -4,7 +4,7 @@
  * Thresholds are inclusive (DOMAIN.md §3: "≥15 points or ≥2 SD") and compared exactly.
  */
 import type { Flag } from '../../shared/schemas/results'
-import { decimalPoints, decimalTenths, formatRounded, frac, pointsOf, productAtLeast } from './exact'
+import { decimalPoints, decimalTenths, fixedText, frac, productAtLeast, roundScaled } from './exact'
 import { isComplete, sheetIndex, type SheetTable } from './sheets'
 import type { EngineInput } from './types'
 import type { UnitScore, ValidSheet } from './unit-scores'
@@ -46,18 +46,26 @@ function deviationFlag(input: EngineInput, limits: Limits, unit: number, sheet: 
   const bySd = k !== null && n >= 3 && spread > 0 && productAtLeast([absDiff, absDiff, n - 1, k.den, k.den], [k.num, k.num, n, spread])
   if (!byPoints && !bySd) return null
 
-  const { deviationPoints, deviationSd, roundingPlaces } = input.rules
   const reviewer = input.reviewers[sheet.reviewer]
-  let message =
-    `${reviewer.name}对“${input.units[unit].name}”的总分 ${pointsOf(sheet.total)} 分，` +
-    `比其他评委平均分（${formatRounded(frac(others.sum, n), roundingPlaces)} 分）${diff < 0 ? '低' : '高'} ${formatRounded(frac(absDiff, n), roundingPlaces)} 分`
-  if (byPoints) message += `（阈值 ${deviationPoints} 分）`
-  if (bySd) {
-    const sd = Math.sqrt(spread / (n * (n - 1)))
-    const times = Math.round((absDiff / n / sd) * 10) / 10
-    message += `，为其他评委评分标准差的 ${times} 倍（阈值 ${deviationSd} 倍）`
-  }
-  return { kind: 'deviation', reviewerId: reviewer.id, unitId: input.units[unit].id, message }
+  return { kind: 'deviation', reviewerId: reviewer.id, unitId: input.units[unit].id, message: deviationMessage(input, unit, sheet, others) }
+}
+
+/**
+ * The alert in plain words a clerk can read out: the total, the others' mean (rounded as results
+ * are) and the gap between those two printed numbers, so the sentence adds up. Never in multiples
+ * of a standard deviation, whichever threshold raised it.
+ */
+function deviationMessage(input: EngineInput, unit: number, sheet: ValidSheet, others: Others): string {
+  const places = input.rules.roundingPlaces
+  // The gap is shown with at least one decimal: totals are on a 0.1 grid even when means are whole.
+  const gapPlaces = Math.max(places, 1)
+  const mean = roundScaled(frac(others.sum, others.count), places)
+  const total = BigInt(sheet.total) * 10n ** BigInt(gapPlaces - 1)
+  const gap = total - mean * 10n ** BigInt(gapPlaces - places)
+  return (
+    `${input.reviewers[sheet.reviewer].name}给“${input.units[unit].name}”打${fixedText(BigInt(sheet.total), 1)}分，` +
+    `其他${others.count}位评委平均${fixedText(mean, places)}分，相差${fixedText(gap < 0n ? -gap : gap, gapPlaces)}分，请其复核`
+  )
 }
 
 function reviewerFlags(input: EngineInput, t: SheetTable, scores: UnitScore[]): Flag[] {
@@ -67,7 +75,7 @@ function reviewerFlags(input: EngineInput, t: SheetTable, scores: UnitScore[]): 
   input.reviewers.forEach((reviewer, r) => {
     const totals = validTotals[r]
     if (totals.length >= 3 && totals.every((v) => v === totals[0])) {
-      flags.push({ kind: 'identical', reviewerId: reviewer.id, unitId: null, message: `${reviewer.name}对 ${totals.length} 个单位的总分均为 ${pointsOf(totals[0])} 分` })
+      flags.push({ kind: 'identical', reviewerId: reviewer.id, unitId: null, message: `${reviewer.name}对${totals.length}个单位的总分均为${fixedText(BigInt(totals[0]), 1)}分，请其复核` })
     }
     let started = 0
     let allFull = true
@@ -78,7 +86,7 @@ function reviewerFlags(input: EngineInput, t: SheetTable, scores: UnitScore[]): 
       if (!isComplete(t, sheet) || t.fullItems[sheet] !== t.itemCount) allFull = false
     }
     if (started > 0 && allFull) {
-      flags.push({ kind: 'fullMarks', reviewerId: reviewer.id, unitId: null, message: `${reviewer.name}对已评的 ${started} 个单位每一项都打了满分` })
+      flags.push({ kind: 'fullMarks', reviewerId: reviewer.id, unitId: null, message: `${reviewer.name}对已评的${started}个单位每一项都打了满分，请其复核` })
     }
   })
   return flags

@@ -1,10 +1,11 @@
 /**
  * Competition ranking (1, 2, 2, 4): by the final score as people see it (rounded), then by the
- * configured tie-breakers compared exactly; units still equal share a rank (并列).
+ * configured tie-breakers compared exactly, each a mean over all valid sheets (shared/tie-breakers.ts);
+ * units still equal share a rank (并列).
  */
 import type { TieBreaker } from '../../shared/schemas/rules'
-import { tieBreakerLabel } from '../../shared/rule-text'
-import { compareFrac, type Frac } from './exact'
+import { criterionNumber, tieBreakerLabel } from '../../shared/tie-breakers'
+import { compareFrac, fixedText, type Frac } from './exact'
 
 export interface RankCandidate {
   unitId: string
@@ -12,6 +13,7 @@ export interface RankCandidate {
   seq: number
   /** Final score rounded to the meeting's places, as an integer of 10^-places points. */
   roundedFinal: bigint
+  /** Means over every valid sheet of the unit (the tie-breakers' basis). */
   untrimmed: Frac
   bonusMean: Frac
   criterionMeans: (Frac | null)[]
@@ -24,13 +26,12 @@ export interface RankOutcome {
   tieNote: string
 }
 
-/** How a tie-breaker is named in sentences (rule text, tie notes). */
-const criterionIndex = (breaker: `criterion:${number}`): number => Number(breaker.slice('criterion:'.length)) - 1
-
+/** The breaker's value; null when it does not apply (the caller passes only active breakers). */
 function breakerValue(c: RankCandidate, breaker: TieBreaker): Frac | null {
   if (breaker === 'untrimmedMean') return c.untrimmed
   if (breaker === 'bonus') return c.bonusMean
-  return c.criterionMeans[criterionIndex(breaker)]
+  const n = criterionNumber(breaker)
+  return n === null ? null : (c.criterionMeans[n - 1] ?? null)
 }
 
 interface Comparison {
@@ -54,8 +55,12 @@ function compareCandidates(a: RankCandidate, b: RankCandidate, breakers: TieBrea
 
 const quoted = (names: string[]) => names.map((n) => `“${n}”`).join('')
 
-function tieNoteFor(c: RankCandidate, group: RankCandidate[], rank: number, breakers: TieBreaker[], criterionNames: string[]): string {
-  const parts = new Map<string, string[]>()
+/**
+ * One sentence per way this unit compares with the others of its score, each naming both sides
+ * so a clerk can read it aloud: 「“甲”与“乙”综合得分同为93.17分，按全部有效评分的平均分比较，“甲”排名在前」.
+ */
+function tieNoteFor(c: RankCandidate, group: RankCandidate[], rank: number, breakers: TieBreaker[], criterionNames: string[], places: number): string {
+  const decided = new Map<string, { breaker: TieBreaker; ahead: boolean; names: string[] }>()
   const tiedWith: string[] = []
   for (const other of group) {
     if (other === c) continue
@@ -64,16 +69,21 @@ function tieNoteFor(c: RankCandidate, group: RankCandidate[], rank: number, brea
       tiedWith.push(other.name)
       continue
     }
-    const key = `按${tieBreakerLabel(decidedBy, criterionNames)}排序在${order < 0 ? '前' : '后'}`
-    parts.set(key, [...(parts.get(key) ?? []), other.name])
+    const key = `${decidedBy}|${order < 0}`
+    const entry = decided.get(key) ?? { breaker: decidedBy, ahead: order < 0, names: [] }
+    entry.names.push(other.name)
+    decided.set(key, entry)
   }
-  const notes = [...parts].map(([how, names]) => `与${quoted(names)}综合得分相同，${how}`)
-  if (tiedWith.length) notes.push(`与${quoted(tiedWith)}各项比较均相同，并列第${rank}名`)
+  const same = (names: string[]) => `“${c.name}”与${quoted(names)}综合得分同为${fixedText(c.roundedFinal, places)}分`
+  const notes = [...decided.values()].map(
+    ({ breaker, ahead, names }) => `${same(names)}，按${tieBreakerLabel(breaker, criterionNames)}比较，${ahead ? `“${c.name}”` : quoted(names)}排名在前`,
+  )
+  if (tiedWith.length) notes.push(`${same(tiedWith)}，各项比较均相同，并列第${rank}名`)
   return notes.join('；')
 }
 
 /** Ranks the candidates; the result is in ranking order (equal units by unit order). */
-export function rankUnits(candidates: RankCandidate[], breakers: TieBreaker[], criterionNames: string[]): RankOutcome[] {
+export function rankUnits(candidates: RankCandidate[], breakers: TieBreaker[], criterionNames: string[], places: number): RankOutcome[] {
   const sorted = [...candidates].sort((a, b) => compareCandidates(a, b, breakers).order || a.seq - b.seq)
   const ranks: number[] = []
   sorted.forEach((c, i) => {
@@ -86,6 +96,6 @@ export function rankUnits(candidates: RankCandidate[], breakers: TieBreaker[], c
     unitId: c.unitId,
     rank: ranks[i],
     tied: (i > 0 && ranks[i - 1] === ranks[i]) || (i + 1 < sorted.length && ranks[i + 1] === ranks[i]),
-    tieNote: tieNoteFor(c, groups.get(c.roundedFinal)!, ranks[i], breakers, criterionNames),
+    tieNote: tieNoteFor(c, groups.get(c.roundedFinal)!, ranks[i], breakers, criterionNames, places),
   }))
 }

@@ -15,7 +15,7 @@ export interface SheetTable {
   /** Items given their full marks. */
   fullItems: Int32Array
   subtotal: Int32Array
-  /** The bonus as entered (0 when none), at most the rubric's bonus maximum. */
+  /** The bonus as entered (0 when none). */
   bonus: Int32Array
   /** Per sheet and criterion (index sheet · criterionCount + criterion): the criterion's sum. */
   criterionSums: Int32Array
@@ -96,8 +96,8 @@ export function buildSheets(input: EngineInput): SheetTable {
   for (const b of input.bonuses) {
     const r = reviewerIdx.get(b.reviewerId)
     const u = unitIdx.get(b.unitId)
-    // The bonus item's maximum holds even for a value saved before the rubric changed.
-    if (r !== undefined && u !== undefined) t.bonus[u * R + r] = Math.min(b.tenths, input.bonusMaxTenths)
+    // As entered; sheetTotalTenths applies the bonus maximum (shared/sheet-total.ts).
+    if (r !== undefined && u !== undefined) t.bonus[u * R + r] = b.tenths
   }
   for (const x of input.recusals) {
     const r = reviewerIdx.get(x.reviewerId)

@@ -3,6 +3,7 @@
  * means. Everything here stays in integer tenths and exact fractions.
  */
 import type { ReviewerTotal } from '../../shared/schemas/results'
+import { sheetTotalTenths, type SheetLimits } from '../../shared/sheet-total'
 import { meanOf, pointsOf, type Frac } from './exact'
 import { isComplete, sheetIndex, type SheetTable } from './sheets'
 
@@ -27,8 +28,11 @@ export interface UnitScore {
   incomplete: boolean
   final: Frac | null
   untrimmed: Frac | null
+  /** Means of the kept sheets: the parts of the final score (有效平均分, 其中加分). */
   validMean: Frac | null
   bonusMean: Frac | null
+  /** Means over every valid sheet (DOMAIN.md §3): the tie-breakers' basis, whichever sheets were dropped. */
+  allBonusMean: Frac | null
   criterionMeans: (Frac | null)[]
   /** Highest and lowest valid total, tenths. */
   highest: number | null
@@ -64,7 +68,7 @@ function meanWith(sheets: ValidSheet[], value: (s: ValidSheet) => number): Frac 
   return meanOf(sheets.map(value))
 }
 
-export function scoreUnit(t: SheetTable, unit: number, totalCapTenths: number, trimMinReviewers: number): UnitScore {
+export function scoreUnit(t: SheetTable, unit: number, limits: SheetLimits, trimMinReviewers: number): UnitScore {
   const valid: ValidSheet[] = []
   let incomplete = false
   for (let r = 0; r < t.reviewerCount; r++) {
@@ -75,7 +79,7 @@ export function scoreUnit(t: SheetTable, unit: number, totalCapTenths: number, t
       continue
     }
     const subtotal = t.subtotal[sheet]
-    const total = Math.min(subtotal + t.bonus[sheet], totalCapTenths)
+    const total = sheetTotalTenths(subtotal, t.bonus[sheet], limits)
     const criterionSums = t.criterionSums.subarray(sheet * t.criterionCount, (sheet + 1) * t.criterionCount)
     valid.push({ reviewer: r, subtotal, bonus: total - subtotal, total, criterionSums })
   }
@@ -96,7 +100,8 @@ export function scoreUnit(t: SheetTable, unit: number, totalCapTenths: number, t
     untrimmed: meanOf(totals),
     validMean: meanWith(kept, (s) => s.subtotal),
     bonusMean: meanWith(kept, (s) => s.bonus),
-    criterionMeans: Array.from({ length: t.criterionCount }, (_, c) => meanWith(kept, (s) => s.criterionSums[c])),
+    allBonusMean: meanWith(valid, (s) => s.bonus),
+    criterionMeans: Array.from({ length: t.criterionCount }, (_, c) => meanWith(valid, (s) => s.criterionSums[c])),
     highest: totals.length ? Math.max(...totals) : null,
     lowest: totals.length ? Math.min(...totals) : null,
   }

@@ -4,6 +4,7 @@
  */
 import type { Database } from 'better-sqlite3'
 import type { MeetingResults } from '../../shared/schemas/results'
+import { capTenthsOf } from '../../shared/sheet-total'
 import { now, stmt } from '../db/statements'
 import { notFound } from '../errors'
 import { computeResults } from '../results/compute'
@@ -70,7 +71,7 @@ export function loadEngineInput(db: Database, meetingId: string): EngineInput {
     units: stmt(db, 'SELECT id, name, seq FROM units WHERE meeting_id = ? ORDER BY seq').all(meetingId) as EngineInput['units'],
     criteria,
     bonusMaxTenths: head.bonus_max_tenths,
-    totalCapTenths: head.total_cap_tenths ?? head.base_tenths + head.bonus_max_tenths,
+    totalCapTenths: capTenthsOf(head.base_tenths, head.bonus_max_tenths, head.total_cap_tenths),
     scores,
     bonuses: stmt(
       db,

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import type { Database } from 'better-sqlite3'
 import { RubricInput, type Rubric } from '../../shared/schemas/rubric'
 import { formatPoints, fromTenths, isOnTenthGrid, toTenths } from '../../shared/points'
+import { capTenthsOf } from '../../shared/sheet-total'
 import { newId, now, stmt } from '../db/statements'
 import { DomainError, notFound } from '../errors'
 
@@ -49,7 +50,7 @@ export function getRubricShape(db: Database, meetingId: string): RubricShape {
     itemStepTenths: new Map(items.map((i) => [i.id, i.step_tenths])),
     itemCount: items.length,
     bonusMaxTenths: head.bonus_max_tenths,
-    totalCapTenths: head.total_cap_tenths ?? head.base_tenths + head.bonus_max_tenths,
+    totalCapTenths: capTenthsOf(head.base_tenths, head.bonus_max_tenths, head.total_cap_tenths),
     deductionReasonRequired: head.deduction_reason_required === 1,
   }
 }

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import { RulesInput, type Rules } from '../../shared/schemas/rules'
+import { criterionNumber, tieBreakerProblem } from '../../shared/tie-breakers'
 import { now, stmt } from '../db/statements'
 import { DomainError, notFound } from '../errors'
 
@@ -37,9 +38,21 @@ function checkBands(rules: Rules): void {
   if (labels.size !== bands.length) throw new DomainError('VALIDATION', '等次名称不能重复')
 }
 
+/** Each criterion tie-breaker must name a criterion of the rubric, written plainly (criterion:1, not 0, -1 or 01). */
+function checkTieBreakers(db: Database, meetingId: string, rules: Rules): void {
+  const { n: count } = stmt(db, 'SELECT count(*) AS n FROM criteria WHERE meeting_id = ?').get(meetingId) as { n: number }
+  for (const breaker of rules.tieBreakers ?? []) {
+    // Before the rubric has criteria (a new meeting's defaults) any criterion:<n> may wait for them.
+    if (count === 0 && criterionNumber(breaker) !== null) continue
+    const problem = tieBreakerProblem(breaker, count)
+    if (problem) throw new DomainError('VALIDATION', problem)
+  }
+}
+
 export function saveRules(db: Database, meetingId: string, input: Rules): Required<Rules> {
   const rules = RulesInput.parse(input)
   checkBands(rules)
+  checkTieBreakers(db, meetingId, rules)
   stmt(
     db,
     `INSERT INTO meeting_rules (meeting_id, trim_min_reviewers, rounding_places, tie_breakers, bands, deviation_tenths, deviation_sd, updated_at)

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import type { Review, ReviewInput, SavedScore, ScoreInput, ScoreSheet, UnitProgress, VetoMark } from '../../shared/schemas/scoring'
 import { formatPoints, fromTenths, isOnTenthGrid, toTenths } from '../../shared/points'
+import { sheetTotalTenths } from '../../shared/sheet-total'
 import { newId, now, stmt } from '../db/statements'
 import { DomainError, notFound } from '../errors'
 import { getRubricShape, type RubricShape } from './rubric'
@@ -37,7 +38,7 @@ function sums(db: Database, t: Target, shape: RubricShape) {
   const bonus = stmt(db, 'SELECT bonus_tenths FROM reviews WHERE reviewer_id = ? AND unit_id = ?').get(t.reviewerId, t.unitId) as
     | { bonus_tenths: number | null }
     | undefined
-  const total = Math.min(subtotal + (bonus?.bonus_tenths ?? 0), shape.totalCapTenths)
+  const total = sheetTotalTenths(subtotal, bonus?.bonus_tenths, { bonusMaxTenths: shape.bonusMaxTenths, capTenths: shape.totalCapTenths })
   return { subtotal: fromTenths(subtotal), total: fromTenths(total), scored, itemCount: shape.itemCount }
 }
 
@@ -228,6 +229,6 @@ export function getProgress(db: Database, meetingId: string, reviewerId: string)
     scored: r.scored,
     itemCount: shape.itemCount,
     recused: r.recused === 1,
-    total: fromTenths(Math.min(r.subtotal + (r.bonus ?? 0), shape.totalCapTenths)),
+    total: fromTenths(sheetTotalTenths(r.subtotal, r.bonus, { bonusMaxTenths: shape.bonusMaxTenths, capTenths: shape.totalCapTenths })),
   }))
 }

@@ -16,7 +16,7 @@ export const Flag = z.object({
   reviewerId: Id,
   /** The unit for a deviation flag; null for reviewer-wide flags (identical totals, all full marks). */
   unitId: Id.nullable(),
-  /** Why, in words: “陈卫国对‘…’的总分 62 分，比其他评委平均分低 24.5 分（阈值 15 分）”. */
+  /** Why, in words: “赵海燕给“…”打70.0分，其他4位评委平均89.63分，相差19.63分，请其复核”. */
   message: z.string(),
 })
 export type Flag = z.infer<typeof Flag>
@@ -55,12 +55,12 @@ export const UnitResult = z.object({
   finalScore: z.number().nullable(),
   /** Mean of every valid total, no trimming (first default tie-breaker), rounded. */
   untrimmedMean: z.number().nullable(),
-  /** Per first-level criterion, mean over the kept reviewers, rounded. */
+  /** Per first-level criterion, mean over every valid reviewer (the tie-breakers' basis), rounded. */
   criterionMeans: z.array(z.number().nullable()),
   rank: z.number().int().nullable(),
   /** Shares its rank with another unit after every tie-breaker (并列). */
   tied: z.boolean(),
-  /** Which tie-breaker decided this unit's place against an equal final score, in words. */
+  /** How this unit compares with those of equal final score, as sentences naming both sides (empty when none). */
   tieNote: z.string(),
   band: z.string().nullable(),
   veto: z.object({

@@ -17,7 +17,8 @@ const sheetState = fc.oneof(
   { weight: 1, arbitrary: fc.constant<SheetState>('empty') },
 )
 
-const TIE_BREAKERS: TieBreaker[] = ['untrimmedMean', 'bonus', 'criterion:1', 'criterion:2', 'criterion:3', 'criterion:4']
+// criterion:0, -1 and 01 can sit in a database saved before rules.save refused them: skipped, never fatal.
+const TIE_BREAKERS: TieBreaker[] = ['untrimmedMean', 'bonus', 'criterion:1', 'criterion:2', 'criterion:3', 'criterion:4', 'criterion:0', 'criterion:-1', 'criterion:01']
 
 const rulesArb = fc.record({
   trimMinReviewers: fc.integer({ min: 3, max: 7 }),

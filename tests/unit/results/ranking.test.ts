@@ -29,9 +29,9 @@ describe('ranking, tie-breakers and 并列', () => {
       ['丁', 85, 3, true],
       ['戊', 80, 5, false],
     ])
-    expect(unitNamed(r, '乙').tieNote).toBe('与“甲”综合得分相同，按未去最高最低分的平均分排序在前')
-    expect(unitNamed(r, '甲').tieNote).toBe('与“乙”综合得分相同，按未去最高最低分的平均分排序在后')
-    expect(unitNamed(r, '丙').tieNote).toBe('与“丁”各项比较均相同，并列第3名')
+    expect(unitNamed(r, '乙').tieNote).toBe('“乙”与“甲”综合得分同为90.00分，按全部有效评分的平均分比较，“乙”排名在前')
+    expect(unitNamed(r, '甲').tieNote).toBe('“甲”与“乙”综合得分同为90.00分，按全部有效评分的平均分比较，“乙”排名在前')
+    expect(unitNamed(r, '丙').tieNote).toBe('“丙”与“丁”综合得分同为85.00分，各项比较均相同，并列第3名')
     expect(unitNamed(r, '丁').remarks).toEqual(['并列第3名'])
     expect(unitNamed(r, '戊').tieNote).toBe('')
   })
@@ -50,7 +50,7 @@ describe('ranking, tie-breakers and 并列', () => {
       ['甲', 80.03, 2],
       ['丙', 79, 3],
     ])
-    expect(unitNamed(byCriterion, '乙').tieNote).toBe('与“甲”综合得分相同，按“做政治坚定的模范”得分排序在前')
+    expect(unitNamed(byCriterion, '乙').tieNote).toBe('“乙”与“甲”综合得分同为80.03分，按“做政治坚定的模范”一级指标的平均分（全部有效评委）比较，“乙”排名在前')
 
     const none = compute({ reviewers: five.slice(0, 4), criteria, units, rules: { tieBreakers: [] } })
     expect(none.units.map((u) => [u.unitName, u.rank, u.tied])).toEqual([
@@ -74,7 +74,7 @@ describe('ranking, tie-breakers and 并列', () => {
       ['乙', 88, 1],
       ['甲', 88, 2],
     ])
-    expect(r.units[0].tieNote).toBe('与“甲”综合得分相同，按特色加分平均分排序在前')
+    expect(r.units[0].tieNote).toBe('“乙”与“甲”综合得分同为88.00分，按特色加分的平均分（全部有效评委）比较，“乙”排名在前')
   })
 
   it('names every unit of a three-way tie with how each pair was decided', () => {
@@ -89,8 +89,75 @@ describe('ranking, tie-breakers and 并列', () => {
       ['甲', 2],
       ['丙', 2],
     ])
-    expect(unitNamed(r, '乙').tieNote).toBe('与“甲”“丙”综合得分相同，按“做政治坚定的模范”得分排序在前')
-    expect(unitNamed(r, '甲').tieNote).toBe('与“乙”综合得分相同，按“做政治坚定的模范”得分排序在后；与“丙”各项比较均相同，并列第2名')
+    expect(unitNamed(r, '乙').tieNote).toBe('“乙”与“甲”“丙”综合得分同为90.00分，按“做政治坚定的模范”一级指标的平均分（全部有效评委）比较，“乙”排名在前')
+    expect(unitNamed(r, '甲').tieNote).toBe(
+      '“甲”与“乙”综合得分同为90.00分，按“做政治坚定的模范”一级指标的平均分（全部有效评委）比较，“乙”排名在前；“甲”与“丙”综合得分同为90.00分，各项比较均相同，并列第2名',
+    )
+  })
+})
+
+/** Every order of [0, 1, …, n − 1]. */
+const permutations = (n: number): number[][] =>
+  n === 0 ? [[]] : permutations(n - 1).flatMap((p) => Array.from({ length: n }, (_, i) => [...p.slice(0, i), n - 1, ...p.slice(i)]))
+
+describe('tie-breakers over every valid sheet (DOMAIN.md §3)', () => {
+  // Equal totals 95, 95, 90, 90, 80 for both: the same final score (91.67) and untrimmed mean (90).
+  // 甲's two highest totals differ in criterion 1 (50 and 45): over all five sheets criterion 1 is 45
+  // for 甲 and 44 for 乙, while over the kept three it would be 45 or 46.67 for 甲 depending on which
+  // 95 was dropped, and 46.33 for 乙.
+  const jia: SheetSpec[] = [[50, 45], [45, 50], [45, 45], [45, 45], [40, 40]]
+  const yi: SheetSpec[] = [[47, 48], [47, 48], [46, 44], [46, 44], [34, 46]]
+
+  it('ranks the same whichever of two equal highest totals is dropped, in every reviewer order', () => {
+    const orders = permutations(5)
+    expect(orders).toHaveLength(120)
+    for (const order of orders) {
+      const r = compute({ reviewers: five, criteria, units: { 甲: order.map((i) => jia[i]), 乙: order.map((i) => yi[4 - i]) } })
+      expect(r.units.map((u) => [u.unitName, u.finalScore, u.untrimmedMean, u.criterionMeans[0], u.rank])).toEqual([
+        ['甲', 91.67, 90, 45, 1],
+        ['乙', 91.67, 90, 44, 2],
+      ])
+      expect(unitNamed(r, '甲').tieNote).toBe('“甲”与“乙”综合得分同为91.67分，按“做政治坚定的模范”一级指标的平均分（全部有效评委）比较，“甲”排名在前')
+    }
+  })
+
+  it('breaks by the bonus mean over every valid sheet', () => {
+    // Totals 95, 95, 90, 90, 80 for both. 甲's bonus is mostly on its dropped 80: over every sheet 1, over
+    // the kept ones 0.33; 乙's is on a kept 90: over every sheet 0.6, over the kept ones 1.
+    const units = {
+      甲: [{ items: [47, 47], bonus: 1 }, { items: [47.5, 47.5] }, { items: [45, 45] }, { items: [45, 45] }, { items: [38, 38], bonus: 4 }],
+      乙: [{ items: [47.5, 47.5] }, { items: [47.5, 47.5] }, { items: [44, 43], bonus: 3 }, { items: [45, 45] }, { items: [40, 40] }],
+    }
+    const r = compute({ reviewers: five, criteria, bonusMax: 5, units, rules: { tieBreakers: ['bonus'] } })
+    expect(r.units.map((u) => [u.unitName, u.finalScore, u.rank])).toEqual([
+      ['甲', 91.67, 1],
+      ['乙', 91.67, 2],
+    ])
+  })
+
+  it('skips stored tie-breakers the rubric does not have (0, −1, 01, 7) and says so, without failing', () => {
+    const r = compute({
+      reviewers: five.slice(0, 2),
+      criteria,
+      units: { 甲: [[45, 45], [45, 45]], 乙: [[44, 46], [44, 46]], 丙: [[40, 40], [40, 40]], 丁: [[40, 40], [40, 40]] },
+      rules: { tieBreakers: ['criterion:0', 'criterion:-1', 'criterion:01', 'criterion:7', 'criterion:2'], trimMinReviewers: 5 },
+    })
+    expect(r.units.map((u) => [u.unitName, u.rank, u.tied])).toEqual([
+      ['乙', 1, false],
+      ['甲', 2, false],
+      ['丙', 3, true],
+      ['丁', 3, true],
+    ])
+    expect(unitNamed(r, '丙').tieNote).toBe('“丙”与“丁”综合得分同为80.00分，各项比较均相同，并列第3名')
+    expect(r.ruleText).toContain('依次比较：“做作风优良的模范”一级指标的平均分（全部有效评委），均按未经四舍五入的精确值比较；')
+    expect(r.ruleText).toContain('计分规则中的同分比较项“第0项一级指标”“第-1项一级指标”“第01项一级指标”“第7项一级指标”在现行评分标准中不存在（共有2项一级指标），比较时跳过。')
+
+    const onlyOrphans = compute({ reviewers: ['周明远'], criteria, units: { 甲: [[45, 45]], 乙: [[44, 46]] }, rules: { tieBreakers: ['criterion:0', 'criterion:3'] } })
+    expect(onlyOrphans.units.map((u) => [u.unitName, u.rank, u.tied])).toEqual([
+      ['甲', 1, true],
+      ['乙', 1, true],
+    ])
+    expect(onlyOrphans.ruleText).toContain('综合得分（保留两位小数后）相同的并列，其后名次顺延。计分规则中的同分比较项“第0项一级指标”“第3项一级指标”')
   })
 })
 

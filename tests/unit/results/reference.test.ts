@@ -101,14 +101,18 @@ function reference(input: EngineInput) {
       untrimmed: mean(valid.map((s) => s.total)),
       validMean: mean(kept.map((s) => s.sub)),
       bonusMean: mean(kept.map((s) => s.bonus)),
-      critMeans: input.criteria.map((_, c) => mean(kept.map((s) => s.crit[c]))),
+      // Tie-breakers and criterion means use every valid sheet, whichever were dropped (DOMAIN.md §3).
+      allBonusMean: mean(valid.map((s) => s.bonus)),
+      critMeans: input.criteria.map((_, c) => mean(valid.map((s) => s.crit[c]))),
       veto: marks.length === 0 ? 'none' : (decision?.decision ?? 'pending'),
     }
   })
 
-  const breakers = [...new Set(input.rules.tieBreakers)].filter((b) => !b.startsWith('criterion:') || Number(b.slice(10)) <= input.criteria.length)
+  // A criterion counts only as criterion:<1…count> written plainly; anything else stored is skipped.
+  const criterionOf = (b: string) => input.criteria.findIndex((_, c) => b === `criterion:${c + 1}`)
+  const breakers = [...new Set(input.rules.tieBreakers)].filter((b) => b === 'untrimmedMean' || b === 'bonus' || criterionOf(b) >= 0)
   const breakerMean = (u: (typeof units)[number], b: string) =>
-    b === 'untrimmedMean' ? u.untrimmed! : b === 'bonus' ? u.bonusMean! : u.critMeans[Number(b.slice(10)) - 1]!
+    b === 'untrimmedMean' ? u.untrimmed! : b === 'bonus' ? u.allBonusMean! : u.critMeans[criterionOf(b)]!
   const compareUnits = (a: (typeof units)[number], b: (typeof units)[number]) => {
     const ra = roundMean(a.final!, places)
     const rb = roundMean(b.final!, places)

@@ -29,7 +29,7 @@ describe('trimmed mean or plain mean, decided per unit', () => {
     expect(b.finalScore).toBe(85) // (90 + 85 + 70 + 95) / 4
     expect(b.totals.every((t) => t.dropped === null)).toBe(true)
     expect(b.totals[1]).toEqual({ reviewerId: r.reviewers[1].id, subtotal: null, bonus: null, total: null, recused: true, incomplete: false, dropped: null })
-    expect(b.remarks).toEqual(['林静怡回避', '有效评委 4 人，不足 5 人，未去最高最低分'])
+    expect(b.remarks).toEqual(['林静怡回避', '有效评委4人，不足5人，未去最高最低分'])
   })
 
   it('drops exactly one of several equal highest and lowest totals', () => {
@@ -95,7 +95,7 @@ describe('bonus and cap', () => {
     expect(u.totals[0]).toMatchObject({ subtotal: 80, bonus: 5, total: 85 })
   })
 
-  it('means per first-level criterion over the kept reviewers', () => {
+  it('means per first-level criterion over every valid reviewer, not only the kept ones', () => {
     const u = compute({
       reviewers: five,
       criteria: [
@@ -104,8 +104,8 @@ describe('bonus and cap', () => {
       ],
       units: { 综合处: [[6, 4, 10], [5, 4, 9], [5.5, 3, 8], [3, 2, 5], [5, 4, 8.5]] },
     }).units[0]
-    // dropped: 20 (high) and 10 (low); kept: [5,4,9], [5.5,3,8], [5,4,8.5]
-    expect(u.criterionMeans).toEqual([8.83, 8.5])
+    // criterion 1: (10 + 9 + 8.5 + 5 + 9) / 5; criterion 2: (10 + 9 + 8 + 5 + 8.5) / 5 — the dropped 20 and 10 count
+    expect(u.criterionMeans).toEqual([8.3, 8.1])
     expect(u.finalScore).toBe(17.33)
   })
 })

@@ -8,6 +8,7 @@ import { reactive } from 'vue'
 import type { Rubric } from '@shared/schemas/rubric'
 import type { Review, SavedScore, ScoreSheet, VetoMark } from '@shared/schemas/scoring'
 import { formatPoints, fromTenths, toTenths } from '@shared/points'
+import { sheetLimits, sheetTotalTenths } from '@shared/sheet-total'
 import { api } from '../../api'
 import type { DraftJournal, DraftPart } from './draftJournal'
 import { FieldSaver, errorText, type Checked, type FieldStatus } from './fieldSaver'
@@ -50,10 +51,6 @@ export const vetoField = (vetoItemId: string) => `veto:${vetoItemId}`
 export const REVIEW_FIELD = 'review'
 
 type AnySaver = FieldSaver<DraftPart, unknown, unknown>
-
-export function capTenths(rubric: Rubric): number {
-  return toTenths(rubric.totalCapPoints ?? rubric.basePoints + rubric.bonusMaxPoints)
-}
 
 function serverDrafts(rubric: Rubric, sheet: ScoreSheet | null): Record<string, DraftPart> {
   const fields: Record<string, DraftPart> = {}
@@ -134,7 +131,7 @@ export function createSheetSession(ctx: SheetContext) {
       ctx.onTotals(unitId, { scored: saved.scored, total: saved.total })
     } else if (field === REVIEW_FIELD) {
       const bonus = (result as Review).bonus
-      ctx.onTotals(unitId, { total: fromTenths(Math.min(serverSubtotalTenths + toTenths(bonus ?? 0), capTenths(rubric))) })
+      ctx.onTotals(unitId, { total: fromTenths(sheetTotalTenths(serverSubtotalTenths, bonus === null ? null : toTenths(bonus), sheetLimits(rubric))) })
     } else if (state.sheet) {
       state.sheet.vetoMarks = result as VetoMark[]
     }
