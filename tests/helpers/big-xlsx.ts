@@ -20,8 +20,11 @@ const PARTS: Record<string, string> = {
   'xl/sharedStrings.xml': `${XML}<sst xmlns="${MAIN}" count="3" uniqueCount="3"><si><t>单位名称</t></si><si><t>类别</t></si><si><t>市统计服务局综合处党支部</t></si></sst>`,
 }
 
-/** Streams an .xlsx with a header row and `rows` rows of one shared-string cell each to `path`. */
-export function writeTallXlsx(path: string, rows: number): Promise<void> {
+/**
+ * Streams an .xlsx with a header row and `rows` rows of one shared-string cell each to `path`; with
+ * `emptyCells`, each row's cell has no value (nothing counts against the row limit: all is parsed).
+ */
+export function writeTallXlsx(path: string, rows: number, { emptyCells = false } = {}): Promise<void> {
   const fd = openSync(path, 'w')
   return new Promise<void>((resolve, reject) => {
     const zip = new Zip((error, chunk, final) => {
@@ -40,7 +43,7 @@ export function writeTallXlsx(path: string, rows: number): Promise<void> {
     const BATCH = 20_000
     for (let start = 2; start < rows + 2; start += BATCH) {
       let xml = ''
-      for (let r = start; r < Math.min(start + BATCH, rows + 2); r++) xml += `<row r="${r}"><c r="A${r}" t="s"><v>2</v></c></row>`
+      for (let r = start; r < Math.min(start + BATCH, rows + 2); r++) xml += emptyCells ? `<row r="${r}"><c r="A${r}"/></row>` : `<row r="${r}"><c r="A${r}" t="s"><v>2</v></c></row>`
       sheet.push(enc.encode(xml))
     }
     sheet.push(enc.encode('</sheetData></worksheet>'), true)

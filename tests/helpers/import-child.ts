@@ -1,7 +1,8 @@
 /**
  * Run as a child process (`node --max-old-space-size=300 --import tsx tests/helpers/import-child.ts
  * <file.xlsx>`): imports the file as a unit list into a fresh meeting through the API and prints one
- * JSON line — the outcome, how many units were saved and the process's peak RSS in MB.
+ * JSON line — the outcome, how many units were saved, the import's time in ms and the process's
+ * peak RSS in MB.
  */
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
@@ -12,6 +13,7 @@ const t = makeTestCore()
 try {
   const meeting = await t.api.meetings.create({ title: '大文件导入测试会', date: '2024-12-18' })
   let outcome: { ok: boolean; code?: string; message?: string }
+  const start = performance.now()
   try {
     const dataBase64 = readFileSync(file).toString('base64')
     await t.api.units.importXlsx({ meetingId: meeting.id, fileName: basename(file), dataBase64, dryRun: process.argv[3] === 'dry' })
@@ -20,8 +22,9 @@ try {
     const e = error as { code?: string; message?: string }
     outcome = { ok: false, code: e.code, message: e.message }
   }
+  const importMs = performance.now() - start
   const units = (await t.api.units.list({ meetingId: meeting.id })).length
-  console.log(JSON.stringify({ ...outcome, units, peakRssMb: process.resourceUsage().maxRSS / 1024 }))
+  console.log(JSON.stringify({ ...outcome, units, importMs, peakRssMb: process.resourceUsage().maxRSS / 1024 }))
 } finally {
   t.dispose()
 }
