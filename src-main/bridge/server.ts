@@ -60,8 +60,6 @@ export function startBridge(options: BridgeOptions): Promise<Server & { url: str
     res.setHeader('x-content-type-options', 'nosniff')
     const url = new URL(req.url ?? '/', 'http://localhost')
     if (!localHost(req, host) || !sameOrigin(req)) return json(res, 403, { ok: false, error: { code: 'VALIDATION', message: '拒绝来自其他网站的请求' } })
-    const path = decodePath(url.pathname)
-    if (path === null) return json(res, 400, { ok: false, error: { code: 'VALIDATION', message: '请求地址中的编码无效' } })
     if (url.pathname === '/api' && req.method === 'GET') return json(res, 200, describeApi())
     if (url.pathname === '/api/events' && req.method === 'GET') return streamEvents(req, res)
     if (url.pathname.startsWith('/api/')) {
@@ -79,7 +77,8 @@ export function startBridge(options: BridgeOptions): Promise<Server & { url: str
         if (error.status === 413) res.setHeader('connection', 'close')
         return json(res, error.status, { ok: false, error: { code: 'VALIDATION', message: error.message } })
       }
-      const name = path.slice('/api/'.length)
+      const name = decodePath(url.pathname.slice('/api/'.length))
+      if (name === null) return badPath(res)
       const result = isHostOperationName(name) ? HOST_UNAVAILABLE : await core.dispatch(name, input)
       return json(res, result.ok ? 200 : statusOf(result.error.code), result)
     }
@@ -96,7 +95,10 @@ export function startBridge(options: BridgeOptions): Promise<Server & { url: str
       })
       return void createReadStream(file.path).pipe(res)
     }
-    if (staticDir && req.method === 'GET') return serveStatic(staticDir, path, res)
+    if (staticDir && req.method === 'GET') {
+      const path = decodePath(url.pathname)
+      return path === null ? badPath(res) : serveStatic(staticDir, path, res)
+    }
     json(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '页面不存在' } })
   }
 
@@ -149,6 +151,8 @@ function decodePath(pathname: string): string | null {
     return null
   }
 }
+
+const badPath = (res: ServerResponse) => json(res, 400, { ok: false, error: { code: 'VALIDATION', message: '请求地址中的编码无效' } })
 
 function serveStatic(root: string, pathname: string, res: ServerResponse): void {
   const relative = normalize(pathname).replace(/^([/\\])+/, '')
