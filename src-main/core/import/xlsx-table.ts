@@ -65,7 +65,7 @@ async function readWorkbook(zip: XlsxZip): Promise<SheetTable[]> {
   const sheets: { name: string; part: string }[] = []
   await parsePart(zip, 'xl/workbook.xml', {
     open(tag) {
-      if (tag === 'sheet') sheets.push({ name: this.attr('name'), part: targets.get(this.attr('r:id')) ?? '' })
+      if (tag === 'sheet') sheets.push({ name: this.attr('name'), part: targets.get(this.attr(':id')) ?? '' })
     },
   })
   const found = sheets.filter((s) => zip.names.includes(s.part))
@@ -86,6 +86,7 @@ interface Handlers {
   close?(this: Cursor, tag: string): void
 }
 interface Cursor {
+  /** An attribute's value; `:id` matches `r:id` whatever the prefix is. */
   attr(name: string): string
 }
 
@@ -93,7 +94,9 @@ interface Cursor {
 async function parsePart(zip: XlsxZip, name: string, handlers: Handlers): Promise<void> {
   const parser = new SaxesParser({ xmlns: false })
   let attributes: Record<string, string> = {}
-  const cursor: Cursor = { attr: (key) => attributes[key] ?? '' }
+  const cursor: Cursor = {
+    attr: (key) => (key.startsWith(':') ? (Object.entries(attributes).find(([k]) => k.endsWith(key))?.[1] ?? '') : (attributes[key] ?? '')),
+  }
   const local = (tag: string) => tag.slice(tag.indexOf(':') + 1)
   parser.on('opentag', (tag: SaxesTagPlain) => {
     attributes = tag.attributes
