@@ -58,7 +58,9 @@ export function startBridge(options: BridgeOptions): Promise<Server & { url: str
     // No other site may show our pages inside its own (clickjacking); the CSP says it again for new browsers.
     res.setHeader('x-frame-options', 'DENY')
     res.setHeader('x-content-type-options', 'nosniff')
-    const url = new URL(req.url ?? '/', 'http://localhost')
+    // A path such as `//[` is not a URL at all.
+    const url = URL.parse(req.url ?? '/', 'http://localhost')
+    if (!url) return badPath(res)
     if (!localHost(req, host) || !sameOrigin(req)) return json(res, 403, { ok: false, error: { code: 'VALIDATION', message: '拒绝来自其他网站的请求' } })
     if (url.pathname === '/api' && req.method === 'GET') return json(res, 200, describeApi())
     if (url.pathname === '/api/events' && req.method === 'GET') return streamEvents(req, res)
@@ -68,6 +70,8 @@ export function startBridge(options: BridgeOptions): Promise<Server & { url: str
       if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
         return json(res, 415, { ok: false, error: { code: 'VALIDATION', message: '请求须为 JSON 格式' } })
       }
+      const name = decodePath(url.pathname.slice('/api/'.length))
+      if (name === null) return badPath(res)
       let input: unknown
       try {
         input = await readJsonBody(req)
@@ -77,8 +81,6 @@ export function startBridge(options: BridgeOptions): Promise<Server & { url: str
         if (error.status === 413) res.setHeader('connection', 'close')
         return json(res, error.status, { ok: false, error: { code: 'VALIDATION', message: error.message } })
       }
-      const name = decodePath(url.pathname.slice('/api/'.length))
-      if (name === null) return badPath(res)
       const result = isHostOperationName(name) ? HOST_UNAVAILABLE : await core.dispatch(name, input)
       return json(res, result.ok ? 200 : statusOf(result.error.code), result)
     }

@@ -62,12 +62,13 @@ describe('where the bridge listens', () => {
 })
 
 describe('malformed requests get 4xx and a Chinese message', () => {
-  it('a malformed percent-encoding in the path is a 400, not a 500', async () => {
+  it('a malformed percent-encoding (or no URL at all) in the path is a 400, not a 500', async () => {
     for (const [method, path] of [
       ['POST', '/api/%FF'],
       ['POST', '/api/meetings.%E4list'],
       ['GET', '/%'],
       ['GET', '/assets/%E0%A4%A'],
+      ['GET', '//['],
     ]) {
       const reply = await raw(method, path, Buffer.from('{}'))
       expect(reply.status, path).toBe(400)
