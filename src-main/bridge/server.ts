@@ -14,8 +14,9 @@ import { describeApi } from './describe-api'
 import { isHostOperationName } from '../shared/host-contract'
 import type { ApiResult } from '../shared/errors'
 import { contentDisposition, findExport } from '../core/services/exports'
+import { CONTENT_SECURITY_POLICY } from '../shared/content-security-policy'
+import { BodyRefused, readJsonBody } from './body'
 
-const MAX_BODY = 40 * 1024 * 1024
 /** The host contract's stub: the browser has no desktop to open files on; the page offers downloads. */
 const HOST_UNAVAILABLE: ApiResult<never> = {
   ok: false,
@@ -54,7 +55,12 @@ export function startBridge(options: BridgeOptions): Promise<Server & { url: str
   })
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost')
+    // No other site may show our pages inside its own (clickjacking); the CSP says it again for new browsers.
+    res.setHeader('x-frame-options', 'DENY')
+    res.setHeader('x-content-type-options', 'nosniff')
+    // A path such as `//[` is not a URL at all.
+    const url = URL.parse(req.url ?? '/', 'http://localhost')
+    if (!url) return badPath(res)
     if (!localHost(req, host) || !sameOrigin(req)) return json(res, 403, { ok: false, error: { code: 'VALIDATION', message: '拒绝来自其他网站的请求' } })
     if (url.pathname === '/api' && req.method === 'GET') return json(res, 200, describeApi())
     if (url.pathname === '/api/events' && req.method === 'GET') return streamEvents(req, res)
@@ -64,15 +70,17 @@ export function startBridge(options: BridgeOptions): Promise<Server & { url: str
       if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
         return json(res, 415, { ok: false, error: { code: 'VALIDATION', message: '请求须为 JSON 格式' } })
       }
+      const name = decodePath(url.pathname.slice('/api/'.length))
+      if (name === null) return badPath(res)
       let input: unknown
       try {
-        const body = await readBody(req)
-        input = body.length ? JSON.parse(body) : {}
+        input = await readJsonBody(req)
       } catch (error) {
-        const message = error instanceof BodyTooLarge ? '请求内容过大' : '请求内容不是有效的 JSON'
-        return json(res, 400, { ok: false, error: { code: 'VALIDATION', message } })
+        if (!(error instanceof BodyRefused)) throw error
+        // After a 413 the rest of the body is not read: the connection closes once the answer is sent.
+        if (error.status === 413) res.setHeader('connection', 'close')
+        return json(res, error.status, { ok: false, error: { code: 'VALIDATION', message: error.message } })
       }
-      const name = decodeURIComponent(url.pathname.slice('/api/'.length))
       const result = isHostOperationName(name) ? HOST_UNAVAILABLE : await core.dispatch(name, input)
       return json(res, result.ok ? 200 : statusOf(result.error.code), result)
     }
@@ -89,7 +97,10 @@ export function startBridge(options: BridgeOptions): Promise<Server & { url: str
       })
       return void createReadStream(file.path).pipe(res)
     }
-    if (staticDir && req.method === 'GET') return serveStatic(staticDir, url.pathname, res)
+    if (staticDir && req.method === 'GET') {
+      const path = decodePath(url.pathname)
+      return path === null ? badPath(res) : serveStatic(staticDir, path, res)
+    }
     json(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '页面不存在' } })
   }
 
@@ -134,26 +145,19 @@ function json(res: ServerResponse, status: number, body: unknown): void {
   res.end(text)
 }
 
-class BodyTooLarge extends Error {}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    let size = 0
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length
-      if (size > MAX_BODY) {
-        reject(new BodyTooLarge())
-        req.destroy()
-      } else chunks.push(chunk)
-    })
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
-    req.on('error', reject)
-  })
+/** The path with its percent-escapes decoded, or null when they are malformed (`/api/%FF`, `/%`). */
+function decodePath(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname)
+  } catch {
+    return null
+  }
 }
 
+const badPath = (res: ServerResponse) => json(res, 400, { ok: false, error: { code: 'VALIDATION', message: '请求地址中的编码无效' } })
+
 function serveStatic(root: string, pathname: string, res: ServerResponse): void {
-  const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '')
+  const relative = normalize(pathname).replace(/^([/\\])+/, '')
   let file = join(root, relative)
   if (!file.startsWith(root + sep) && file !== root) return json(res, 403, { ok: false, error: { code: 'VALIDATION', message: '路径无效' } })
   // Unknown paths fall back to index.html: the renderer's router owns them.
@@ -161,7 +165,7 @@ function serveStatic(root: string, pathname: string, res: ServerResponse): void 
   if (!existsSync(file)) return json(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '界面尚未构建，请先运行 npm run build' } })
   res.writeHead(200, {
     'content-type': MIME[extname(file)] ?? 'application/octet-stream',
-    'content-security-policy': "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'",
+    'content-security-policy': CONTENT_SECURITY_POLICY,
   })
   createReadStream(file).pipe(res)
 }

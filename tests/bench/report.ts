@@ -2,7 +2,7 @@
 export interface BenchResult {
   name: string
   value: number
-  unit: 'ms'
+  unit: 'ms' | 'MB'
   baselineName: string
   baseline: number
   goal: string

@@ -23,7 +23,10 @@ const post = (name: string, body: unknown, headers: Record<string, string> = {})
   fetch(`${server.url}/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })
 
 describe('HTTP bridge', () => {
-  it('binds to 127.0.0.1', () => expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/))
+  it('binds to 127.0.0.1 (the socket, not only the URL it reports)', () => {
+    expect(server.address()).toMatchObject({ address: '127.0.0.1', family: 'IPv4' })
+    expect(server.url).toBe(`http://127.0.0.1:${(server.address() as { port: number }).port}`)
+  })
 
   it('GET /api lists every operation with its input JSON Schema', async () => {
     const doc = (await (await fetch(`${server.url}/api`)).json()) as { operations: { name: string; summary: string; desktopOnly: boolean; input: { type: string } }[] }

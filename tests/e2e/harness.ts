@@ -27,6 +27,8 @@ export interface E2E extends TestCore {
   browser: Browser
   page: Page
   baseUrl: string
+  /** Content-Security-Policy violations reported by the page so far (each: directive and what was blocked). */
+  cspViolations: string[]
   /** Saves a full-page screenshot under test-results/screenshots/<name>.png. */
   shot(name: string): Promise<string>
   close(): Promise<void>
@@ -40,12 +42,21 @@ export async function startE2E(): Promise<E2E> {
   const page = await context.newPage()
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(error.message))
+  // A violation is an event in the page (even when the script catches the error): report it on the console.
+  const cspViolations: string[] = []
+  await context.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) => console.warn(`[csp] ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`)),
+  )
+  page.on('console', (message) => {
+    if (message.text().startsWith('[csp] ') || /Content Security Policy/i.test(message.text())) cspViolations.push(message.text())
+  })
   mkdirSync(SCREENSHOT_DIR, { recursive: true })
   return {
     ...t,
     browser,
     page,
     baseUrl: server.url,
+    cspViolations,
     async shot(name) {
       const path = join(SCREENSHOT_DIR, `${name}.png`)
       // The app scrolls inside its main area; let the page grow for the shot so it shows everything.
@@ -59,6 +70,7 @@ export async function startE2E(): Promise<E2E> {
       await new Promise((resolve) => server.close(resolve))
       t.dispose()
       if (errors.length) throw new Error(`页面脚本出错：${errors.join('; ')}`)
+      if (cspViolations.length) throw new Error(`页面违反内容安全策略：${cspViolations.join('; ')}`)
     },
   }
 }

@@ -5,6 +5,7 @@ import type { CoreContext } from '../context'
 import { DomainError } from '../errors'
 import { handlers as defaultHandlers, type Handlers } from './handlers'
 import { describeZodError } from './zod-messages'
+import { checkInputText } from './text-check'
 
 export type Dispatch = (name: string, input: unknown) => Promise<ApiResult<unknown>>
 
@@ -19,6 +20,8 @@ export function createDispatcher(ctx: CoreContext, handlers: Handlers = defaultH
     const def = contract[name]
     const parsed = def.input.safeParse(input ?? {})
     if (!parsed.success) return fail({ code: 'VALIDATION', ...describeZodError(parsed.error) })
+    const badText = checkInputText(name, parsed.data)
+    if (badText) return fail({ code: 'VALIDATION', message: `输入有误：${badText}` })
     try {
       const handler = handlers[name] as (input: unknown, ctx: CoreContext) => unknown
       const output = await handler(parsed.data, ctx)

@@ -8,15 +8,14 @@
  * styles, sections, headers, footers and settings (see package.ts); the body references its styles.
  */
 
-// Characters XML 1.0 forbids (control characters other than tab and line breaks).
-// eslint-disable-next-line no-control-regex
-const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g
+import { stripForbiddenChars } from '../../shared/text-rules'
+
 // Anything `esc` or `run` must change: most text has none, and is then used as it is.
 // eslint-disable-next-line no-control-regex
-const SPECIAL = /[&<>"\u0000-\u001f\ufffe\uffff]/
+const SPECIAL = /[&<>"\u0000-\u001f\ud800-\udfff\ufffe\uffff]/
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }
 
-export const esc = (text: string): string => (SPECIAL.test(text) ? text.replace(INVALID_XML, '').replace(/[&<>"]/g, (c) => ENTITIES[c]) : text)
+export const esc = (text: string): string => (SPECIAL.test(text) ? stripForbiddenChars(text).replace(/[&<>"]/g, (c) => ENTITIES[c]) : text)
 
 const textElement = (part: string) => (part.trim() === part ? `<w:t>${esc(part)}</w:t>` : `<w:t xml:space="preserve">${esc(part)}</w:t>`)
 

@@ -8,6 +8,7 @@ import { Document, Packer, Paragraph, TextRun } from 'docx'
 import { unzipSync } from 'fflate'
 import { documentStyles, fontTableXml, sectionOptions, type SectionKind } from './layout'
 import { writeZip, type XmlChunk, type ZipEntryData } from './zip-writer'
+import { stripForbiddenChars as xmlSafe } from '../../shared/text-rules'
 
 export interface BodySection {
   kind: SectionKind
@@ -57,13 +58,13 @@ function* spliceBody(xml: string, sections: BodySection[]): Generator<XmlChunk> 
 
 export async function buildDocx(meta: DocumentMeta, sections: BodySection[]): Promise<Buffer> {
   const doc = new Document({
-    title: meta.title,
-    subject: meta.subject ?? '',
+    title: xmlSafe(meta.title),
+    subject: xmlSafe(meta.subject ?? ''),
     creator: '现场评审',
     lastModifiedBy: '现场评审',
     evenAndOddHeaderAndFooters: true,
     styles: documentStyles(),
-    sections: sections.map((s, i) => sectionOptions(s.kind, s.mark, [new Paragraph({ children: [new TextRun(marker(i))] })])),
+    sections: sections.map((s, i) => sectionOptions(s.kind, xmlSafe(s.mark), [new Paragraph({ children: [new TextRun(marker(i))] })])),
   })
   const skeleton = await Packer.toBuffer(doc, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }])
   const files = unzipSync(new Uint8Array(skeleton))

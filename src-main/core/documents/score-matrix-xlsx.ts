@@ -13,6 +13,10 @@ import { capPoints, sheetLimits, sheetTotalPoints } from '../../shared/sheet-tot
 import type { Dossier } from './dossier'
 import { pairKey } from './dossier'
 import { chineseQuotes } from './text'
+import { stripForbiddenChars } from '../../shared/text-rules'
+
+/** exceljs writes strings as they are: a character XML forbids would make the workbook unreadable. */
+const safeRow = (values: unknown[]) => values.map((v) => (typeof v === 'string' ? stripForbiddenChars(v) : v))
 
 type Writer = ExcelJS.stream.xlsx.WorkbookWriter
 
@@ -59,8 +63,8 @@ function matrixSheet(wb: Writer, d: Dossier): void {
   for (let c = fixedHead.length + 1; c <= last; c++) ws.getColumn(c).width = 11
   ws.getColumn(last).width = 30
 
-  const top = ws.addRow([...fixedHead, ...items.map((i) => i.criterion), ...tailHead])
-  const sub = ws.addRow([...fixedHead, ...items.map((i) => `${i.item.name}（${i.item.maxPoints}）`), ...tailHead])
+  const top = ws.addRow(safeRow([...fixedHead, ...items.map((i) => i.criterion), ...tailHead]))
+  const sub = ws.addRow(safeRow([...fixedHead, ...items.map((i) => `${i.item.name}（${i.item.maxPoints}）`), ...tailHead]))
   // Merge each criterion over its items, and the single-level headers over both rows.
   let col = fixedHead.length + 1
   for (const c of d.rubric.criteria) {
@@ -78,7 +82,7 @@ function matrixSheet(wb: Writer, d: Dossier): void {
     for (const reviewer of d.reviewers) {
       const key = pairKey(reviewer.id, unit.id)
       if (d.recused.has(key)) {
-        ws.addRow([u + 1, unit.name, reviewer.name, '回避']).commit()
+        ws.addRow(safeRow([u + 1, unit.name, reviewer.name, '回避'])).commit()
         continue
       }
       const entry = d.entries.get(key)
@@ -88,7 +92,7 @@ function matrixSheet(wb: Writer, d: Dossier): void {
       const bonus = entry?.bonus ?? null
       const total = complete ? sheetTotalPoints(subtotalTenths / 10, bonus, limits) : null
       const veto = (entry?.vetoMarks ?? []).map((m) => `${vetoNames.get(m.vetoItemId) ?? ''}：${m.reason}`).join('；')
-      const row = ws.addRow([u + 1, unit.name, reviewer.name, '', ...values, complete ? subtotalTenths / 10 : null, bonus, total, veto])
+      const row = ws.addRow(safeRow([u + 1, unit.name, reviewer.name, '', ...values, complete ? subtotalTenths / 10 : null, bonus, total, veto]))
       row.eachCell({ includeEmpty: true }, usePlainStyle)
       row.commit()
     }
@@ -113,12 +117,12 @@ function summarySheet(wb: Writer, d: Dossier): void {
   ws.getColumn(2 + r + 7).width = 8
   ws.getColumn(2 + r + 8).width = 40
 
-  const head = ws.addRow(['序号', '单位', ...results.reviewers.map((r) => r.name), '最高分', '最低分', '有效平均分', '加分', '综合得分', '排名', '等次', '备注'])
+  const head = ws.addRow(safeRow(['序号', '单位', ...results.reviewers.map((r) => r.name), '最高分', '最低分', '有效平均分', '加分', '综合得分', '排名', '等次', '备注']))
   styleHeader(head)
   head.commit()
   results.units.forEach((u, i) => {
     const totals = u.totals.map((t) => (t.recused ? '回避' : t.total))
-    ws.addRow([i + 1, u.unitName, ...totals, u.highest, u.lowest, u.validMean, u.bonusMean, u.finalScore, u.rank, u.band, u.remarks.join('；')]).commit()
+    ws.addRow(safeRow([i + 1, u.unitName, ...totals, u.highest, u.lowest, u.validMean, u.bonusMean, u.finalScore, u.rank, u.band, u.remarks.join('；')])).commit()
   })
   ws.commit()
 }
@@ -148,7 +152,7 @@ function rulesSheet(wb: Writer, d: Dossier): void {
     ['总分上限', capPoints(d.rubric)],
     ['计算时间', computedAt],
   ]
-  for (const r of rows) ws.addRow(r).commit()
+  for (const r of rows) ws.addRow(safeRow(r)).commit()
   ws.commit()
 }
 

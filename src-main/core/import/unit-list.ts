@@ -4,6 +4,7 @@
  * usual header wordings, and collects every row's problem instead of stopping at the first.
  */
 import type { UnitFields } from '../../shared/schemas/unit'
+import { findForbiddenChar, forbiddenCharMessage } from '../../shared/text-rules'
 import type { SheetRow, SheetTable } from './xlsx-table'
 
 type Field = 'seq' | 'name' | 'category' | 'department' | 'contact' | 'phone' | 'brand'
@@ -133,6 +134,9 @@ export function parseUnitList(tables: SheetTable[], existingNames: Set<string>):
     }
     for (const [field, [label, max]] of Object.entries(LIMITS) as [keyof typeof LIMITS, [string, number]][]) {
       if (fields[field].length > max) problems.push(`${where}：${label}超过 ${max} 个字`)
+      // The same rule as for typed text: these characters would break every document naming the unit.
+      const forbidden = findForbiddenChar(fields[field])
+      if (forbidden) problems.push(`${where}：${forbiddenCharMessage(label, forbidden)}`)
     }
     if (name) {
       const earlier = firstRowOf.get(name)
