@@ -5,7 +5,6 @@
 import { spawn, spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { closeSync, openSync, readdirSync, readFileSync, truncateSync, writeFileSync, writeSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { openDatabase } from '../../src-main/core/db/open'
@@ -13,8 +12,9 @@ import { createSyntheticMeeting } from '../bench/synthetic'
 import { repoRoot } from '../helpers/core'
 
 export const DB_NAME = 'onsite-review.sqlite'
-const tsxCli = createRequire(import.meta.url).resolve('tsx/cli')
 const cliPath = join(repoRoot, 'src-main/bridge/cli.ts')
+// `node --import tsx` rather than tsx's launcher: signals then reach the server itself.
+const nodeArgs = ['--import', 'tsx', cliPath]
 
 /** A sound data file with a 20-unit × 5-reviewer × 10-item meeting (1,000 scores on many pages). */
 export function writeValidDatabase(dir: string): { file: string; scores: number } {
@@ -58,13 +58,13 @@ export interface CliRun {
 
 /** Runs the browser-mode CLI to completion (it exits when it refuses to start, or after --recover). */
 export function runCli(args: string[], options: { uid?: number; gid?: number } = {}): CliRun {
-  const run = spawnSync(process.execPath, [tsxCli, cliPath, ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000, ...options })
+  const run = spawnSync(process.execPath, [...nodeArgs, ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000, ...options })
   return { status: run.status, stdout: run.stdout, stderr: run.stderr }
 }
 
 /** Starts a server that keeps running; resolves once it says it has started. */
 export function startCli(args: string[]): Promise<{ stop(): Promise<void> }> {
-  const child = spawn(process.execPath, [tsxCli, cliPath, ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [...nodeArgs, ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
