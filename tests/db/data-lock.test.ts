@@ -47,6 +47,14 @@ describe('the data folder lock', () => {
     await server.stop()
   })
 
+  it('a lock naming our own pid, left by an earlier process that had the same pid, does not block', () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, LOCK_FILE_NAME), `${process.pid}\n`)
+    const lock = acquireDataLock(dir)
+    expect(readFileSync(lock.file, 'utf8').trim()).toBe(String(process.pid))
+    lock.release()
+  })
+
   it('in one process: taken while held, free again once released', () => {
     const dir = tempDir()
     const lock = acquireDataLock(dir)

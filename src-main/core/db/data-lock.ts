@@ -7,6 +7,10 @@ export const LOCK_FILE_NAME = 'onsite-review.lock'
 /** A lock file whose writer died between creating it and writing its pid is stale after this long. */
 const EMPTY_LOCK_GRACE_MS = 10_000
 
+/** Lock files this process holds: a lock naming our own pid but not in here was left by an earlier
+ * process that had the same pid (containers restart with the same low pids). */
+const held = new Set<string>()
+
 export interface DataLock {
   file: string
   release(): void
@@ -27,11 +31,12 @@ export function acquireDataLock(dataDir: string, pid = process.pid): DataLock {
       } finally {
         closeSync(fd)
       }
+      held.add(file)
       return { file, release: () => releaseIfOurs(file, pid) }
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw toDatabaseError(error, dataDir) ?? error
       const holder = readHolder(file)
-      if (attempt > 0 || holder === 'in use' || (typeof holder === 'number' && isRunning(holder))) {
+      if (attempt > 0 || holder === 'in use' || (typeof holder === 'number' && isRunning(holder, file))) {
         throw new DatabaseError('DB_IN_USE', { path: dataDir, pid: typeof holder === 'number' ? holder : undefined, lockFile: file })
       }
       rmSync(file, { force: true }) // stale: its process is gone
@@ -50,8 +55,8 @@ function readHolder(file: string): number | 'in use' | null {
   }
 }
 
-function isRunning(pid: number): boolean {
-  if (pid === process.pid) return true
+function isRunning(pid: number, file: string): boolean {
+  if (pid === process.pid) return held.has(file)
   try {
     process.kill(pid, 0) // signal 0: only asks whether the process exists
     return true
@@ -61,6 +66,7 @@ function isRunning(pid: number): boolean {
 }
 
 function releaseIfOurs(file: string, pid: number): void {
+  held.delete(file)
   try {
     if (readFileSync(file, 'utf8').trim() === String(pid)) rmSync(file, { force: true })
   } catch {
