@@ -46,6 +46,16 @@ describe('a full disk', () => {
     expect(await t.core.dispatch('scores.save', refused!.input)).toMatchObject({ ok: true, data: { score: { value: 0 } } })
   })
 
+  it('the demo meeting on a full disk: disk full, not "the demo file is broken", and nothing half-imported', async () => {
+    t = makeTestCore()
+    const db = t.core.context.db
+    db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true })}`)
+    const before = snapshotDatabase(db)
+    const result = await t.core.dispatch('meetings.openDemo', {})
+    expect(result).toMatchObject({ ok: false, error: { code: 'DISK_FULL' } })
+    expect(snapshotDatabase(db)).toEqual(before)
+  })
+
   it('an export whose write meets ENOSPC says so in Chinese', async () => {
     t = makeTestCore()
     const { meeting } = await seedSmallMeeting(t.api)

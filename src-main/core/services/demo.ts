@@ -1,5 +1,6 @@
 import type { Meeting } from '../../shared/schemas/meeting'
 import type { CoreContext } from '../context'
+import { toDatabaseError } from '../db/db-errors'
 import { stmt } from '../db/statements'
 import { writeTransaction } from '../db/transaction'
 import { DomainError } from '../errors'
@@ -22,6 +23,7 @@ export function openDemo(ctx: CoreContext): Meeting {
   try {
     writeTransaction(db, () => insertDemo(db, demo))
   } catch (error) {
+    if (toDatabaseError(error)) throw error // a full disk is not a broken demo file
     const detail = error instanceof Error ? error.message : String(error)
     throw new DomainError('IMPORT_INVALID', `示例会议数据文件有误，未导入：${detail}`)
   }
