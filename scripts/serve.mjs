@@ -3,6 +3,8 @@
  * `npm run serve -- --data <folder> --port <n>`: browser mode. Builds the renderer when it is
  * missing or older than its sources, then runs the HTTP bridge (src-main/bridge/cli.ts) on
  * 127.0.0.1. start.mjs reuses `serve()` when Electron cannot run on this machine.
+ * `npm run serve -- --data <folder> --recover <new file>` copies what can still be read from a
+ * damaged data file into a new file (the bridge CLI does it and exits; no build needed).
  */
 import { spawn } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
@@ -15,16 +17,20 @@ export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 export const DEFAULT_PORT = 5790
 const require = createRequire(import.meta.url)
 
-/** `--data` and `--port`, shared with start.mjs. */
+/** `--data`, `--port` and `--recover`, shared with start.mjs. */
 export function parseServeArgs(argv = process.argv.slice(2)) {
   const { values } = parseArgs({
     args: argv,
-    options: { data: { type: 'string', default: join(root, 'data') }, port: { type: 'string', default: String(DEFAULT_PORT) } },
+    options: {
+      data: { type: 'string', default: join(root, 'data') },
+      port: { type: 'string', default: String(DEFAULT_PORT) },
+      recover: { type: 'string' },
+    },
     strict: true,
   })
   const port = Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`端口无效：${values.port}（应为 0–65535 的整数）`)
-  return { data: resolve(values.data), port }
+  return { data: resolve(values.data), port, recover: values.recover === undefined ? undefined : resolve(values.recover) }
 }
 
 /** Newest modification time of any file under `dir` (0 when absent). */
@@ -59,9 +65,12 @@ export async function buildRenderer() {
 }
 
 /** Runs the bridge in a child process until it exits; resolves with its exit code. */
-export function runBridge({ data, port }) {
-  const tsxCli = require.resolve('tsx/cli')
-  const child = spawn(process.execPath, [tsxCli, join(root, 'src-main/bridge/cli.ts'), '--data', data, '--port', String(port)], {
+export function runBridge({ data, port, recover }) {
+  const args = ['--data', data, '--port', String(port), ...(recover ? ['--recover', recover] : [])]
+  // `--import tsx`, not tsx's launcher: a signal then reaches the bridge itself, which releases
+  // its lock on the data folder (the launcher kills a child that is slow to acknowledge it).
+  const tsx = pathToFileURL(require.resolve('tsx')).href
+  const child = spawn(process.execPath, ['--import', tsx, join(root, 'src-main/bridge/cli.ts'), ...args], {
     cwd: root,
     stdio: 'inherit',
   })
@@ -77,7 +86,7 @@ export function runBridge({ data, port }) {
 
 /** `build: false` when the caller has just tried (start.mjs), so a failing build is not run twice. */
 export async function serve(options, { build = true } = {}) {
-  if (build && rendererIsStale()) {
+  if (build && !options.recover && rendererIsStale()) {
     console.log('正在构建界面（out/renderer）… / Building the renderer…')
     try {
       await buildRenderer()

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { AppEvent } from '../shared/events'
 import type { CoreContext } from './context'
+import { DatabaseError, toDatabaseError } from './db/db-errors'
 import { openDatabase } from './db/open'
 import { createDispatcher, type Dispatch } from './api/dispatcher'
 
@@ -20,10 +21,24 @@ export interface Core {
   close(): void
 }
 
+/** The database inside a data folder (the browser mode's `--recover` reads it from there). */
+export const databaseFile = (dataDir: string): string => join(dataDir, 'onsite-review.sqlite')
+
+export function makeDataDir(dataDir: string): void {
+  try {
+    mkdirSync(dataDir, { recursive: true })
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    // EEXIST: a file has the folder's name; ENOTDIR: a file sits where a parent folder should be.
+    if (code === 'EEXIST' || code === 'ENOTDIR') throw new DatabaseError('DB_NOT_A_FILE', { path: dataDir, expected: 'folder' })
+    throw toDatabaseError(error, dataDir) ?? error
+  }
+}
+
 /** Wires the database, the dispatcher and the event channel; the Electron shell and the bridge both start here. */
 export function createCore(options: CoreOptions): Core {
-  mkdirSync(options.dataDir, { recursive: true })
-  const db = openDatabase(join(options.dataDir, 'onsite-review.sqlite'))
+  makeDataDir(options.dataDir)
+  const db = openDatabase(databaseFile(options.dataDir))
   const listeners = new Set<(event: AppEvent) => void>()
   const context: CoreContext = {
     db,

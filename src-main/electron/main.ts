@@ -4,6 +4,7 @@
  */
 import { app, dialog, session, type BrowserWindow } from 'electron'
 import { createCore, type Core } from '../core/app'
+import { startupMessage } from '../core/db/db-errors'
 import { createHostDispatcher } from './host'
 import { forwardEvents, registerApiHandler } from './ipc'
 import { installMenu } from './menu'
@@ -45,8 +46,8 @@ async function run(): Promise<void> {
   try {
     core = createCore({ dataDir: paths.dataDir, resourcesDir: paths.resourcesDir, appVersion: app.getVersion() })
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
-    return fatal('无法打开数据库', `数据目录：${paths.dataDir}\n\n${reason}`)
+    // The data file or folder cannot be used: say what and what to do, in Chinese, and quit.
+    return fatal('无法打开数据', startupMessage(error, { kind: 'desktop', dataDir: paths.dataDir }))
   }
 
   denyAllPermissions(session.defaultSession)

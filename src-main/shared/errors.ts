@@ -8,6 +8,14 @@ export const ERROR_CODES = [
   'RUBRIC_INVALID',
   'IMPORT_INVALID',
   'DB_TOO_NEW',
+  // The data file or folder (see core/db/db-errors.ts for what each means to the user).
+  'DB_CORRUPT',
+  'DB_READ_ONLY',
+  'DB_NOT_A_FILE',
+  'DB_IN_USE',
+  'DB_BUSY',
+  'DISK_FULL',
+  'DISK_IO',
   'UNKNOWN_OPERATION',
   'HOST_UNAVAILABLE', // a desktop-only operation (open a file, save a copy…) asked of browser mode
   'INTERNAL',

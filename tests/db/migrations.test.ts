@@ -1,6 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { migrate } from '../../src-main/core/db/migrate'
@@ -61,6 +61,18 @@ describe('migrations', () => {
       expect((error as DomainError).message).toContain('请升级程序')
     }
     expect(readFileSync(file).equals(before)).toBe(true)
+  })
+
+  it('refuses a newer rollback-journal database without switching it to WAL: byte-identical, no side files', () => {
+    const file = tempFile('future-journal.sqlite')
+    const db = new BetterSqlite3(file) // journal_mode DELETE, as a copy made by another tool may be
+    db.exec('CREATE TABLE future (x INTEGER)')
+    db.pragma(`user_version = ${LATEST_VERSION + 1}`)
+    db.close()
+    const before = readFileSync(file)
+    expect(() => openDatabase(file)).toThrowError(/请升级程序/)
+    expect(readFileSync(file).equals(before)).toBe(true)
+    expect(readdirSync(dirname(file))).toEqual(['future-journal.sqlite'])
   })
 
   it('runs all pending steps in one transaction: a failing step leaves the database as it was', () => {

@@ -2,7 +2,7 @@
  * The main process wired end to end under Node: electron is faked, the core is real (SQLite in a
  * temp folder; better-sqlite3's Node-API prebuild is the one Electron loads too).
  */
-import { existsSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -119,6 +119,25 @@ describe('main process', () => {
     fake.app.emit('second-instance', {}, [], '')
     expect(window.minimized).toBe(false)
     expect(window.focused).toBe(true)
+  })
+
+  it('a damaged data file: a Chinese dialog says what is wrong and what to do, the app quits, the file stays as it was', async () => {
+    mkdirSync(userData, { recursive: true })
+    const file = join(userData, 'onsite-review.sqlite')
+    writeFileSync(file, Buffer.from(Array.from({ length: 64 * 1024 }, (_, i) => (i * 131 + 17) % 256)))
+    const before = readFileSync(file)
+    await startMain()
+
+    expect(fake.dialog.showErrorBox).toHaveBeenCalledTimes(1)
+    const [title, message] = fake.dialog.showErrorBox.mock.calls[0] as [string, string]
+    expect(title).toBe('现场评审无法启动：无法打开数据')
+    expect(message).toContain(`数据文件已损坏或不是“现场评审”的数据文件，无法读取：${file}`)
+    expect(message).toContain('用备份的数据文件替换它')
+    expect(message).toContain(`数据目录：${userData}`)
+    expect(message).not.toMatch(/SqliteError|SQLITE_|\n\s+at /)
+    expect(fake.app.quit).toHaveBeenCalled()
+    expect(fake.BrowserWindow.instances).toHaveLength(0)
+    expect(readFileSync(file).equals(before)).toBe(true)
   })
 
   it('the second copy itself quits without opening anything', async () => {

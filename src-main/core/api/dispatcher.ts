@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { contract, isOperationName, type OperationName } from '../../shared/contract'
 import type { ApiError, ApiResult } from '../../shared/errors'
 import type { CoreContext } from '../context'
+import { toDatabaseError } from '../db/db-errors'
 import { DomainError } from '../errors'
 import { handlers as defaultHandlers, type Handlers } from './handlers'
 import { describeZodError } from './zod-messages'
@@ -40,6 +41,12 @@ export function createDispatcher(ctx: CoreContext, handlers: Handlers = defaultH
 function toApiError(name: OperationName, error: unknown): ApiError {
   if (error instanceof DomainError) return { code: error.code, message: error.message, details: error.details }
   if (error instanceof z.ZodError) return { code: 'VALIDATION', ...describeZodError(error) }
+  // Disk full, read-only folder, I/O error, another writer…: SQLite and the file system say it in English.
+  const storage = toDatabaseError(error)
+  if (storage) {
+    console.error(`[api] ${name}: ${storage.code} (${error instanceof Error ? error.message : String(error)})`)
+    return { code: storage.code, message: storage.message }
+  }
   console.error(`[api] ${name} failed`, error)
   const detail = error instanceof Error ? error.message : String(error)
   return { code: 'INTERNAL', message: `操作失败（程序内部错误：${detail}）` }

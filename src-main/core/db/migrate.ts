@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3'
-import { DomainError } from '../errors'
+import { DatabaseError } from './db-errors'
 import { LATEST_VERSION, migrations, type Migration } from './migrations'
 
 /**
@@ -11,15 +11,13 @@ export function migrate(db: Database, steps: Migration[] = migrations): number {
   const current = db.pragma('user_version', { simple: true }) as number
   const latest = steps.length ? steps[steps.length - 1].version : 0
   if (current > latest) {
-    throw new DomainError(
-      'DB_TOO_NEW',
-      `数据库由更新版本的“现场评审”创建（结构版本 ${current}，本程序支持到 ${latest}），请升级程序后再打开。`,
-    )
+    throw new DatabaseError('DB_TOO_NEW', { version: current, supported: latest })
   }
-  const pending = steps.filter((m) => m.version > current)
-  if (pending.length === 0) return current
+  if (current === latest) return current
   db.transaction(() => {
-    for (const step of pending) db.exec(step.sql)
+    // Read again under the write lock: another process may have migrated the file meanwhile.
+    const locked = db.pragma('user_version', { simple: true }) as number
+    for (const step of steps.filter((m) => m.version > locked)) db.exec(step.sql)
     db.pragma(`user_version = ${latest}`)
   }).immediate()
   return latest

@@ -1,12 +1,22 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3'
-import { migrate } from './migrate'
+import { checkBeforeOpening } from './check'
+import { toDatabaseError } from './db-errors'
+import { LATEST_VERSION, migrate } from './migrate'
 
 /**
- * Opens (or creates) the app database with the settings every connection must have.
+ * Opens (or creates) the app database with the settings every connection must have. The file is
+ * checked first without writing to it (check.ts), so a file the program refuses stays as it was.
+ * Failures come out as a DatabaseError with a Chinese message.
  * better-sqlite3 13 ships Node-API prebuilds, so Node (tests, browser mode) and Electron load the same binary.
  */
 export function openDatabase(file: string): Database {
-  const db = new BetterSqlite3(file)
+  if (file !== ':memory:') checkBeforeOpening(file, LATEST_VERSION)
+  let db: Database
+  try {
+    db = new BetterSqlite3(file)
+  } catch (error) {
+    throw toDatabaseError(error, file) ?? error
+  }
   try {
     if (file !== ':memory:') db.pragma('journal_mode = WAL')
     db.pragma('foreign_keys = ON')
@@ -17,7 +27,7 @@ export function openDatabase(file: string): Database {
     return db
   } catch (error) {
     db.close()
-    throw error
+    throw toDatabaseError(error, file) ?? error
   }
 }
 

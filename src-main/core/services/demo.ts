@@ -1,6 +1,8 @@
 import type { Meeting } from '../../shared/schemas/meeting'
 import type { CoreContext } from '../context'
+import { toDatabaseError } from '../db/db-errors'
 import { stmt } from '../db/statements'
+import { writeTransaction } from '../db/transaction'
 import { DomainError } from '../errors'
 import { getMeeting } from './meetings'
 import { DEMO_MEETING_ID } from './demo/demo-file'
@@ -19,8 +21,9 @@ export function openDemo(ctx: CoreContext): Meeting {
     throw new DomainError('IMPORT_INVALID', '示例会议数据文件与本软件版本不符（会议编号不一致），请重新安装本软件')
   }
   try {
-    db.transaction(() => insertDemo(db, demo))()
+    writeTransaction(db, () => insertDemo(db, demo))
   } catch (error) {
+    if (toDatabaseError(error)) throw error // a full disk is not a broken demo file
     const detail = error instanceof Error ? error.message : String(error)
     throw new DomainError('IMPORT_INVALID', `示例会议数据文件有误，未导入：${detail}`)
   }

@@ -3,6 +3,7 @@ import type { Meeting, MeetingFields, MeetingSummary } from '../../shared/schema
 import { RulesInput } from '../../shared/schemas/rules'
 import { notFound } from '../errors'
 import { newId, now, stmt } from '../db/statements'
+import { writeTransaction } from '../db/transaction'
 import { saveRules } from './rules'
 
 interface MeetingRow {
@@ -72,7 +73,7 @@ export function assertMeeting(db: Database, id: string): void {
 export function createMeeting(db: Database, fields: MeetingFields, options: { id?: string; isDemo?: boolean } = {}): Meeting {
   const id = options.id ?? newId()
   const at = now()
-  db.transaction(() => {
+  writeTransaction(db, () => {
     stmt(
       db,
       `INSERT INTO meetings (id, title, date, start_time, end_time, place, host, host_title, recorder, issuing_body,
@@ -82,7 +83,7 @@ export function createMeeting(db: Database, fields: MeetingFields, options: { id
     ).run({ ...fields, id, isDemo: options.isDemo ? 1 : 0, at })
     saveRules(db, id, RulesInput.parse({}))
     stmt(db, 'INSERT INTO rubrics (meeting_id, base_tenths, updated_at) VALUES (?, 1000, ?)').run(id, at)
-  })()
+  })
   return getMeeting(db, id)
 }
 

@@ -6,6 +6,7 @@ import type { Database } from 'better-sqlite3'
 import type { z } from 'zod'
 import type { MinutesSettings, MinutesSettingsFields } from '../../shared/schemas/minutes'
 import { newId, now, stmt } from '../db/statements'
+import { writeTransaction } from '../db/transaction'
 import { DomainError } from '../errors'
 import { getMeeting } from './meetings'
 import { getRules } from './rules'
@@ -97,7 +98,7 @@ function checkBands(db: Database, meetingId: string, bands: string[]): void {
 }
 
 export function saveMinutesSettings(db: Database, meetingId: string, fields: SettingsFields): MinutesSettings {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     getMeeting(db, meetingId)
     checkBands(db, meetingId, fields.recommendedBands)
     stmt(
@@ -123,5 +124,5 @@ export function saveMinutesSettings(db: Database, meetingId: string, fields: Set
       at: now(),
     })
     return getMinutesSettings(db, meetingId)
-  })()
+  })
 }

@@ -5,6 +5,7 @@
 import type { Database } from 'better-sqlite3'
 import type { AgendaNote } from '../../shared/schemas/minutes'
 import { newId, now, stmt } from '../db/statements'
+import { writeTransaction } from '../db/transaction'
 import { DomainError, notFound } from '../errors'
 import { assertMeeting } from './meetings'
 
@@ -59,7 +60,7 @@ function assertUnitOfMeeting(db: Database, meetingId: string, unitId: string | n
 
 /** Creates a note at the end of the list, or updates the note `id`. */
 export function saveNote(db: Database, meetingId: string, id: string | undefined, fields: NoteFields): AgendaNote {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     assertMeeting(db, meetingId)
     assertUnitOfMeeting(db, meetingId, fields.unitId)
     const at = now()
@@ -80,7 +81,7 @@ export function saveNote(db: Database, meetingId: string, id: string | undefined
        VALUES (@id, @meetingId, @seq, @speaker, @unitId, @keyPoints, @decisions, @at)`,
     ).run({ ...fields, id: newNoteId, meetingId, seq: next, at })
     return getNote(db, meetingId, newNoteId)
-  })()
+  })
 }
 
 export function deleteNote(db: Database, meetingId: string, id: string): void {
@@ -98,6 +99,6 @@ export function reorderNotes(db: Database, meetingId: string, ids: string[]): Ag
   }
   const update = stmt(db, 'UPDATE agenda_notes SET seq = ?, updated_at = ? WHERE id = ?')
   const at = now()
-  db.transaction(() => ids.forEach((id, i) => update.run(i + 1, at, id)))()
+  writeTransaction(db, () => ids.forEach((id, i) => update.run(i + 1, at, id)))
   return listNotes(db, meetingId)
 }

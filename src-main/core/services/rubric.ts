@@ -4,6 +4,7 @@ import { RubricInput, type Rubric } from '../../shared/schemas/rubric'
 import { formatPoints, fromTenths, isOnTenthGrid, toTenths } from '../../shared/points'
 import { capTenthsOf } from '../../shared/sheet-total'
 import { newId, now, stmt } from '../db/statements'
+import { writeTransaction } from '../db/transaction'
 import { DomainError, notFound } from '../errors'
 
 interface RubricRow {
@@ -159,7 +160,7 @@ function checkLocked(db: Database, meetingId: string, r: ReturnType<typeof Rubri
 export function saveRubric(db: Database, meetingId: string, input: unknown): Rubric {
   const r = RubricInput.parse(input)
   validate(r)
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     if (!stmt(db, 'SELECT 1 FROM rubrics WHERE meeting_id = ?').get(meetingId)) throw notFound('会议')
     checkLocked(db, meetingId, r)
     const at = now()
@@ -236,5 +237,5 @@ export function saveRubric(db: Database, meetingId: string, input: unknown): Rub
       for (const id of ownIds(table)) if (!written.has(id)) db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id)
     }
     return getRubric(db, meetingId)
-  })()
+  })
 }

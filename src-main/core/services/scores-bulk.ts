@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import { newId, now, stmt } from '../db/statements'
+import { writeTransaction } from '../db/transaction'
 import { DomainError } from '../errors'
 import { getRubricShape } from './rubric'
 
@@ -18,7 +19,7 @@ export interface BulkScore {
  * History: a changed existing value gets its own row; new values get one summary row per sheet.
  */
 export function saveScoresBulk(db: Database, meetingId: string, rows: BulkScore[]): { saved: number } {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const shape = getRubricShape(db, meetingId)
     const reviewers = new Map(
       (stmt(db, 'SELECT id, name, submitted_at FROM reviewers WHERE meeting_id = ?').all(meetingId) as { id: string; name: string; submitted_at: string | null }[]).map(
@@ -72,5 +73,5 @@ export function saveScoresBulk(db: Database, meetingId: string, rows: BulkScore[
       history.run(meetingId, reviewerId, unitId, 'import', null, `${count} 项`, '批量导入', at)
     }
     return { saved: rows.length }
-  })()
+  })
 }

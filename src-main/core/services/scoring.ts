@@ -3,6 +3,7 @@ import type { Review, ReviewInput, SavedScore, ScoreInput, ScoreSheet, UnitProgr
 import { formatPoints, fromTenths, isOnTenthGrid, toTenths } from '../../shared/points'
 import { sheetTotalTenths } from '../../shared/sheet-total'
 import { newId, now, stmt } from '../db/statements'
+import { writeTransaction } from '../db/transaction'
 import { DomainError, notFound } from '../errors'
 import { getRubricShape, type RubricShape } from './rubric'
 import { getReviewer, isRecused } from './reviewers'
@@ -58,7 +59,7 @@ function checkValue(db: Database, itemId: string, value: number, shape: RubricSh
 
 export function saveScore(db: Database, meetingId: string, input: ScoreInput): SavedScore {
   const t = { meetingId, reviewerId: input.reviewerId, unitId: input.unitId }
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     assertEditable(db, t)
     const shape = getRubricShape(db, meetingId)
     if (!shape.itemMaxTenths.has(input.itemId)) throw notFound('评分指标')
@@ -90,7 +91,7 @@ export function saveScore(db: Database, meetingId: string, input: ScoreInput): S
       score: { itemId: input.itemId, value: tenths === null ? null : fromTenths(tenths), deductionReason: input.deductionReason, updatedAt: at },
       ...sums(db, t, shape),
     }
-  })()
+  })
 }
 
 interface ReviewRow {
@@ -116,7 +117,7 @@ function readReview(db: Database, t: Target): Review {
 
 export function saveReview(db: Database, meetingId: string, input: Required<ReviewInput>): Review {
   const t = { meetingId, reviewerId: input.reviewerId, unitId: input.unitId }
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     assertEditable(db, t)
     const shape = getRubricShape(db, meetingId)
     let bonus: number | null = null
@@ -141,7 +142,7 @@ export function saveReview(db: Database, meetingId: string, input: Required<Revi
       appendHistory(db, t, 'bonus', before.bonus === null ? null : String(before.bonus), after.bonus === null ? null : String(after.bonus), input.bonusReason)
     }
     return after
-  })()
+  })
 }
 
 function readVetoMarks(db: Database, t: Target): VetoMark[] {
@@ -160,7 +161,7 @@ export function markVeto(
   input: { reviewerId: string; unitId: string; vetoItemId: string; marked: boolean; reason: string },
 ): VetoMark[] {
   const t = { meetingId, reviewerId: input.reviewerId, unitId: input.unitId }
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     assertEditable(db, t)
     if (!stmt(db, 'SELECT 1 FROM veto_items WHERE id = ? AND meeting_id = ?').get(input.vetoItemId, meetingId)) throw notFound('否决事项')
     const had = !!stmt(db, 'SELECT 1 FROM veto_marks WHERE reviewer_id = ? AND unit_id = ? AND veto_item_id = ?').get(
@@ -181,7 +182,7 @@ export function markVeto(
     }
     if (had !== input.marked) appendHistory(db, t, `veto:${input.vetoItemId}`, had ? '有' : '无', input.marked ? '有' : '无', input.reason)
     return readVetoMarks(db, t)
-  })()
+  })
 }
 
 export function getScoreSheet(db: Database, meetingId: string, reviewerId: string, unitId: string): ScoreSheet {

@@ -2,6 +2,7 @@ import type { UnitFields, UnitImportResult } from '../../shared/schemas/unit'
 import { unitImportTaskId } from '../../shared/events'
 import type { CoreContext } from '../context'
 import { stmt } from '../db/statements'
+import { writeTransaction } from '../db/transaction'
 import { DomainError } from '../errors'
 import { parseUnitList } from '../import/unit-list'
 import { readXlsxTables } from '../import/xlsx-table'
@@ -38,11 +39,11 @@ export async function importUnitsXlsx(
   const taskId = unitImportTaskId(input.meetingId)
   const total = rows.length
   ctx.emit({ type: 'progress', taskId, label: PROGRESS_LABEL, done: 0, total })
-  db.transaction(() => {
+  writeTransaction(db, () => {
     for (let start = 0; start < total; start += BATCH) {
       insertUnits(db, input.meetingId, rows.slice(start, start + BATCH))
       ctx.emit({ type: 'progress', taskId, label: PROGRESS_LABEL, done: Math.min(start + BATCH, total), total })
     }
-  })()
+  })
   return { imported: total, skipped: parsed.skipped, rows, dryRun: false }
 }

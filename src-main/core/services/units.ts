@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import type { Unit, UnitFields } from '../../shared/schemas/unit'
 import { newId, now, stmt } from '../db/statements'
+import { writeTransaction } from '../db/transaction'
 import { DomainError, notFound } from '../errors'
 import { assertMeeting } from './meetings'
 
@@ -65,7 +66,7 @@ export function insertUnits(db: Database, meetingId: string, units: UnitFields[]
 
 export function createUnit(db: Database, meetingId: string, fields: UnitFields): Unit {
   assertMeeting(db, meetingId)
-  const [id] = db.transaction(() => insertUnits(db, meetingId, [fields]))()
+  const [id] = writeTransaction(db, () => insertUnits(db, meetingId, [fields]))
   return getUnit(db, meetingId, id)
 }
 
@@ -98,7 +99,7 @@ export function reorderRows(db: Database, table: 'units' | 'reviewers', meetingI
   }
   const update = db.prepare(`UPDATE ${table} SET seq = ?, updated_at = ? WHERE id = ?`)
   const at = now()
-  db.transaction(() => ids.forEach((id, i) => update.run(i + 1, at, id)))()
+  writeTransaction(db, () => ids.forEach((id, i) => update.run(i + 1, at, id)))
 }
 
 export function reorderUnits(db: Database, meetingId: string, ids: string[]): Unit[] {

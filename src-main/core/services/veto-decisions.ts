@@ -4,6 +4,7 @@
  */
 import type { Database } from 'better-sqlite3'
 import { newId, now, stmt } from '../db/statements'
+import { writeTransaction } from '../db/transaction'
 import { DomainError, notFound } from '../errors'
 import type { VetoDecision } from '../results/types'
 import { assertMeeting } from './meetings'
@@ -22,7 +23,7 @@ export const ORGANIZER = ''
 
 export function decideVeto(db: Database, meetingId: string, input: VetoDecisionInput): void {
   const reason = input.reason.trim()
-  db.transaction(() => {
+  writeTransaction(db, () => {
     assertMeeting(db, meetingId)
     const unit = stmt(db, 'SELECT name FROM units WHERE id = ? AND meeting_id = ?').get(input.unitId, meetingId) as { name: string } | undefined
     if (!unit) throw notFound('参评单位')
@@ -54,5 +55,5 @@ export function decideVeto(db: Database, meetingId: string, input: VetoDecisionI
       `INSERT INTO score_history (meeting_id, reviewer_id, unit_id, field, old_value, new_value, reason, at)
        VALUES (?, ?, ?, 'veto-decision', ?, ?, ?, ?)`,
     ).run(meetingId, ORGANIZER, input.unitId, before ? LABELS[before.decision] : null, input.decision ? LABELS[input.decision] : null, reason, now())
-  })()
+  })
 }
