@@ -8,6 +8,7 @@ import type { Database } from 'better-sqlite3'
 import type { Recusal, Reviewer } from '../../shared/schemas/reviewer'
 import type { Unit } from '../../shared/schemas/unit'
 import { now, stmt } from '../db/statements'
+import { writeTransaction } from '../db/transaction'
 import { DomainError } from '../errors'
 import { assertMeeting } from './meetings'
 
@@ -53,7 +54,7 @@ function restoreRecusals(db: Database, meetingId: string, recusals: Recusal[]): 
 export function restoreUnit(db: Database, meetingId: string, unit: Unit, recusals: Recusal[]): void {
   assertMeeting(db, meetingId)
   if (unit.meetingId !== meetingId || recusals.some((r) => r.unitId !== unit.id)) throw new DomainError('VALIDATION', '要恢复的单位不属于本会议')
-  db.transaction(() => {
+  writeTransaction(db, () => {
     assertAbsent(db, 'units', unit.id, '单位')
     assertNameFree(db, 'units', meetingId, unit.name, '单位')
     const seq = makeRoom(db, 'units', meetingId, unit.seq)
@@ -63,13 +64,13 @@ export function restoreUnit(db: Database, meetingId: string, unit: Unit, recusal
        VALUES (@id, @meetingId, @seq, @name, @category, @department, @brand, @contact, @phone, @at)`,
     ).run({ ...unit, meetingId, seq, at: now() })
     restoreRecusals(db, meetingId, recusals)
-  })()
+  })
 }
 
 export function restoreReviewer(db: Database, meetingId: string, reviewer: Reviewer, recusals: Recusal[]): void {
   assertMeeting(db, meetingId)
   if (reviewer.meetingId !== meetingId || recusals.some((r) => r.reviewerId !== reviewer.id)) throw new DomainError('VALIDATION', '要恢复的评委不属于本会议')
-  db.transaction(() => {
+  writeTransaction(db, () => {
     assertAbsent(db, 'reviewers', reviewer.id, '评委')
     assertNameFree(db, 'reviewers', meetingId, reviewer.name, '评委')
     if (reviewer.role === 'chair' && db.prepare(`SELECT 1 FROM reviewers WHERE meeting_id = ? AND role = 'chair'`).get(meetingId)) {
@@ -82,5 +83,5 @@ export function restoreReviewer(db: Database, meetingId: string, reviewer: Revie
        VALUES (@id, @meetingId, @seq, @name, @title, @role, @submittedAt, @at)`,
     ).run({ id: reviewer.id, meetingId, seq, name: reviewer.name, title: reviewer.title, role: reviewer.role, submittedAt: reviewer.submittedAt, at: now() })
     restoreRecusals(db, meetingId, recusals)
-  })()
+  })
 }
