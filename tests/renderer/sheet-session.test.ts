@@ -6,9 +6,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ApiClient, Invoke } from '@shared/client'
 import type { Rubric } from '@shared/schemas/rubric'
-import { DraftJournal } from '../../src-renderer/src/views/scoring/draftJournal'
-import { DEBOUNCE_MS } from '../../src-renderer/src/views/scoring/fieldSaver'
-import { REVIEW_FIELD, createSheetSession, scoreField, type SheetTotals } from '../../src-renderer/src/views/scoring/sheetSession'
+import { DraftJournal } from '../../src-renderer/src/scoring/draftJournal'
+import { DEBOUNCE_MS } from '../../src-renderer/src/scoring/fieldSaver'
+import { REVIEW_FIELD, createSheetSession, scoreField, type SheetTotals } from '../../src-renderer/src/scoring/sheetSession'
 import { MemoryStorage } from './memory-storage'
 
 // The api module picks its transport from window.onsite when it loads: install it before any import.
