@@ -1,17 +1,19 @@
 /**
- * One reviewer × unit score sheet being edited: the typed drafts of every field, their save status,
- * and one FieldSaver per field. The form renders `state`; every keystroke goes through `edit()`,
- * which journals it and schedules the save. Input typed before the sheet has loaded is kept and
- * wins over the server's copy (the user's latest keystroke is the truth).
+ * One reviewer × unit score sheet being edited: the typed drafts, their save status and what the
+ * server has confirmed, each in one table per field kind (scores by item id, the review, veto marks
+ * by veto item id), and one FieldSaver per field. The form renders `state`; every keystroke goes
+ * through `edit()`, which journals it and schedules the save. Input typed before the sheet has
+ * loaded is kept and wins over the server's copy (the user's latest keystroke is the truth).
  */
 import { reactive } from 'vue'
 import type { Rubric } from '@shared/schemas/rubric'
 import type { Review, SavedScore, ScoreSheet, VetoMark } from '@shared/schemas/scoring'
-import { formatPoints, fromTenths, toTenths } from '@shared/points'
+import { formatPoints } from '@shared/points'
 import { api } from '../api'
 import type { DraftJournal, DraftPart } from './draftJournal'
 import { FieldSaver, errorText, type Checked, type FieldStatus } from './fieldSaver'
 import { parsePoints } from './pointsInput'
+import { sheetTotal } from './sheetTotal'
 
 export interface ScoreDraft extends DraftPart {
   text: string
@@ -27,6 +29,19 @@ export interface ReviewDraft extends DraftPart {
 export interface VetoDraft extends DraftPart {
   marked: boolean
   reason: string
+}
+
+/** Which field: a score (by rubric item), the sheet's review (bonus and comments), a veto mark. */
+export type FieldRef = { kind: 'score'; itemId: string } | { kind: 'review' } | { kind: 'veto'; vetoItemId: string }
+export const scoreRef = (itemId: string): FieldRef => ({ kind: 'score', itemId })
+export const vetoRef = (vetoItemId: string): FieldRef => ({ kind: 'veto', vetoItemId })
+export const REVIEW_REF: FieldRef = { kind: 'review' }
+
+/** The journal's address of a field (its storage format). */
+export function journalKey(ref: FieldRef): string {
+  if (ref.kind === 'score') return `score:${ref.itemId}`
+  if (ref.kind === 'veto') return `veto:${ref.vetoItemId}`
+  return 'review'
 }
 
 export interface SheetTotals {
@@ -45,73 +60,91 @@ export interface SheetContext {
   onTotals(unitId: string, totals: SheetTotals): void
 }
 
-export const scoreField = (itemId: string) => `score:${itemId}`
-export const vetoField = (vetoItemId: string) => `veto:${vetoItemId}`
-export const REVIEW_FIELD = 'review'
-
 type AnySaver = FieldSaver<DraftPart, unknown, unknown>
 
-export function capTenths(rubric: Rubric): number {
-  return toTenths(rubric.totalCapPoints ?? rubric.basePoints + rubric.bonusMaxPoints)
-}
+export const MISSING_REASON = '待补扣分说明'
 
-function serverDrafts(rubric: Rubric, sheet: ScoreSheet | null): Record<string, DraftPart> {
-  const fields: Record<string, DraftPart> = {}
-  for (const item of rubric.criteria.flatMap((c) => c.items)) {
-    const s = sheet?.scores.find((x) => x.itemId === item.id)
-    fields[scoreField(item.id)] = { text: s && s.value !== null ? formatPoints(s.value) : '', reason: s?.deductionReason ?? '' } satisfies ScoreDraft
-  }
+function serverScore(sheet: ScoreSheet | null, itemId: string): ScoreDraft {
+  const s = sheet?.scores.find((x) => x.itemId === itemId)
+  return { text: s && s.value !== null ? formatPoints(s.value) : '', reason: s?.deductionReason ?? '' }
+}
+function serverReview(sheet: ScoreSheet | null): ReviewDraft {
   const r = sheet?.review
-  fields[REVIEW_FIELD] = {
+  return {
     bonus: r && r.bonus !== null ? formatPoints(r.bonus) : '',
     bonusReason: r?.bonusReason ?? '',
     strengths: r?.strengths ?? '',
     weaknesses: r?.weaknesses ?? '',
     suggestions: r?.suggestions ?? '',
-  } satisfies ReviewDraft
-  for (const veto of rubric.vetoItems) {
-    const m = sheet?.vetoMarks.find((x) => x.vetoItemId === veto.id)
-    fields[vetoField(veto.id)] = { marked: !!m, reason: m?.reason ?? '' } satisfies VetoDraft
   }
-  return fields
+}
+function serverVeto(sheet: ScoreSheet | null, vetoItemId: string): VetoDraft {
+  const m = sheet?.vetoMarks.find((x) => x.vetoItemId === vetoItemId)
+  return { marked: !!m, reason: m?.reason ?? '' }
 }
 
 const sameDraft = (a: DraftPart, b: DraftPart) => Object.keys(a).every((k) => a[k] === b[k])
 
 export function createSheetSession(ctx: SheetContext) {
   const { rubric, journal, reviewerId, unitId, meetingId } = ctx
-  const items = new Map(rubric.criteria.flatMap((c) => c.items).map((i) => [i.id, i]))
+  const itemList = rubric.criteria.flatMap((c) => c.items)
+  const items = new Map(itemList.map((i) => [i.id, i]))
+  const allRefs: FieldRef[] = [...itemList.map((i) => scoreRef(i.id)), REVIEW_REF, ...rubric.vetoItems.map((v) => vetoRef(v.id))]
   const state = reactive({
     loading: true,
     loadError: '',
     sheet: null as ScoreSheet | null,
-    fields: serverDrafts(rubric, null),
-    status: {} as Record<string, FieldStatus>,
+    scores: Object.fromEntries(itemList.map((i) => [i.id, serverScore(null, i.id)])) as Record<string, ScoreDraft>,
+    review: serverReview(null),
+    vetoes: Object.fromEntries(rubric.vetoItems.map((v) => [v.id, serverVeto(null, v.id)])) as Record<string, VetoDraft>,
+    status: {
+      scores: {} as Record<string, FieldStatus>,
+      review: undefined as FieldStatus | undefined,
+      vetoes: {} as Record<string, FieldStatus>,
+    },
+    /** What the server holds: the saved total is computed from this, never from the boxes. */
+    saved: { scores: {} as Record<string, number | null>, bonus: null as number | null },
   })
   const touched = new Map<string, Set<string>>()
   const savers = new Map<string, AnySaver>()
   let loaded = false
-  let serverSubtotalTenths = 0
+
+  function draftOf(ref: FieldRef): DraftPart {
+    if (ref.kind === 'score') return state.scores[ref.itemId]
+    if (ref.kind === 'veto') return state.vetoes[ref.vetoItemId]
+    return state.review
+  }
+  function serverDraft(ref: FieldRef, sheet: ScoreSheet | null): DraftPart {
+    if (ref.kind === 'score') return serverScore(sheet, ref.itemId)
+    if (ref.kind === 'veto') return serverVeto(sheet, ref.vetoItemId)
+    return serverReview(sheet)
+  }
+  function setStatus(ref: FieldRef, status: FieldStatus): void {
+    if (ref.kind === 'score') state.status.scores[ref.itemId] = status
+    else if (ref.kind === 'veto') state.status.vetoes[ref.vetoItemId] = status
+    else state.status.review = status
+  }
 
   const isReadOnly = () => ctx.readOnly || !!state.sheet?.locked || !!state.sheet?.recused
-  const journalPart = (field: string, draft: DraftPart): DraftPart =>
-    Object.fromEntries([...(touched.get(field) ?? [])].map((sub) => [sub, draft[sub]]))
+  const journalPart = (key: string, draft: DraftPart): DraftPart =>
+    Object.fromEntries([...(touched.get(key) ?? [])].map((sub) => [sub, draft[sub]]))
 
-  function validate(field: string, draft: DraftPart): Checked<unknown> {
-    if (field.startsWith('score:')) {
-      const item = items.get(field.slice(6))!
+  function validate(ref: FieldRef, draft: DraftPart): Checked<unknown> {
+    if (ref.kind === 'score') {
+      const item = items.get(ref.itemId)!
       const d = draft as ScoreDraft
       const parsed = parsePoints(d.text, item.maxPoints, item.step)
       if (!parsed.ok) return { error: parsed.message }
       const reason = d.reason.trim()
       if (parsed.value === null) return reason ? { error: '请先填写得分' } : { payload: { value: null, deductionReason: '' } }
-      if (rubric.deductionReasonRequired && parsed.value < item.maxPoints && !reason) return { error: '扣分须填写扣分说明' }
+      // The core stores a deduction only with its reason: the value waits (journaled) and is listed, focus moves on.
+      if (rubric.deductionReasonRequired && parsed.value < item.maxPoints && !reason) return { incomplete: MISSING_REASON }
       return { payload: { value: parsed.value, deductionReason: reason } }
     }
-    if (field.startsWith('veto:')) {
+    if (ref.kind === 'veto') {
       const d = draft as VetoDraft
       if (d.marked && !d.reason.trim()) return { error: '勾选一票否决须写明事由' }
-      return { payload: { vetoItemId: field.slice(5), marked: d.marked, reason: d.marked ? d.reason.trim() : '' } }
+      return { payload: { vetoItemId: ref.vetoItemId, marked: d.marked, reason: d.marked ? d.reason.trim() : '' } }
     }
     const d = draft as ReviewDraft
     const bonus = parsePoints(d.bonus, rubric.bonusMaxPoints, 0.1, '最高')
@@ -120,58 +153,62 @@ export function createSheetSession(ctx: SheetContext) {
     return { payload: { bonus: bonus.value, bonusReason, strengths, weaknesses, suggestions } }
   }
 
-  function send(field: string, payload: unknown): Promise<unknown> {
+  function send(ref: FieldRef, payload: unknown): Promise<unknown> {
     const target = { meetingId, reviewerId, unitId }
-    if (field.startsWith('score:')) return api.scores.save({ ...target, itemId: field.slice(6), ...(payload as { value: number | null; deductionReason: string }) })
-    if (field.startsWith('veto:')) return api.vetoes.mark({ ...target, ...(payload as { vetoItemId: string; marked: boolean; reason: string }) })
+    if (ref.kind === 'score') return api.scores.save({ ...target, itemId: ref.itemId, ...(payload as { value: number | null; deductionReason: string }) })
+    if (ref.kind === 'veto') return api.vetoes.mark({ ...target, ...(payload as { vetoItemId: string; marked: boolean; reason: string }) })
     return api.reviews.save({ ...target, ...(payload as Omit<ReviewDraft, 'bonus'> & { bonus: number | null }) })
   }
 
-  function onSaved(field: string, result: unknown): void {
-    if (field.startsWith('score:')) {
+  const savedTotal = () => sheetTotal(rubric, itemList.map((i) => state.saved.scores[i.id] ?? null), state.saved.bonus)
+
+  function onSaved(ref: FieldRef, result: unknown): void {
+    if (ref.kind === 'score') {
       const saved = result as SavedScore
-      serverSubtotalTenths = toTenths(saved.subtotal)
+      state.saved.scores[ref.itemId] = saved.score.value
       ctx.onTotals(unitId, { scored: saved.scored, total: saved.total })
-    } else if (field === REVIEW_FIELD) {
-      const bonus = (result as Review).bonus
-      ctx.onTotals(unitId, { total: fromTenths(Math.min(serverSubtotalTenths + toTenths(bonus ?? 0), capTenths(rubric))) })
+    } else if (ref.kind === 'review') {
+      state.saved.bonus = (result as Review).bonus
+      ctx.onTotals(unitId, { total: savedTotal() })
     } else if (state.sheet) {
       state.sheet.vetoMarks = result as VetoMark[]
     }
   }
 
-  function saver(field: string): AnySaver {
-    let s = savers.get(field)
+  function saver(ref: FieldRef): AnySaver {
+    const key = journalKey(ref)
+    let s = savers.get(key)
     if (!s) {
       s = new FieldSaver<DraftPart, unknown, unknown>({
-        validate: (draft) => validate(field, draft),
-        send: (payload) => send(field, payload),
-        onSaved: (result) => onSaved(field, result),
-        onConfirmed: (draft) => journal.removeIf(reviewerId, unitId, field, journalPart(field, draft)),
-        onRejected: () => journal.remove(reviewerId, unitId, field),
-        onStatus: (status) => (state.status[field] = status),
+        validate: (draft) => validate(ref, draft),
+        send: (payload) => send(ref, payload),
+        onSaved: (result) => onSaved(ref, result),
+        onConfirmed: (draft) => journal.removeIf(reviewerId, unitId, key, journalPart(key, draft)),
+        onRejected: () => journal.remove(reviewerId, unitId, key),
+        onStatus: (status) => setStatus(ref, status),
         canSend: () => loaded,
       })
-      savers.set(field, s)
+      savers.set(key, s)
     }
     return s
   }
 
   /** A keystroke: journal it synchronously, then schedule the save. */
-  function edit(field: string, sub: string, value: string | boolean): void {
+  function edit(ref: FieldRef, sub: string, value: string | boolean): void {
     if (isReadOnly()) return
-    const draft = state.fields[field]
+    const key = journalKey(ref)
+    const draft = draftOf(ref)
     draft[sub] = value
-    const subs = touched.get(field) ?? new Set<string>()
+    const subs = touched.get(key) ?? new Set<string>()
     subs.add(sub)
-    touched.set(field, subs)
-    journal.put(reviewerId, unitId, field, journalPart(field, draft))
-    saver(field).set({ ...draft }, typeof value === 'boolean')
+    touched.set(key, subs)
+    journal.put(reviewerId, unitId, key, journalPart(key, draft))
+    saver(ref).set({ ...draft }, typeof value === 'boolean')
   }
 
   /** Enter, Tab, blur: save this field now instead of after the idle delay. */
-  function commit(field: string): void {
-    const s = savers.get(field)
+  function commit(ref: FieldRef): void {
+    const s = savers.get(journalKey(ref))
     if (s?.busy) void s.flush()
   }
 
@@ -185,46 +222,50 @@ export function createSheetSession(ctx: SheetContext) {
       await before
       const sheet = await api.scoring.sheet({ meetingId, reviewerId, unitId })
       state.sheet = sheet
-      serverSubtotalTenths = toTenths(sheet.subtotal)
+      state.saved.scores = Object.fromEntries(sheet.scores.map((s) => [s.itemId, s.value]))
+      state.saved.bonus = sheet.review.bonus
     } catch (error) {
       state.loadError = errorText(error)
       state.loading = false
       return
     }
-    const server = serverDrafts(rubric, state.sheet)
     loaded = true
-    for (const [field, serverDraft] of Object.entries(server)) {
-      const target = state.fields[field]
+    for (const ref of allRefs) {
+      const key = journalKey(ref)
+      const server = serverDraft(ref, state.sheet)
+      const target = draftOf(ref)
       if (isReadOnly()) {
-        journal.remove(reviewerId, unitId, field)
-        Object.assign(target, serverDraft)
+        journal.remove(reviewerId, unitId, key)
+        Object.assign(target, server)
         continue
       }
-      const subs = touched.get(field) ?? new Set<string>()
-      const saved = journal.get(reviewerId, unitId, field)
-      for (const sub of Object.keys(serverDraft)) {
+      const subs = touched.get(key) ?? new Set<string>()
+      const saved = journal.get(reviewerId, unitId, key)
+      for (const sub of Object.keys(server)) {
         if (subs.has(sub)) continue
         if (saved && sub in saved) {
           target[sub] = saved[sub]
           subs.add(sub)
-        } else target[sub] = serverDraft[sub]
+        } else target[sub] = server[sub]
       }
       if (subs.size === 0) continue
-      touched.set(field, subs)
-      if (sameDraft(target, serverDraft) && !savers.get(field)?.touched) {
-        journal.remove(reviewerId, unitId, field)
+      touched.set(key, subs)
+      if (sameDraft(target, server) && !savers.get(key)?.touched) {
+        journal.remove(reviewerId, unitId, key)
         continue
       }
-      journal.put(reviewerId, unitId, field, journalPart(field, target))
-      saver(field).set({ ...target }, true)
+      journal.put(reviewerId, unitId, key, journalPart(key, target))
+      saver(ref).set({ ...target }, true)
     }
     state.loading = false
   }
 
-  const errors = () => Object.values(state.status).filter((s) => s.kind === 'error').length
+  const statuses = (): FieldStatus[] => [...Object.values(state.status.scores), ...(state.status.review ? [state.status.review] : []), ...Object.values(state.status.vetoes)]
+  /** Fields whose input the server does not hold and will not get without a correction. */
+  const errors = () => statuses().filter((s) => s.kind === 'error' || s.kind === 'incomplete').length
   const hasUnsaved = () => [...savers.values()].some((s) => s.busy) || errors() > 0
 
-  return { reviewerId, unitId, state, edit, commit, flushAll, load, isReadOnly, hasUnsaved, errors }
+  return { reviewerId, unitId, state, edit, commit, flushAll, load, isReadOnly, hasUnsaved, errors, savedTotal }
 }
 
 export type SheetSession = ReturnType<typeof createSheetSession>
