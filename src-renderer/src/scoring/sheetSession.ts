@@ -260,12 +260,18 @@ export function createSheetSession(ctx: SheetContext) {
     state.loading = false
   }
 
+  /** Why the field's current input can never be saved as typed (a wrong value), or null. */
+  function invalidReason(ref: FieldRef): string | null {
+    const check = validate(ref, draftOf(ref))
+    return 'error' in check ? check.error : null
+  }
+
   const statuses = (): FieldStatus[] => [...Object.values(state.status.scores), ...(state.status.review ? [state.status.review] : []), ...Object.values(state.status.vetoes)]
   /** Fields whose input the server does not hold and will not get without a correction. */
   const errors = () => statuses().filter((s) => s.kind === 'error' || s.kind === 'incomplete').length
   const hasUnsaved = () => [...savers.values()].some((s) => s.busy) || errors() > 0
 
-  return { reviewerId, unitId, state, edit, commit, flushAll, load, isReadOnly, hasUnsaved, errors, savedTotal }
+  return { reviewerId, unitId, state, edit, commit, flushAll, load, isReadOnly, hasUnsaved, errors, savedTotal, invalidReason }
 }
 
 export type SheetSession = ReturnType<typeof createSheetSession>
