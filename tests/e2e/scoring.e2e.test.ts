@@ -3,8 +3,8 @@
  * Checks what the server stored (through the API) after every step that matters, and after reloads.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
 import { startE2E, type E2E } from './harness'
+import { chooseReviewer, focused, itemState, liveTotal, scoreBox, sheetState, storedScores as storedScoresOf, unitName } from './scoring-page'
 import { seedSmallMeeting } from '../helpers/core'
 
 type Seed = Awaited<ReturnType<typeof seedSmallMeeting>>
@@ -32,29 +32,8 @@ async function seedMeeting(): Promise<Seed> {
 
 const scoringUrl = () => `${e2e.baseUrl}/#/meetings/${seed.meeting.id}/scoring`
 
-async function chooseReviewer(page: Page, name: string): Promise<void> {
-  await page.locator('[data-test="reviewer-select"]').click()
-  await page.locator('.el-select-dropdown__item', { hasText: name }).click()
-  await page.waitForSelector('[data-test="score-form"]')
-}
-
-/** What has keyboard focus: which kind of field and, for a score box, which item. */
-const focused = (page: Page) =>
-  page.evaluate(() => {
-    const el = document.activeElement as HTMLElement & { value?: string }
-    return { kind: el.dataset.kind ?? el.tagName, itemId: el.dataset.itemId ?? '', value: el.value ?? '' }
-  })
-
-const sheetState = (page: Page) => page.locator('[data-test="sheet-state"]').innerText()
-const liveTotal = (page: Page) => page.locator('[data-test="live-total"] b').innerText()
-const unitName = (page: Page) => page.locator('[data-test="unit-name"]').innerText()
-const scoreBox = (page: Page, itemId: string) => page.locator(`[data-kind="score"][data-item-id="${itemId}"]`)
-const itemState = (page: Page, itemId: string) => page.locator(`[data-item-row="${itemId}"] [role="status"]`).innerText()
-
-async function storedScores(reviewerIndex: number, unitIndex: number): Promise<(number | null)[]> {
-  const sheet = await e2e.api.scoring.sheet({ meetingId: seed.meeting.id, reviewerId: seed.reviewers[reviewerIndex].id, unitId: seed.units[unitIndex].id })
-  return seed.items.map((i) => sheet.scores.find((s) => s.itemId === i.id)?.value ?? null)
-}
+const storedScores = (reviewerIndex: number, unitIndex: number) =>
+  storedScoresOf(e2e.api, seed.meeting.id, seed.reviewers[reviewerIndex].id, seed.units[unitIndex].id, seed.items.map((i) => i.id))
 
 beforeEach(async () => {
   e2e = await startE2E()
@@ -82,11 +61,11 @@ describe('评分 screen', () => {
 
     // Unit 1: 5.5, 3, then a deliberate mistake.
     await page.keyboard.type('5.5')
-    await page.keyboard.press('Tab')
+    await page.keyboard.press('Enter')
     await page.keyboard.type('3')
     await page.keyboard.press('Enter')
     await expect.poll(() => focused(page)).toMatchObject({ kind: 'score', itemId: opinion.id })
-    expect(await liveTotal(page)).toBe('8.5')
+    await expect.poll(() => liveTotal(page)).toBe('8.5')
     await expect.poll(() => itemState(page, practice.id)).toBe('已保存')
     await e2e.shot('scoring-half-filled')
 
@@ -104,7 +83,7 @@ describe('评分 screen', () => {
     await page.keyboard.press('Shift+Tab')
     await page.keyboard.press('Tab')
     await page.keyboard.type('8.7')
-    expect(await page.locator('[data-test="criterion-subtotal-2"] b').innerText()).toBe('8.7')
+    await expect.poll(() => page.locator('[data-test="criterion-subtotal-2"] b').innerText()).toBe('8.7')
     await page.keyboard.press('Enter') // → 特色加分
     await expect.poll(() => focused(page)).toMatchObject({ kind: 'bonus' })
     await page.keyboard.type('1.5')
@@ -117,7 +96,7 @@ describe('评分 screen', () => {
     await page.keyboard.type('基层调研偏少')
     await page.keyboard.press('Tab')
     await page.keyboard.type('加强数据安全培训')
-    expect(await liveTotal(page)).toBe('18.7')
+    await expect.poll(() => liveTotal(page)).toBe('18.7')
     await expect.poll(() => sheetState(page)).toBe('已保存')
     await expect.poll(() => page.locator('[data-test="unit-row-1"]').innerText()).toContain('已评 3/3')
     expect(await page.locator('[data-test="unit-row-1"] .check').count()).toBe(1)
@@ -129,19 +108,19 @@ describe('评分 screen', () => {
     await expect.poll(() => focused(page)).toMatchObject({ kind: 'score', itemId: theory.id })
     await page.keyboard.type('7') // above 6
     await expect.poll(() => itemState(page, theory.id)).toBe('未保存：满分 6 分')
-    await page.keyboard.press('Tab')
+    await page.keyboard.press('ArrowDown') // Enter would stay on the wrong value
     await page.keyboard.type('2.5') // off the 1-point step
     await expect.poll(() => itemState(page, practice.id)).toBe('未保存：按 1 分一档')
     expect(await scoreBox(page, theory.id).inputValue()).toBe('7')
     expect(await storedScores(0, 1)).toEqual([null, null, null])
-    await page.keyboard.press('Shift+Tab')
+    await page.keyboard.press('ArrowUp')
     await page.keyboard.type('6')
-    await page.keyboard.press('Tab')
+    await page.keyboard.press('ArrowDown')
     await page.keyboard.type('4')
-    await page.keyboard.press('Tab')
+    await page.keyboard.press('Enter')
     await page.keyboard.type('9.9')
     await page.keyboard.press('Enter')
-    expect(await liveTotal(page)).toBe('19.9')
+    await expect.poll(() => liveTotal(page)).toBe('19.9')
     await expect.poll(() => sheetState(page)).toBe('已保存')
 
     // The third unit is recused for this reviewer: the shortcut skips it; the list shows it greyed.
@@ -187,7 +166,7 @@ describe('评分 screen', () => {
     await chooseReviewer(page, '林静怡')
     await expect.poll(() => focused(page)).toMatchObject({ kind: 'score', itemId: theory.id })
     // Overwrite the same box several times, switch units mid-flight, no waiting anywhere.
-    for (const keys of ['1', 'Tab', 'Shift+Tab', '2', 'Tab', 'Shift+Tab', '4.5', 'Tab', '2', 'Tab', '7.3', 'Control+Enter', '3', 'Tab', '1', 'Tab', '10', 'Alt+ArrowDown', '0.5', 'Tab', '0', 'Tab', '0.1']) {
+    for (const keys of ['1', 'Enter', 'ArrowUp', '2', 'Enter', 'ArrowUp', '4.5', 'Enter', '2', 'Enter', '7.3', 'Control+Enter', '3', 'Enter', '1', 'Enter', '10', 'Alt+ArrowDown', '0.5', 'Enter', '0', 'Enter', '0.1']) {
       if (/^[\d.]+$/.test(keys)) await page.keyboard.type(keys)
       else await page.keyboard.press(keys)
     }
@@ -221,12 +200,12 @@ describe('评分 screen', () => {
     for (const value of ['1', '2.5', '3', '4.5', '6', '5.5']) {
       await page.keyboard.type(value)
       await page.keyboard.press('Enter') // saves now, moves on
-      await page.keyboard.press('Shift+Tab') // and back, while that save is still travelling
+      await page.keyboard.press('ArrowUp') // and back, while that save is still travelling
     }
     // Typing was never blocked: the box holds the last value although saves are still running.
     expect(await scoreBox(page, theory.id).inputValue()).toBe('5.5')
     expect(await sheetState(page)).toBe('保存中…')
-    await page.keyboard.press('Tab')
+    await page.keyboard.press('Enter')
     await page.keyboard.type('2')
     await page.keyboard.press('Control+Enter') // leave the unit with saves pending: they are flushed, not dropped
     await expect.poll(() => unitName(page)).toBe('市水利保障局水文监测站')
@@ -244,9 +223,9 @@ describe('评分 screen', () => {
     await chooseReviewer(page, '陈卫国')
     await page.route('**/api/scores.save', (route) => route.abort())
     await page.keyboard.type('4.5')
-    await page.keyboard.press('Tab')
+    await page.keyboard.press('Enter')
     await page.keyboard.type('3')
-    await page.keyboard.press('Tab')
+    await page.keyboard.press('Enter')
     await expect.poll(() => itemState(page, theory.id)).toContain('未保存：无法连接到本机服务')
     expect(await storedScores(2, 0)).toEqual([null, null, null])
     await page.unroute('**/api/scores.save')
@@ -266,10 +245,10 @@ describe('评分 screen', () => {
     await chooseReviewer(page, '陈卫国')
     expect(await page.locator('[data-test^="unit-row-"]').count()).toBe(300)
 
-    await page.keyboard.type('5') // a deduction: its reason is required and comes next
-    await page.keyboard.press('Enter')
+    await page.keyboard.type('5') // a deduction: its reason is required, reached with its own key
+    await page.keyboard.press('Shift+Enter')
     await expect.poll(() => focused(page)).toMatchObject({ kind: 'reason' })
-    await expect.poll(() => itemState(page, theory.id)).toBe('未保存：扣分须填写扣分说明')
+    await expect.poll(() => itemState(page, theory.id)).toBe('未保存：待补扣分说明')
     await page.keyboard.type('理论学习记录不全')
     await page.keyboard.press('Enter')
     await expect.poll(() => focused(page)).toMatchObject({ kind: 'score', itemId: practice.id })

@@ -4,7 +4,7 @@
  * the same synchronous contract (strings in, strings out, one store per page origin).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { DraftJournal } from '../../src-renderer/src/views/scoring/draftJournal'
+import { DraftJournal } from '../../src-renderer/src/scoring/draftJournal'
 import { MemoryStorage } from './memory-storage'
 
 let storage: MemoryStorage

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { ApiCallError } from '@shared/client'
 import type { ErrorCode } from '@shared/errors'
-import { DEBOUNCE_MS, FieldSaver, type FieldStatus } from '../../src-renderer/src/views/scoring/fieldSaver'
+import { DEBOUNCE_MS, FieldSaver, type FieldStatus } from '../../src-renderer/src/scoring/fieldSaver'
 
 const RETRY_MS = 3000
 

@@ -1,6 +1,6 @@
 /** What a reviewer types in a score box, read the same way the core will judge it. */
 import { describe, expect, it } from 'vitest'
-import { normalizePointsText, parsePoints, sumPoints } from '../../src-renderer/src/views/scoring/pointsInput'
+import { normalizePointsText, parsePoints, sumPoints } from '../../src-renderer/src/scoring/pointsInput'
 
 describe('parsePoints', () => {
   it('reads plain, full-width and 。-decimal input from Chinese input methods', () => {

@@ -6,9 +6,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ApiClient, Invoke } from '@shared/client'
 import type { Rubric } from '@shared/schemas/rubric'
-import { DraftJournal } from '../../src-renderer/src/views/scoring/draftJournal'
-import { DEBOUNCE_MS } from '../../src-renderer/src/views/scoring/fieldSaver'
-import { REVIEW_FIELD, createSheetSession, scoreField, type SheetTotals } from '../../src-renderer/src/views/scoring/sheetSession'
+import { DraftJournal } from '../../src-renderer/src/scoring/draftJournal'
+import { DEBOUNCE_MS } from '../../src-renderer/src/scoring/fieldSaver'
+import { REVIEW_REF, createSheetSession, journalKey, scoreRef, type FieldRef, type SheetTotals } from '../../src-renderer/src/scoring/sheetSession'
 import { MemoryStorage } from './memory-storage'
 
 // The api module picks its transport from window.onsite when it loads: install it before any import.
@@ -40,6 +40,7 @@ interface Seeded {
 let t: TestCore
 let seeded: Seeded
 let storage: MemoryStorage
+let seedAnother: () => Promise<Seeded>
 beforeAll(async () => {
   // Loaded at run time: this folder is type-checked for the browser (no Node types), the core is Node.
   const helpers = new URL('../helpers/core.ts', import.meta.url).href
@@ -50,6 +51,7 @@ beforeAll(async () => {
   t = makeTestCore()
   backend.invoke = t.core.dispatch
   seeded = await seedSmallMeeting(t.api)
+  seedAnother = () => seedSmallMeeting(t.api)
 })
 afterAll(() => t.dispose())
 beforeEach(() => {
@@ -73,7 +75,7 @@ function sheet(reviewer: number, unit: number) {
   const open = () =>
     createSheetSession({ meetingId, reviewerId, unitId, rubric: seeded.rubric, journal: new DraftJournal(meetingId), readOnly: false, onTotals: (_u, x) => totals.push(x) })
   const server = () => t.api.scoring.sheet({ meetingId, reviewerId, unitId })
-  const journaled = (field: string) => new DraftJournal(meetingId).get(reviewerId, unitId, field)
+  const journaled = (ref: FieldRef) => new DraftJournal(meetingId).get(reviewerId, unitId, journalKey(ref))
   return { meetingId, reviewerId, unitId, items, totals, open, server, journaled }
 }
 
@@ -82,7 +84,7 @@ describe('sheet session', () => {
     const s = sheet(0, 0)
     const session = s.open()
     await session.load()
-    const field = scoreField(s.items[0].id)
+    const field = scoreRef(s.items[0].id)
 
     session.edit(field, 'text', '5.5')
     expect(s.journaled(field)).toEqual({ text: '5.5' })
@@ -91,7 +93,7 @@ describe('sheet session', () => {
     await vi.advanceTimersByTimeAsync(DEBOUNCE_MS)
     await session.flushAll()
     expect((await s.server()).scores.find((x) => x.itemId === s.items[0].id)?.value).toBe(5.5)
-    expect(session.state.status[field]).toEqual({ kind: 'saved' })
+    expect(session.state.status.scores[s.items[0].id]).toEqual({ kind: 'saved' })
     expect(s.journaled(field)).toBeUndefined()
     expect(s.totals.at(-1)).toMatchObject({ scored: 1, total: 5.5 })
     expect(session.hasUnsaved()).toBe(false)
@@ -102,16 +104,16 @@ describe('sheet session', () => {
     await t.api.scores.save({ meetingId: s.meetingId, reviewerId: s.reviewerId, unitId: s.unitId, itemId: s.items[1].id, value: 3, deductionReason: '' })
     const first = s.open()
     await first.load()
-    first.edit(scoreField(s.items[0].id), 'text', '4')
-    first.edit(REVIEW_FIELD, 'strengths', '台账完整，整改闭环')
+    first.edit(scoreRef(s.items[0].id), 'text', '4')
+    first.edit(REVIEW_REF, 'strengths', '台账完整，整改闭环')
     // The window closes here, inside the debounce: nothing was sent.
     expect(backend.calls).not.toContain('scores.save')
 
     const reopened = s.open() // a new page: a new journal read from localStorage
     await reopened.load()
-    expect(reopened.state.fields[scoreField(s.items[0].id)]).toMatchObject({ text: '4' })
-    expect(reopened.state.fields[scoreField(s.items[1].id)]).toMatchObject({ text: '3' }) // untouched: the server's
-    expect(reopened.state.fields[REVIEW_FIELD]).toMatchObject({ strengths: '台账完整，整改闭环' })
+    expect(reopened.state.scores[s.items[0].id]).toMatchObject({ text: '4' })
+    expect(reopened.state.scores[s.items[1].id]).toMatchObject({ text: '3' }) // untouched: the server's
+    expect(reopened.state.review).toMatchObject({ strengths: '台账完整，整改闭环' })
     await reopened.flushAll()
 
     const saved = await s.server()
@@ -125,14 +127,50 @@ describe('sheet session', () => {
     const session = s.open()
     await session.load()
     await t.api.recusals.set({ meetingId: s.meetingId, reviewerId: s.reviewerId, unitId: s.unitId, recused: true })
-    const field = scoreField(s.items[0].id)
+    const field = scoreRef(s.items[0].id)
 
     session.edit(field, 'text', '6')
     await vi.advanceTimersByTimeAsync(DEBOUNCE_MS)
     await session.flushAll()
-    expect(session.state.status[field]).toEqual({ kind: 'error', message: `评委“${seeded.reviewers[2].name}”已回避“${seeded.units[1].name}”，不能评分` })
+    expect(session.state.status.scores[s.items[0].id]).toEqual({ kind: 'error', message: `评委“${seeded.reviewers[2].name}”已回避“${seeded.units[1].name}”，不能评分` })
     expect(s.journaled(field)).toBeUndefined() // a reload must not replay a refused change
     await vi.advanceTimersByTimeAsync(60_000)
     expect(backend.calls.filter((name) => name === 'scores.save')).toHaveLength(1)
+  })
+
+  it('totals only what the server holds: an invalid value in a box is not counted', async () => {
+    const s = sheet(0, 1)
+    const session = s.open()
+    await session.load()
+    session.edit(scoreRef(s.items[0].id), 'text', '5.5')
+    await session.flushAll()
+    session.edit(scoreRef(s.items[1].id), 'text', '9') // 满分 4
+    await session.flushAll()
+    expect(session.state.status.scores[s.items[1].id]).toEqual({ kind: 'error', message: '满分 4 分' })
+    expect(session.savedTotal()).toBe(5.5)
+    expect(session.errors()).toBe(1)
+  })
+
+  it('holds a deduction without its required 扣分说明 (journaled, listed as incomplete) and saves it once the reason is written', async () => {
+    const other = await seedAnother()
+    const rubric = await t.api.rubric.save({ meetingId: other.meeting.id, rubric: { ...other.rubric, deductionReasonRequired: true } })
+    const [theory] = rubric.criteria.flatMap((c) => c.items)
+    const target = { meetingId: other.meeting.id, reviewerId: other.reviewers[0].id, unitId: other.units[0].id }
+    const session = createSheetSession({ ...target, rubric, journal: new DraftJournal(target.meetingId), readOnly: false, onTotals: () => undefined })
+    await session.load()
+    const ref = scoreRef(theory.id)
+
+    session.edit(ref, 'text', '5') // 满分 6: a deduction
+    await session.flushAll()
+    expect(session.state.status.scores[theory.id]).toEqual({ kind: 'incomplete', message: '待补扣分说明' })
+    expect(new DraftJournal(target.meetingId).get(target.reviewerId, target.unitId, journalKey(ref))).toEqual({ text: '5' })
+    expect(session.errors()).toBe(1)
+    expect(backend.calls).not.toContain('scores.save')
+
+    session.edit(ref, 'reason', '理论学习记录不全')
+    await session.flushAll()
+    expect(session.state.status.scores[theory.id]).toEqual({ kind: 'saved' })
+    expect((await t.api.scoring.sheet(target)).scores).toMatchObject([{ itemId: theory.id, value: 5, deductionReason: '理论学习记录不全' }])
+    expect(session.savedTotal()).toBe(5)
   })
 })

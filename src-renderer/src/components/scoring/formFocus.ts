@@ -1,11 +1,15 @@
 /**
- * Keyboard order of the score form: every element marked `data-nav`, in document order, that can
- * take focus right now. Elements join or leave the order as the sheet changes (e.g. a required
- * 扣分说明 appears after a deduction), so the list is read at each key press.
+ * Keyboard order of the score form, read at each key press (fields join and leave as the sheet
+ * changes). Two orders: Tab walks every field (`data-nav`) in document order; Enter walks the
+ * entry stops (`data-enter`): the score boxes, then the bonus and the fields after it — never a
+ * 扣分说明, which has its own key (Shift+Enter), so a keyed score can never land in one.
  */
+export type FocusOrder = 'tab' | 'enter'
 
-function navigable(root: HTMLElement): HTMLElement[] {
-  return [...root.querySelectorAll<HTMLElement>('[data-nav]')].filter(
+const SELECTOR: Record<FocusOrder, string> = { tab: '[data-nav]', enter: '[data-enter]' }
+
+function navigable(root: HTMLElement, order: FocusOrder): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>(SELECTOR[order])].filter(
     (el) => !(el as HTMLInputElement).disabled && el.offsetParent !== null,
   )
 }
@@ -24,12 +28,12 @@ export function focusField(el: HTMLElement | null | undefined): boolean {
   return true
 }
 
-/** Moves focus one step; false when there is nowhere to go (first or last field). */
-export function moveFocus(root: HTMLElement, from: HTMLElement, direction: 1 | -1): boolean {
-  const list = navigable(root)
+/** Moves focus one step in `order`; false when there is nowhere to go (first or last field). */
+export function moveFocus(root: HTMLElement, from: HTMLElement, direction: 1 | -1, order: FocusOrder): boolean {
+  const list = navigable(root, order)
   let index = list.indexOf(from)
   if (index === -1) {
-    // From a field outside the order (an optional 扣分说明): continue after its own score box.
+    // From a field outside the order (a 扣分说明): continue from its own score box.
     const row = from.closest('[data-item-row]')
     const anchor = row?.querySelector<HTMLElement>('[data-kind="score"]')
     index = anchor ? list.indexOf(anchor) : -1

@@ -5,9 +5,9 @@ import type { Unit } from '@shared/schemas/unit'
 import type { Reviewer } from '@shared/schemas/reviewer'
 import type { UnitProgress } from '@shared/schemas/scoring'
 import { api } from '../api'
-import { DraftJournal } from '../views/scoring/draftJournal'
-import { errorText } from '../views/scoring/fieldSaver'
-import { createSheetSession, type SheetSession, type SheetTotals } from '../views/scoring/sheetSession'
+import { DraftJournal } from './draftJournal'
+import { errorText } from './fieldSaver'
+import { createSheetSession, type SheetSession, type SheetTotals } from './sheetSession'
 
 const reviewerMemoryKey = (meetingId: string) => `onsite.scoring.reviewer.${meetingId}`
 const sheetKey = (reviewerId: string, unitId: string) => `${reviewerId}|${unitId}`

@@ -12,8 +12,10 @@ export type FieldStatus =
   | { kind: 'saving' }
   | { kind: 'saved' }
   | { kind: 'error'; message: string }
+  /** Valid so far but not sendable until something else is written (a required 扣分说明). */
+  | { kind: 'incomplete'; message: string }
 
-export type Checked<P> = { payload: P } | { error: string }
+export type Checked<P> = { payload: P } | { error: string } | { incomplete: string }
 
 export interface SaverHooks<D, P, R> {
   validate(draft: D): Checked<P>
@@ -64,10 +66,10 @@ export class FieldSaver<D, P, R> {
     this.draft = draft
     this.version += 1
     const check = this.hooks.validate(draft)
-    if ('error' in check) {
+    if (!('payload' in check)) {
       this.clearTimer()
       this.settled = this.version
-      this.hooks.onStatus({ kind: 'error', message: check.error })
+      this.hooks.onStatus('error' in check ? { kind: 'error', message: check.error } : { kind: 'incomplete', message: check.incomplete })
       return
     }
     this.hooks.onStatus({ kind: 'pending' })
@@ -108,7 +110,7 @@ export class FieldSaver<D, P, R> {
       const version = this.version
       const draft = this.draft as D
       const check = this.hooks.validate(draft)
-      if ('error' in check) {
+      if (!('payload' in check)) {
         this.settled = version
         continue
       }
