@@ -66,12 +66,12 @@ export const contract = {
   'units.importXlsx': op(
     MeetingRef.extend({
       fileName: z.string().max(255),
-      /** The .xlsx file, base64-encoded. */
+      /** The .xlsx or .csv file (told apart by fileName), base64-encoded. */
       dataBase64: z.string().min(1, '文件为空').max(30_000_000, '文件过大（上限约 20 MB）'),
       dryRun: z.boolean().default(false),
     }),
     UnitImportResult,
-    '从 Excel 导入单位名单（序号、单位名称、类别、所属部门、联系人、电话）；dryRun 只预览',
+    '从 Excel（.xlsx）或 CSV 导入单位名单（序号、单位名称、类别、所属部门、联系人、电话）；dryRun 只预览，并列出有误的行和非单位行',
   ),
 
   'reviewers.list': op(MeetingRef, z.array(Reviewer), '评委列表'),

@@ -102,7 +102,7 @@ describe('unit list import (.xlsx)', () => {
       ['an old .xls', async () => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1024)]), /旧版 Excel（.xls）.*另存为/],
       ['a zip that is not a workbook', async () => Buffer.from(zipSync({ 'word/document.xml': new TextEncoder().encode('<w:document/>') })), /文件中没有工作表/],
       ['no 单位名称 column', async () => makeUnitListXlsx([['1', '市统计服务局', '处室']], { header: ['序号', '部门', '类别'] }), /没有找到“单位名称”列/],
-      ['a bad category', async () => makeUnitListXlsx([sample[0], { 单位名称: '市文旅融合发展局公共服务处党支部', 类别: '科室' }]), /第 3 行：类别“科室”无法识别，应为“处室”或“直属单位”/],
+      ['a bad category', async () => makeUnitListXlsx([sample[0], { 单位名称: '市文旅融合发展局公共服务处党支部', 类别: '其他' }]), /第 3 行：类别“其他”无法识别，应为“处室”/],
       ['an empty category', async () => makeUnitListXlsx([{ 单位名称: '市文旅融合发展局公共服务处党支部' }], { title: '名单' }), /第 3 行：类别为空/],
       ['a duplicate in the file', async () => makeUnitListXlsx([sample[2], sample[0], sample[2]]), /第 4 行：单位“市统计服务局综合处党支部”与第 2 行重复/],
       ['a duplicate with the meeting', async () => makeUnitListXlsx([sample[0], { 单位名称: '已有单位', 类别: '处室' }]), /第 3 行：单位“已有单位”已在本会议的单位名单中/],
@@ -122,19 +122,25 @@ describe('unit list import (.xlsx)', () => {
         expect(error).toMatchObject({ code: 'IMPORT_INVALID' })
         expect(error.message).toMatch(message)
         expect(await t.api.units.list({ meetingId: meeting.id })).toEqual(before)
-        // Nor does a dry run of the same file get past the checks.
-        await expect(importFile(await make(), true)).rejects.toMatchObject({ code: 'IMPORT_INVALID' })
+        // A dry run of the same file does not get past the checks either: an unreadable file is refused,
+        // a readable one comes back with the problem listed (and the rows read, for the preview).
+        const preview = await importFile(await make(), true).then(
+          (r) => r,
+          (e) => e,
+        )
+        if ('code' in preview) expect(preview).toMatchObject({ code: 'IMPORT_INVALID', message: expect.stringMatching(message) })
+        else expect(preview.errors.join('\n')).toMatch(message)
       })
     }
 
     it('lists every bad row in the details and summarises them in the message', async () => {
       const { importFile, names } = await setup()
-      const buf = await makeUnitListXlsx([sample[0], { 单位名称: 'A', 类别: '科室' }, { 单位名称: 'B', 类别: '' }, sample[0]])
+      const buf = await makeUnitListXlsx([sample[0], { 单位名称: 'A', 类别: '其他' }, { 单位名称: 'B', 类别: '' }, sample[0]])
       const error = await importFile(buf).catch((e) => e)
       expect(error.code).toBe('IMPORT_INVALID')
-      expect(error.message).toBe('单位名单有误，未导入任何单位：共 3 处问题，第 3 行：类别“科室”无法识别，应为“处室”或“直属单位”（其余见详情）')
+      expect(error.message).toBe('单位名单有误，未导入任何单位：共 3 处问题，第 3 行：类别“其他”无法识别，应为“处室”（机关内设处室、党支部）或“直属单位”（下属中心、站、所等）（其余见详情）')
       expect(error.details).toEqual([
-        '第 3 行：类别“科室”无法识别，应为“处室”或“直属单位”',
+        '第 3 行：类别“其他”无法识别，应为“处室”（机关内设处室、党支部）或“直属单位”（下属中心、站、所等）',
         '第 4 行：类别为空，应为“处室”或“直属单位”',
         '第 5 行：单位“市数据资源局数据共享处党支部”与第 2 行重复',
       ])

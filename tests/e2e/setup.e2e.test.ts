@@ -226,14 +226,19 @@ describe('会议设置界面', () => {
     await e.shot('08-units-import-error')
     expect(await e.api.units.list({ meetingId: meeting.id })).toHaveLength(0)
 
-    // A readable sheet with bad rows: every row problem is listed, nothing is imported.
+    // A readable sheet with bad rows: every row problem is listed next to what was read, the footer
+    // is skipped and shown, and nothing can be imported until the file is fixed.
     const badRows = await makeUnitListXlsx([
-      [1, '市数据资源局数据共享处党支部', '科室', '市数据资源局'],
+      [1, '市数据资源局数据共享处党支部', '其他', '市数据资源局'],
       [2, '', '处室', '市水利保障局'],
+      [3, '市统计服务局综合处党支部', '处室', '市统计服务局'],
+      [null, '填表人：王小雨', null, null],
     ])
     await $('import-file').setInputFiles({ name: '有错的名单.xlsx', mimeType: XLSX_MIME, buffer: badRows })
-    await expect.poll(() => $('import-error').locator('li').count()).toBeGreaterThanOrEqual(2)
-    expect(await $('import-error').textContent()).toContain('未导入')
+    await expect.poll(() => $('import-row-errors').locator('li').count()).toBe(2)
+    await expect.poll(() => $('import-preview').getByText('市统计服务局综合处党支部').isVisible()).toBe(true)
+    expect(await $('import-ignored').textContent()).toContain('第 5 行：填表人：王小雨')
+    expect(await $('import-confirm').isDisabled()).toBe(true)
     await e.shot('08b-units-import-row-errors')
     expect(await e.api.units.list({ meetingId: meeting.id })).toHaveLength(0)
 

@@ -26,10 +26,54 @@ const CATEGORY_WORDS: Record<string, UnitFields['category']> = {
   处室党支部: '处室',
   党支部: '处室',
   机关处室: '处室',
+  机关党支部: '处室',
+  内设机构: '处室',
+  机关内设机构: '处室',
+  科室: '处室',
   直属单位: '直属单位',
   事业单位: '直属单位',
   直属事业单位: '直属单位',
+  下属单位: '直属单位',
+  所属单位: '直属单位',
+  二级单位: '直属单位',
+  基层单位: '直属单位',
+  直属机构: '直属单位',
 }
+
+/**
+ * An organizer's own category wording (机关一处党支部, 局属事业单位…) mapped by what it says: an office
+ * inside the agency or a unit under it. Unknown wordings are reported, never guessed at random.
+ */
+export function mapCategory(text: string): UnitFields['category'] | null {
+  const t = text.replace(/[\s\u3000]/g, '')
+  if (!t) return null
+  if (CATEGORY_WORDS[t]) return CATEGORY_WORDS[t]
+  if (/直属|事业|下属|所属|局属|二级|中心|站|所|院|队|馆/.test(t)) return '直属单位'
+  if (/处|科|室|党支部|机关/.test(t)) return '处室'
+  return null
+}
+
+/**
+ * Rows that are not units: the 填表人/制表日期 footer under the list, notes (注：…), totals. They are
+ * skipped and listed for the organizer, never read as a unit with a missing category.
+ */
+const NOT_A_UNIT = /^(?:(?:注|备注|说明|附注|日期)\s*[:：]|填表|制表|填报|审核人|审批人|核稿|负责人|联系人|联系电话|经办人|合计|共计|小计|总计)/
+
+function notAUnitText(cells: string[], nameColumn: number | undefined, categoryColumn: number | undefined): string | null {
+  const filled = cells.map((c) => c.trim()).filter((c) => c !== '')
+  const category = categoryColumn === undefined ? '' : (cells[categoryColumn] ?? '').trim()
+  if (category) return null
+  const name = nameColumn === undefined ? '' : (cells[nameColumn] ?? '').trim()
+  const text = filled.join(' ')
+  if (NOT_A_UNIT.test(name || filled[0] || '')) return text
+  // A lone sentence with a colon (“制表：王小雨  2024年12月1日”) in any column.
+  if (filled.length <= 2 && filled.some((c) => /[：:]/.test(c)) && !category) return text
+  return null
+}
+
+/** Phone numbers typed with a Chinese input method: full-width digits and dashes to ASCII. */
+export const normalizePhone = (text: string): string =>
+  text.replace(/[０-９（）－＋]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/[\u3000]/g, ' ').trim()
 
 const LIMITS: Record<Exclude<Field, 'seq' | 'category'>, [string, number]> = {
   name: ['单位名称', 100],
@@ -48,6 +92,8 @@ export interface UnitListParse {
   rows: (UnitFields & { rowNumber: number })[]
   /** Rows with nothing in them (or only a 序号). */
   skipped: number
+  /** Rows that are not units (footer, notes), skipped and shown to the organizer. */
+  ignored: { rowNumber: number; text: string }[]
   errors: string[]
 }
 
@@ -85,7 +131,7 @@ function findHeader(rows: SheetRow[]): { row: SheetRow; columns: Map<Field, numb
 /** Throws nothing: sheet-level problems come back as a single entry in `errors`. */
 export function parseUnitList(tables: SheetTable[], existingNames: Set<string>): UnitListParse {
   const withData = tables.filter((t) => t.rows.some((r) => r.cells.some((c) => c !== '')))
-  const empty = (error: string): UnitListParse => ({ sheetName: tables[0]?.name ?? '', headerRow: 0, rows: [], skipped: 0, errors: [error] })
+  const empty = (error: string): UnitListParse => ({ sheetName: tables[0]?.name ?? '', headerRow: 0, rows: [], skipped: 0, ignored: [], errors: [error] })
   if (withData.length === 0) return empty('表格是空的，没有任何内容')
   let found: { table: SheetTable; header: NonNullable<ReturnType<typeof findHeader>> } | null = null
   for (const table of withData) {
@@ -98,7 +144,7 @@ export function parseUnitList(tables: SheetTable[], existingNames: Set<string>):
   if (!found) return empty('没有找到“单位名称”列：表头应包含“单位名称”（或“单位”“名称”）')
   const { table, header } = found
   const columns = header.columns
-  const result: UnitListParse = { sheetName: table.name, headerRow: header.row.number, rows: [], skipped: 0, errors: [] }
+  const result: UnitListParse = { sheetName: table.name, headerRow: header.row.number, rows: [], skipped: 0, ignored: [], errors: [] }
   if (!columns.has('category')) {
     result.errors.push(`第 ${header.row.number} 行表头中没有“类别”列，每个单位都须注明“处室”或“直属单位”`)
     return result
@@ -116,21 +162,26 @@ export function parseUnitList(tables: SheetTable[], existingNames: Set<string>):
       result.skipped++
       continue
     }
+    const footer = notAUnitText(row.cells, columns.get('name'), columns.get('category'))
+    if (footer !== null) {
+      result.ignored.push({ rowNumber: row.number, text: footer })
+      continue
+    }
     const cell = (field: Field) => (columns.has(field) ? (row.cells[columns.get(field)!] ?? '') : '')
     const where = `第 ${row.number} 行`
     const problems: string[] = []
     const name = cell('name')
     if (!name) problems.push(`${where}：单位名称为空`)
     const categoryText = cell('category').replace(/[\s\u3000]/g, '')
-    const category = CATEGORY_WORDS[categoryText]
+    const category = mapCategory(categoryText)
     if (!categoryText) problems.push(`${where}：类别为空，应为“处室”或“直属单位”`)
-    else if (!category) problems.push(`${where}：类别“${categoryText}”无法识别，应为“处室”或“直属单位”`)
+    else if (!category) problems.push(`${where}：类别“${categoryText}”无法识别，应为“处室”（机关内设处室、党支部）或“直属单位”（下属中心、站、所等）`)
     const fields = {
       name,
       department: cell('department'),
       brand: cell('brand').replace(/^[【[“"「]+|[】\]”"」]+$/g, '').trim(),
       contact: cell('contact'),
-      phone: cell('phone'),
+      phone: normalizePhone(cell('phone')),
     }
     for (const [field, [label, max]] of Object.entries(LIMITS) as [keyof typeof LIMITS, [string, number]][]) {
       if (fields[field].length > max) problems.push(`${where}：${label}超过 ${max} 个字`)

@@ -5,7 +5,12 @@ import { stmt } from '../db/statements'
 import { writeTransaction } from '../db/transaction'
 import { DomainError } from '../errors'
 import { parseUnitList } from '../import/unit-list'
-import { readXlsxTables } from '../import/xlsx-table'
+import { readCsvTables } from '../import/csv-table'
+import { readXlsxTables, type SheetTable } from '../import/xlsx-table'
+
+/** .csv by its name (Excel's “CSV” save), anything else is read as .xlsx (which checks its bytes). */
+const readSpreadsheet = (fileName: string, data: Buffer): Promise<SheetTable[]> =>
+  /\.csv$/i.test(fileName) ? Promise.resolve(readCsvTables(fileName, data)) : readXlsxTables(fileName, data)
 import { assertMeeting } from './meetings'
 import { insertUnits } from './units'
 
@@ -13,8 +18,9 @@ const PROGRESS_LABEL = '导入单位名单'
 const BATCH = 50
 
 /**
- * Imports a unit list from an .xlsx file (base64). All or nothing: any bad row rejects the whole file
- * with every problem listed per row, and nothing is saved. `dryRun` parses and checks only.
+ * Imports a unit list from an .xlsx or .csv file (base64). All or nothing: any bad row rejects the whole
+ * file with every problem listed per row, and nothing is saved. `dryRun` parses and checks only, and
+ * returns the rows it read together with the problems, for the preview.
  */
 export async function importUnitsXlsx(
   ctx: CoreContext,
@@ -23,18 +29,19 @@ export async function importUnitsXlsx(
   const { db } = ctx
   assertMeeting(db, input.meetingId)
   const fileName = input.fileName.trim() || '单位名单.xlsx'
-  const tables = await readXlsxTables(fileName, Buffer.from(input.dataBase64, 'base64'))
+  const tables = await readSpreadsheet(fileName, Buffer.from(input.dataBase64, 'base64'))
   const existing = () =>
     new Set((stmt(db, 'SELECT name FROM units WHERE meeting_id = ?').all(input.meetingId) as { name: string }[]).map((u) => u.name))
   // Parsed after the await: the names already in the meeting are read at the moment of checking.
   const parsed = parseUnitList(tables, existing())
+  const rows: UnitFields[] = parsed.rows.map(({ rowNumber: _row, ...fields }) => fields)
+  // The preview shows what was read next to what was refused, so one bad row never hides the rest.
+  if (input.dryRun) return { imported: 0, skipped: parsed.skipped, rows, ignored: parsed.ignored, errors: parsed.errors, dryRun: true }
   if (parsed.errors.length) {
     const [first] = parsed.errors
     const summary = parsed.errors.length === 1 ? first : `共 ${parsed.errors.length} 处问题，${first}（其余见详情）`
     throw new DomainError('IMPORT_INVALID', `单位名单有误，未导入任何单位：${summary}`, parsed.errors)
   }
-  const rows: UnitFields[] = parsed.rows.map(({ rowNumber: _row, ...fields }) => fields)
-  if (input.dryRun) return { imported: 0, skipped: parsed.skipped, rows, dryRun: true }
 
   const taskId = unitImportTaskId(input.meetingId)
   const total = rows.length
@@ -45,5 +52,5 @@ export async function importUnitsXlsx(
       ctx.emit({ type: 'progress', taskId, label: PROGRESS_LABEL, done: Math.min(start + BATCH, total), total })
     }
   })
-  return { imported: total, skipped: parsed.skipped, rows, dryRun: false }
+  return { imported: total, skipped: parsed.skipped, rows, ignored: parsed.ignored, errors: [], dryRun: false }
 }

@@ -20,8 +20,12 @@ export type Unit = z.infer<typeof Unit>
 export const UnitImportResult = z.object({
   imported: z.number().int(),
   skipped: z.number().int(),
-  /** What would be or was imported, in sheet order. */
+  /** What would be or was imported, in sheet order (the preview shows them even when other rows are refused). */
   rows: z.array(UnitFields),
+  /** Rows that are not units (填表人/制表日期 footer, notes): skipped and shown, never an error. */
+  ignored: z.array(z.object({ rowNumber: z.number().int(), text: z.string() })),
+  /** Problems per row; the preview lists them, a real import with any of them is refused whole. */
+  errors: z.array(z.string()),
   dryRun: z.boolean(),
 })
 export type UnitImportResult = z.infer<typeof UnitImportResult>
