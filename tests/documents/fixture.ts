@@ -275,5 +275,6 @@ export function demoDossier(): Dossier {
     },
     recused,
     entries,
+    opinions: new Map(),
   }
 }

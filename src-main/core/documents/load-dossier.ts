@@ -72,6 +72,11 @@ export function loadDossier(db: Database, meetingId: string): Dossier {
         pairKey(r as string, u as string),
       ),
     )
+    const opinions = new Map(
+      (stmt(db, 'SELECT unit_id, text, updated_at FROM unit_opinions WHERE meeting_id = ?').raw(true).all(meetingId) as [string, string, string][]).map(
+        ([unitId, text, updatedAt]) => [unitId, { text, updatedAt }],
+      ),
+    )
     return {
       meeting,
       rubric: getRubric(db, meetingId),
@@ -82,6 +87,7 @@ export function loadDossier(db: Database, meetingId: string): Dossier {
       settings: getMinutesSettings(db, meetingId),
       recused,
       entries,
+      opinions,
     }
   })()
 }

@@ -1,0 +1,44 @@
+/**
+ * 评审意见 per unit: the organizer edits the draft merged from the reviewers' comments; the saved
+ * text is what the minutes print. Restoring the draft deletes the saved text.
+ */
+import type { Database } from 'better-sqlite3'
+import type { UnitOpinion } from '../../shared/schemas/opinions'
+import { newId, now, stmt } from '../db/statements'
+import { loadDossier } from '../documents/load-dossier'
+import { unitOpinions } from '../documents/minutes-opinions'
+import { notFound } from '../errors'
+import { assertMeeting } from './meetings'
+
+export function listUnitOpinions(db: Database, meetingId: string): UnitOpinion[] {
+  return unitOpinions(loadDossier(db, meetingId))
+}
+
+function assertUnit(db: Database, meetingId: string, unitId: string): void {
+  assertMeeting(db, meetingId)
+  if (!stmt(db, 'SELECT 1 FROM units WHERE id = ? AND meeting_id = ?').get(unitId, meetingId)) throw notFound('参评单位')
+}
+
+function opinionOf(db: Database, meetingId: string, unitId: string): UnitOpinion {
+  return listUnitOpinions(db, meetingId).find((o) => o.unitId === unitId)!
+}
+
+/** Saves the organizer's text for one unit (empty: print no 评审意见 for it). */
+export function saveUnitOpinion(db: Database, meetingId: string, unitId: string, text: string): UnitOpinion {
+  db.transaction(() => {
+    assertUnit(db, meetingId, unitId)
+    stmt(
+      db,
+      `INSERT INTO unit_opinions (id, meeting_id, unit_id, text, updated_at) VALUES (@id, @meetingId, @unitId, @text, @at)
+       ON CONFLICT (unit_id) DO UPDATE SET text = @text, updated_at = @at`,
+    ).run({ id: newId(), meetingId, unitId, text, at: now() })
+  })()
+  return opinionOf(db, meetingId, unitId)
+}
+
+/** 恢复自动汇总: forgets the edited text, so the minutes print the draft again. */
+export function resetUnitOpinion(db: Database, meetingId: string, unitId: string): UnitOpinion {
+  assertUnit(db, meetingId, unitId)
+  stmt(db, 'DELETE FROM unit_opinions WHERE unit_id = ?').run(unitId)
+  return opinionOf(db, meetingId, unitId)
+}
