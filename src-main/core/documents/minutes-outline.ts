@@ -75,9 +75,28 @@ function scoreOf(u: UnitResult, places: number): string {
   return `${u.unitName}（${rank}${fixed(u.finalScore, places)}分）`
 }
 
+/**
+ * The organizer's reason in brackets, without the words that restate the decision itself
+ * ("经核实不构成……"): the sentence around it already says so, once.
+ */
+function decisionReason(u: UnitResult): string {
+  const restates = u.veto.status === 'not_established' ? /不构成/u : /确认否决|实行一票否决/u
+  const kept = u.veto.decisionReason
+    .split(/[。；;！？!?\n]+/u)
+    .map((s) =>
+      s
+        .split(/[，,]/u)
+        .map(clause)
+        .filter((part) => part && !restates.test(part))
+        .join('，'),
+    )
+    .filter(Boolean)
+  return kept.length ? `（${kept.join('；')}）` : ''
+}
+
 function vetoSentence(u: UnitResult): string {
   const items = listNames([...new Set(u.veto.marks.map((m) => `“${m.vetoItemName}”`))])
-  const reason = u.veto.decisionReason ? `（${clause(u.veto.decisionReason)}）` : ''
+  const reason = decisionReason(u)
   switch (u.veto.status) {
     case 'confirmed':
       return `${u.unitName}经核实存在${items}情形${reason}，实行一票否决，不参加排名和等次评定。`
@@ -118,7 +137,8 @@ function outcome(d: Dossier, warnings: string[]): MinutesBlock[] {
   }
   const groups = new Map<string, UnitResult[]>()
   for (const u of ranked) groups.set(fixed(u.finalScore, places), [...(groups.get(fixed(u.finalScore, places)) ?? []), u])
-  const ties = [...groups.values()].filter((g) => g.length > 1 && g[0].tieNote).map((g) => `${g[0].unitName}${chineseQuotes(g[0].tieNote)}。`)
+  // The engine's tie note is a whole sentence that names the units itself.
+  const ties = [...groups.values()].filter((g) => g.length > 1 && g[0].tieNote).map((g) => sentence(chineseQuotes(g[0].tieNote)))
   const vetoes = results.units.map(vetoSentence).filter(Boolean)
   const unscored = results.units.filter((u) => u.rank === null && u.veto.status !== 'confirmed').map((u) => u.unitName)
   if (unscored.length) vetoes.push(`${listNames(unscored)}暂无有效评分，未参加排名。`)
