@@ -86,12 +86,19 @@ describe('评审意见 edited by the organizer', () => {
     const blocks = (await opinionsSection()).blocks.map((b) => b.text)
     expect(blocks).toEqual(['（一）市数据资源局数据共享处党支部', '主要亮点：品牌特色鲜明，“数联先锋”叫得响。', '改进建议：进一步总结经验。'])
 
-    // A later comment changes the draft, never the edited text.
+    expect(saved.draftChanged).toBe(false)
+
+    // A later comment changes the draft, never the edited text; the organizer is told to compare.
     await review(1, 0, { strengths: '群众满意度高' })
-    expect(await opinionOf(0)).toMatchObject({ text, draft: '主要亮点：台账完整；群众满意度高。', edited: true })
+    expect(await opinionOf(0)).toMatchObject({ text, draft: '主要亮点：台账完整；群众满意度高。', edited: true, draftChanged: true })
+    const { warnings } = await t.api.minutes.preview({ meetingId: meetingId() })
+    expect(warnings).toContain('1个单位的评审意见修改后，评委意见又有变化（市数据资源局数据共享处党支部），请在“各单位评审意见”中核对')
+    // Saving again means the organizer has seen the new draft.
+    expect((await t.api.opinions.save({ meetingId: meetingId(), unitId: seed.units[0].id, text })).draftChanged).toBe(false)
+    expect((await t.api.minutes.preview({ meetingId: meetingId() })).warnings.join('')).not.toContain('评委意见又有变化')
 
     const reset = await t.api.opinions.reset({ meetingId: meetingId(), unitId: seed.units[0].id })
-    expect(reset).toMatchObject({ text: reset.draft, edited: false, updatedAt: null })
+    expect(reset).toMatchObject({ text: reset.draft, edited: false, draftChanged: false, updatedAt: null })
     expect(t.core.context.db.prepare('SELECT count(*) AS n FROM unit_opinions').get()).toEqual({ n: 0 })
   })
 

@@ -150,6 +150,24 @@ describe('各单位评审意见 at 1280×720', () => {
     const draft = await item.locator('textarea').inputValue()
     expect(draft).toContain('存在不足：')
     expect(draft).not.toContain('弄虚作假')
+
+    // Edited, then the decision is withdrawn: the draft changes, and the organizer is told to compare.
+    await item.locator('textarea').fill(`${draft}\n会议明确：请该单位规范台账管理。`)
+    await item.locator('[data-test="opinion-save"]').click()
+    await expect.poll(() => item.locator('[data-test="opinion-state"]').textContent()).toBe('已修改')
+    expect(await item.locator('[data-test="opinion-changed"]').count()).toBe(0)
+    await e.api.vetoes.decide({ meetingId: demo.id, unitId: cleared.unitId, decision: null, reason: '复核材料，重新认定' })
+    await e.page.reload()
+    await $('tab-opinions').click()
+    await expect.poll(() => item.locator('[data-test="opinion-changed"]').isVisible()).toBe(true)
+    expect(await item.locator('[data-test="opinion-draft"]').textContent()).toContain('弄虚作假')
+    await expect.poll(() => $('minutes-warnings').textContent()).toContain('评委意见又有变化')
+    await item.scrollIntoViewIfNeeded()
+    await shotWindow('47-minutes-opinion-draft-changed')
+    // Compared: keeping the edited text clears the notice.
+    await item.locator('[data-test="opinion-save"]').click()
+    await expect.poll(() => item.locator('[data-test="opinion-changed"]').count()).toBe(0)
+    expect((await e.api.opinions.list({ meetingId: demo.id })).find((o) => o.unitId === cleared.unitId)).toMatchObject({ edited: true, draftChanged: false })
   })
 })
 
@@ -159,7 +177,7 @@ describe('评审结果 with 7 reviewers at 1280×720', () => {
     await go(`/meetings/${demo.id}/results`)
     await expect.poll(() => $('result-row').count()).toBe(12)
     expect((await $('remarks').allTextContents()).join('|')).toContain('孙立新、钱文博评分未完成')
-    await shotWindow('47-results-7-reviewers-1280')
+    await shotWindow('48-results-7-reviewers-1280')
     expect(await clippedRemarks()).toEqual([])
   })
 })

@@ -42,6 +42,8 @@ export interface Dossier {
 /** The organizer's own text of a unit's 评审意见 (may be empty on purpose: print none). */
 export interface EditedOpinion {
   text: string
+  /** The draft when the text was saved. */
+  basedOn: string
   updatedAt: string
 }
 

@@ -73,9 +73,9 @@ export function loadDossier(db: Database, meetingId: string): Dossier {
       ),
     )
     const opinions = new Map(
-      (stmt(db, 'SELECT unit_id, text, updated_at FROM unit_opinions WHERE meeting_id = ?').raw(true).all(meetingId) as [string, string, string][]).map(
-        ([unitId, text, updatedAt]) => [unitId, { text, updatedAt }],
-      ),
+      (
+        stmt(db, 'SELECT unit_id, text, based_on, updated_at FROM unit_opinions WHERE meeting_id = ?').raw(true).all(meetingId) as [string, string, string, string][]
+      ).map(([unitId, text, basedOn, updatedAt]) => [unitId, { text, basedOn, updatedAt }]),
     )
     return {
       meeting,

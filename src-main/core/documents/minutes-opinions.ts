@@ -69,9 +69,18 @@ export function unitOpinions(d: Dossier): UnitOpinion[] {
       text: edited ? edited.text : draft,
       draft,
       edited: edited !== undefined,
+      draftChanged: edited !== undefined && edited.basedOn !== draft,
       updatedAt: edited?.updatedAt ?? null,
     }
   })
+}
+
+/** Before issuing: edited opinions whose reviewers' comments changed afterwards (a package merged late). */
+export function opinionWarnings(d: Dossier): string[] {
+  const changed = unitOpinions(d).filter((o) => o.draftChanged)
+  if (!changed.length) return []
+  const names = changed.map((o) => d.units.find((u) => u.id === o.unitId)!.name).join('、')
+  return [`${changed.length}个单位的评审意见修改后，评委意见又有变化（${names}），请在“各单位评审意见”中核对`]
 }
 
 const paragraphs = (text: string): string[] =>

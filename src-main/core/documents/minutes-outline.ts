@@ -8,7 +8,7 @@ import { chineseDate, meetingWhen } from './dates'
 import { pairKey, type Dossier } from './dossier'
 import { fixed, raw } from './numbers'
 import { chineseNumber, chineseQuotes, clause, listNames, sentence, titleLines } from './text'
-import { opinionBlocks } from './minutes-opinions'
+import { opinionBlocks, opinionWarnings } from './minutes-opinions'
 
 export const ATTACHMENTS = ['评分汇总表', '评委个人评分表']
 
@@ -165,6 +165,7 @@ export function minutesOutline(d: Dossier): MinutesOutline {
   const overall = lines(settings.overallOpinion).map((l) => para(sentence(chineseQuotes(l))))
   if (!overall.length) warnings.push('尚未填写总体评审意见（三、评审意见），请在纪要设置中填写')
   add('评审意见', [...overall, ...opinionBlocks(d)])
+  warnings.push(...opinionWarnings(d))
   add('有关事项', lines(settings.otherMatters).map((l) => para(sentence(chineseQuotes(l)))))
   if (d.results.flags.length) warnings.push(`有${d.results.flags.length}条评分异常提示，签发前请确认已复核`)
 

@@ -26,6 +26,8 @@ export const UnitOpinion = z.object({
   draft: z.string(),
   /** True once the organizer saved their own text (「已修改」); false: 「自动汇总，未修改」. */
   edited: z.boolean(),
+  /** Edited, and the reviewers' comments (so the draft) changed since: the organizer should compare. */
+  draftChanged: z.boolean(),
   updatedAt: Timestamp.nullable(),
 })
 export type UnitOpinion = z.infer<typeof UnitOpinion>
