@@ -45,6 +45,17 @@ describe('三、评审意见 in the exported minutes', () => {
     expect(outcome).toContain('经会务组核实不构成（会务组于评审当日调阅原始台账并与该单位核实：2024年6月主题党日活动确已开展')
   })
 
+  it('keeps the reason of a one-sentence decision, without its own 不构成', async () => {
+    const results = await t.api.results.compute({ meetingId: demo.id })
+    const cleared = results.units.find((u) => u.veto.status === 'not_established')!
+    const reason = cleared.veto.decisionReason
+    await t.api.vetoes.decide({ meetingId: demo.id, unitId: cleared.unitId, decision: 'not_established', reason: '经核实，照片日期不一致系相机时间设置错误，不构成弄虚作假' })
+    const outline = await t.api.minutes.preview({ meetingId: demo.id })
+    const outcome = outline.sections.find((s) => s.heading.endsWith('评审结果'))!.blocks.map((b) => b.text).join('')
+    expect(outcome).toContain('经会务组核实不构成（经核实，照片日期不一致系相机时间设置错误），该单位正常参加排名。')
+    await t.api.vetoes.decide({ meetingId: demo.id, unitId: cleared.unitId, decision: 'not_established', reason })
+  })
+
   it('prints the organizer’s edited text instead of the draft', async () => {
     const units = await t.api.units.list({ meetingId: demo.id })
     const unit = units[0]
