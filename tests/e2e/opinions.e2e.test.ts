@@ -35,7 +35,8 @@ const shotWindow = (name: string) => e.page.screenshot({ path: join(SCREENSHOT_D
  */
 function clippedRemarks(): Promise<string[]> {
   return e.page.evaluate(() => {
-    const scroller = document.querySelector('[data-test="results-scroller"]')!.getBoundingClientRect()
+    // The table's scroll box: what sticks out of it is hidden.
+    const scroller = document.querySelector('[data-test="results-table"]')!.parentElement!.getBoundingClientRect()
     const cut: string[] = []
     for (const el of document.querySelectorAll<HTMLElement>('[data-test="results-table"] .remark, [data-test="tie-note"]')) {
       const box = el.getBoundingClientRect()
