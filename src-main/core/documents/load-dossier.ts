@@ -9,6 +9,7 @@ import { getMeeting } from '../services/meetings'
 import { getMinutesSettings } from '../services/minutes-settings'
 import { listNotes } from '../services/notes'
 import { computeMeetingResults } from '../services/results'
+import { readEditedOpinions } from '../services/unit-opinions'
 import { listReviewers } from '../services/reviewers'
 import { getRubric } from '../services/rubric'
 import { listUnits } from '../services/units'
@@ -72,11 +73,6 @@ export function loadDossier(db: Database, meetingId: string): Dossier {
         pairKey(r as string, u as string),
       ),
     )
-    const opinions = new Map(
-      (
-        stmt(db, 'SELECT unit_id, text, based_on, updated_at FROM unit_opinions WHERE meeting_id = ?').raw(true).all(meetingId) as [string, string, string, string][]
-      ).map(([unitId, text, basedOn, updatedAt]) => [unitId, { text, basedOn, updatedAt }]),
-    )
     return {
       meeting,
       rubric: getRubric(db, meetingId),
@@ -87,7 +83,7 @@ export function loadDossier(db: Database, meetingId: string): Dossier {
       settings: getMinutesSettings(db, meetingId),
       recused,
       entries,
-      opinions,
+      opinions: readEditedOpinions(db, meetingId),
     }
   })()
 }

@@ -11,6 +11,9 @@ import { chineseNumber, chineseQuotes, clause, mergeOpinions, sentence } from '.
 
 const para = (text: string): MinutesBlock => ({ kind: 'paragraph', lead: '', text })
 
+/** What the 评审意见 need of a meeting: no scores, so the opinions screen can load them cheaply. */
+export type OpinionSources = Pick<Dossier, 'units' | 'reviewers' | 'results' | 'recused' | 'entries' | 'opinions'>
+
 /** "周明远指出：……。会议明确：……。" */
 export function noteText(note: AgendaNote): string {
   const parts: string[] = []
@@ -37,7 +40,7 @@ function dismissedClaim(result: UnitResult | undefined): (sentence: string) => b
  * The draft of a unit's 评审意见: one line each for 主要亮点 / 存在不足 / 改进建议, merged sentence by
  * sentence from the reviewers who scored the unit (recused ones left out), without their names.
  */
-export function draftOpinion(d: Dossier, unitId: string): string {
+export function draftOpinion(d: OpinionSources, unitId: string): string {
   const claim = dismissedClaim(d.results.units.find((u) => u.unitId === unitId))
   const keep = (s: string) => !claim(s)
   const entries = d.reviewers
@@ -55,7 +58,7 @@ export function draftOpinion(d: Dossier, unitId: string): string {
 }
 
 /** Every unit's 评审意见 in the order the minutes print them (ranking order, unranked units last). */
-export function unitOpinions(d: Dossier): UnitOpinion[] {
+export function unitOpinions(d: OpinionSources): UnitOpinion[] {
   const units = new Map(d.units.map((u) => [u.id, u]))
   const ordered = d.results.units.map((r) => units.get(r.unitId)).filter((u) => u !== undefined)
   const listed = new Set(ordered.map((u) => u.id))
@@ -76,7 +79,7 @@ export function unitOpinions(d: Dossier): UnitOpinion[] {
 }
 
 /** Before issuing: edited opinions whose reviewers' comments changed afterwards (a package merged late). */
-export function opinionWarnings(d: Dossier): string[] {
+export function opinionWarnings(d: OpinionSources): string[] {
   const changed = unitOpinions(d).filter((o) => o.draftChanged)
   if (!changed.length) return []
   const names = changed.map((o) => d.units.find((u) => u.id === o.unitId)!.name).join('、')
