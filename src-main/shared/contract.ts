@@ -13,6 +13,7 @@ import { ReviewInput, Review, SavedScore, ScoreInput, ScoreSheet, UnitProgress, 
 import { RulesInput } from './schemas/rules'
 import { MeetingResults } from './schemas/results'
 import { AgendaNote, AgendaNoteFields, ExportResult, MinutesOutline, MinutesSettings, MinutesSettingsFields } from './schemas/minutes'
+import { UnitOpinion, UnitOpinionInput, UnitOpinionRef } from './schemas/opinions'
 
 export interface OperationDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I
@@ -117,6 +118,9 @@ export const contract = {
     MinutesSettings,
     '保存纪要设置：标题、落款、出席/列席/请假名单、总体意见、有关事项、推荐名单、计分人与复核人、保管标识',
   ),
+  'opinions.list': op(MeetingRef, z.array(UnitOpinion), '各单位评审意见（纪要“三、评审意见”）：自动汇总的草稿与会务组修改后的文字，按纪要顺序'),
+  'opinions.save': op(UnitOpinionInput, UnitOpinion, '保存会务组修改后的某单位评审意见（每行一段，不超过 2000 字；留空则纪要不列该单位意见）'),
+  'opinions.reset': op(UnitOpinionRef, UnitOpinion, '恢复某单位评审意见为自动汇总（删除修改后的文字）'),
   'minutes.preview': op(MeetingRef, MinutesOutline, '纪要预览（与导出的 Word 正文由同一段程序生成），附签发前的提示'),
   'exports.minutes': op(MeetingRef, ExportResult, '导出纪要 .docx（附件1 评分汇总表、附件2 评委个人评分表）到数据目录的 exports 文件夹'),
   'exports.summarySheet': op(MeetingRef, ExportResult, '导出评分汇总表 .docx（横向 A4）'),

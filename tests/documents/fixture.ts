@@ -84,7 +84,7 @@ function unitResult([u, rank, final, validMean, bonusMean, untrimmed, highest, l
   if (u === 7) remarks.push('否决事项经核实不构成')
   if (recused.some(Boolean)) remarks.push('陈卫国回避', '有效评委 4 人，不足 5 人，未去最高最低分')
   const tieNote =
-    u === 6 ? '与“市应急保障局应急指挥中心”综合得分相同，按未去最高最低分的平均分排序在前' : u === 7 ? '与“市城市更新局规划建设处党支部”综合得分相同，按未去最高最低分的平均分排序在后' : ''
+    u === 6 || u === 7 ? '“市城市更新局规划建设处党支部”与“市应急保障局应急指挥中心”综合得分相同，按未去最高最低分的平均分比较，“市城市更新局规划建设处党支部”在前' : ''
   return {
     unitId: unitId(u),
     unitName: DEMO_UNITS[u][0],
@@ -275,5 +275,6 @@ export function demoDossier(): Dossier {
     },
     recused,
     entries,
+    opinions: new Map(),
   }
 }

@@ -110,7 +110,10 @@ describe('the minutes text', () => {
     expect(positions.every((p) => p > 0)).toBe(true)
     expect([...positions].sort((a, b) => a - b)).toEqual(positions)
     expect(docx.text).toContain('（一）优秀等次4个。市数据资源局数据共享处党支部（第1名，96.83分）')
-    expect(docx.text).toContain('市城市更新局规划建设处党支部与“市应急保障局应急指挥中心”综合得分相同，按未去最高最低分的平均分排序在前。')
+    // The engine's tie note is printed as it is: a whole sentence naming both units, once.
+    const tie = '“市城市更新局规划建设处党支部”与“市应急保障局应急指挥中心”综合得分相同，按未去最高最低分的平均分比较，“市城市更新局规划建设处党支部”在前。'
+    expect(docx.text).toContain(`（四）有关情况说明。${tie}`)
+    expect(docx.text.split(tie).length).toBe(2)
     expect(docx.text).toContain('经会务组核实不构成（经向市纪委监委核实，反映问题不属实），该单位正常参加排名。')
     expect(docx.text).toContain('建议推荐以下单位为“模范机关”创建示范单位：市数据资源局数据共享处党支部、市营商环境服务局政务服务中心')
     expect(docx.text).toContain('主要亮点：数据共享平台建设成效明显，党建与业务融合紧密；理论学习形式新颖，青年理论学习小组作用突出。')

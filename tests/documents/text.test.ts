@@ -35,6 +35,14 @@ describe('text', () => {
     expect(mergeOpinions(['', ' '])).toBe('')
   })
 
+  it('merges the same observation written with other spacing or quotes, or inside a longer sentence, once', () => {
+    expect(mergeOpinions(['“数联先锋”品牌叫得响', '"数联先锋" 品牌叫得响。'])).toBe('“数联先锋”品牌叫得响。')
+    // The longer sentence takes the place of the shorter one it contains, and of any other it contains.
+    expect(mergeOpinions(['台账不完整；宣传较少', '群众满意；台账不完整，宣传较少'])).toBe('台账不完整，宣传较少；群众满意。')
+    expect(mergeOpinions(['加强经验总结，形成工作法', '加强经验总结'])).toBe('加强经验总结，形成工作法。')
+    expect(mergeOpinions(['台账不完整；请核实否决事项'], (s) => !s.includes('否决'))).toBe('台账不完整。')
+  })
+
   it('wraps a long title after 年度, or where the organizer put a line break', () => {
     expect(titleLines('青岚市直机关2024年度“模范机关”创建现场评审会纪要')).toEqual(['青岚市直机关2024年度', '“模范机关”创建现场评审会纪要'])
     expect(titleLines('评审会纪要')).toEqual(['评审会纪要'])

@@ -122,6 +122,9 @@ describe('会议记录与纪要', () => {
     await $('tab-notes').click()
     await e.page.waitForURL(/\/notes$/)
     const before = (await e.api.notes.list({ meetingId: demo.id })).length
+    // The recorder starts timing the first unit: it becomes the subject of the notes that follow.
+    await $('timer-unit').click()
+    await e.page.locator('.el-select-dropdown__item:visible', { hasText: '市数据资源局数据共享处党支部' }).click()
     await $('note-speaker').fill('周明远（组长）')
     await $('note-speaker').press('Escape')
     await $('note-speaker').press('Enter')
@@ -137,7 +140,8 @@ describe('会议记录与纪要', () => {
     expect(saved.keyPoints).toBe('数据共享平台支撑全市政务服务，党建品牌“数联先锋”特色鲜明。')
     expect(saved.decisions).toBe('同意按评分结果排序，建议进一步规范党建台账。')
     // The timed unit fills in the note's unit.
-    expect(saved.unitId).not.toBeNull()
+    const units = await e.api.units.list({ meetingId: demo.id })
+    expect(saved.unitId).toBe(units.find((u) => u.name === '市数据资源局数据共享处党支部')!.id)
     expect(await $('note-list').textContent()).toContain('数联先锋')
 
     // An empty note is refused before any round trip.

@@ -28,6 +28,7 @@ import { computeMeetingResults } from '../services/results'
 import { decideVeto } from '../services/veto-decisions'
 import { deleteNote, listNotes, reorderNotes, saveNote } from '../services/notes'
 import { getMinutesSettings, saveMinutesSettings } from '../services/minutes-settings'
+import { listUnitOpinions, resetUnitOpinion, saveUnitOpinion } from '../services/unit-opinions'
 import { exportMinutes, exportReviewerSheets, exportScoreMatrix, exportSummarySheet, previewMinutes } from '../services/exports'
 
 export type Handler<K extends OperationName> = (input: ParsedInputOf<K>, ctx: CoreContext) => OutputOf<K> | Promise<OutputOf<K>>
@@ -91,6 +92,9 @@ export const handlers: Handlers = {
   'notes.reorder': ({ meetingId, ids }, { db }) => reorderNotes(db, meetingId, ids),
   'minutes.getSettings': ({ meetingId }, { db }) => getMinutesSettings(db, meetingId),
   'minutes.saveSettings': ({ meetingId, settings }, { db }) => saveMinutesSettings(db, meetingId, settings),
+  'opinions.list': ({ meetingId }, { db }) => listUnitOpinions(db, meetingId),
+  'opinions.save': ({ meetingId, unitId, text }, { db }) => saveUnitOpinion(db, meetingId, unitId, text),
+  'opinions.reset': ({ meetingId, unitId }, { db }) => resetUnitOpinion(db, meetingId, unitId),
   'minutes.preview': ({ meetingId }, { db }) => previewMinutes(db, meetingId),
   'exports.minutes': ({ meetingId }, ctx) => exportMinutes(ctx, meetingId),
   'exports.summarySheet': ({ meetingId }, ctx) => exportSummarySheet(ctx, meetingId),

@@ -35,6 +35,16 @@ export interface Dossier {
   /** Keys made by `pairKey`. */
   recused: Set<string>
   entries: Map<string, SheetEntry>
+  /** Unit id → the organizer's edited 评审意见; a unit without one prints the draft. */
+  opinions: Map<string, EditedOpinion>
+}
+
+/** The organizer's own text of a unit's 评审意见 (may be empty on purpose: print none). */
+export interface EditedOpinion {
+  text: string
+  /** The draft when the text was saved. */
+  basedOn: string
+  updatedAt: string
 }
 
 export const pairKey = (reviewerId: string, unitId: string): string => `${reviewerId}|${unitId}`

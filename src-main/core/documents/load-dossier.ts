@@ -9,6 +9,7 @@ import { getMeeting } from '../services/meetings'
 import { getMinutesSettings } from '../services/minutes-settings'
 import { listNotes } from '../services/notes'
 import { computeMeetingResults } from '../services/results'
+import { readEditedOpinions } from '../services/unit-opinions'
 import { listReviewers } from '../services/reviewers'
 import { getRubric } from '../services/rubric'
 import { listUnits } from '../services/units'
@@ -82,6 +83,7 @@ export function loadDossier(db: Database, meetingId: string): Dossier {
       settings: getMinutesSettings(db, meetingId),
       recused,
       entries,
+      opinions: readEditedOpinions(db, meetingId),
     }
   })()
 }

@@ -9,7 +9,7 @@ import { chineseDate, meetingWhen } from './dates'
 import { pairKey, type Dossier } from './dossier'
 import { fixed, raw } from './numbers'
 import { chineseNumber, chineseQuotes, clause, listNames, sentence, titleLines } from './text'
-import { opinionBlocks } from './minutes-opinions'
+import { opinionBlocks, opinionWarnings } from './minutes-opinions'
 
 export const ATTACHMENTS = ['评分汇总表', '评委个人评分表']
 
@@ -75,9 +75,28 @@ function scoreOf(u: UnitResult, places: number): string {
   return `${u.unitName}（${rank}${fixed(u.finalScore, places)}分）`
 }
 
+/**
+ * The organizer's reason in brackets, without the words that restate the decision itself
+ * ("经核实不构成……"): the sentence around it already says so, once.
+ */
+function decisionReason(u: UnitResult): string {
+  const restates = u.veto.status === 'not_established' ? /不构成/u : /确认否决|实行一票否决/u
+  const kept = u.veto.decisionReason
+    .split(/[。；;！？!?\n]+/u)
+    .map((s) =>
+      s
+        .split(/[，,]/u)
+        .map(clause)
+        .filter((part) => part && !restates.test(part))
+        .join('，'),
+    )
+    .filter(Boolean)
+  return kept.length ? `（${kept.join('；')}）` : ''
+}
+
 function vetoSentence(u: UnitResult): string {
   const items = listNames([...new Set(u.veto.marks.map((m) => `“${m.vetoItemName}”`))])
-  const reason = u.veto.decisionReason ? `（${clause(u.veto.decisionReason)}）` : ''
+  const reason = decisionReason(u)
   switch (u.veto.status) {
     case 'confirmed':
       return `${u.unitName}经核实存在${items}情形${reason}，实行一票否决，不参加排名和等次评定。`
@@ -118,7 +137,8 @@ function outcome(d: Dossier, warnings: string[]): MinutesBlock[] {
   }
   const groups = new Map<string, UnitResult[]>()
   for (const u of ranked) groups.set(fixed(u.finalScore, places), [...(groups.get(fixed(u.finalScore, places)) ?? []), u])
-  const ties = [...groups.values()].filter((g) => g.length > 1 && g[0].tieNote).map((g) => `${g[0].unitName}${chineseQuotes(g[0].tieNote)}。`)
+  // The engine's tie note is a whole sentence that names the units itself.
+  const ties = [...groups.values()].filter((g) => g.length > 1 && g[0].tieNote).map((g) => sentence(chineseQuotes(g[0].tieNote)))
   const vetoes = results.units.map(vetoSentence).filter(Boolean)
   const unscored = results.units.filter((u) => u.rank === null && u.veto.status !== 'confirmed').map((u) => u.unitName)
   if (unscored.length) vetoes.push(`${listNames(unscored)}暂无有效评分，未参加排名。`)
@@ -145,6 +165,7 @@ export function minutesOutline(d: Dossier): MinutesOutline {
   const overall = lines(settings.overallOpinion).map((l) => para(sentence(chineseQuotes(l))))
   if (!overall.length) warnings.push('尚未填写总体评审意见（三、评审意见），请在纪要设置中填写')
   add('评审意见', [...overall, ...opinionBlocks(d)])
+  warnings.push(...opinionWarnings(d))
   add('有关事项', lines(settings.otherMatters).map((l) => para(sentence(chineseQuotes(l)))))
   if (d.results.flags.length) warnings.push(`有${d.results.flags.length}条评分异常提示，签发前请确认已复核`)
 

@@ -26,23 +26,34 @@ export function sentence(text: string): string {
   return `${clause(t)}。`
 }
 
+/** Two wordings of one observation count as the same when they differ only in spaces or quote marks. */
+const sameKey = (c: string): string => c.replace(/[\s"“”'‘’「」]/gu, '')
+
 /**
  * Several reviewers' comments on one point as one sentence, "甲；乙。": split into sentences first,
- * because reviewers often write the same observation among others.
+ * because reviewers often write the same observation among others. A sentence already said (or said
+ * within a longer one) is left out; a longer one takes the place of the shorter it contains.
+ * `keep` drops sentences that must not be printed at all.
  */
-export function mergeOpinions(texts: string[]): string {
-  const seen = new Set<string>()
-  const parts: string[] = []
+export function mergeOpinions(texts: string[], keep: (sentence: string) => boolean = () => true): string {
+  const parts: { text: string; key: string }[] = []
   for (const raw of texts) {
     for (const line of raw.split(/[。；;！？!?\n]+/u)) {
       const c = clause(line)
-      if (c && !seen.has(c)) {
-        seen.add(c)
-        parts.push(c)
+      if (!c || !keep(c)) continue
+      const key = sameKey(c)
+      if (parts.some((p) => p.key.includes(key))) continue
+      const shorter = parts.findIndex((p) => key.includes(p.key))
+      if (shorter >= 0) {
+        parts[shorter] = { text: c, key }
+        // A longer sentence may contain several earlier ones: keep its first place, drop the rest.
+        for (let i = parts.length - 1; i > shorter; i--) if (key.includes(parts[i].key)) parts.splice(i, 1)
+      } else {
+        parts.push({ text: c, key })
       }
     }
   }
-  return parts.length ? `${parts.join('；')}。` : ''
+  return parts.length ? `${parts.map((p) => p.text).join('；')}。` : ''
 }
 
 /** "甲、乙、丙" */
