@@ -5,6 +5,7 @@
 import type { Database } from 'better-sqlite3'
 import type { UnitOpinion } from '../../shared/schemas/opinions'
 import { newId, now, stmt } from '../db/statements'
+import { writeTransaction } from '../db/transaction'
 import { emptyEntry, pairKey, type EditedOpinion, type SheetEntry } from '../documents/dossier'
 import { draftOpinion, unitOpinions, type OpinionSources } from '../documents/minutes-opinions'
 import { notFound } from '../errors'
@@ -62,7 +63,7 @@ const opinionIn = (d: OpinionSources, unitId: string): UnitOpinion => unitOpinio
 
 /** Saves the organizer's text for one unit (empty: print no 评审意见 for it). */
 export function saveUnitOpinion(db: Database, meetingId: string, unitId: string, text: string): UnitOpinion {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     assertUnit(db, meetingId, unitId)
     const d = loadOpinionSources(db, meetingId)
     // The draft the organizer was looking at: saving again means they have seen the current one.
@@ -75,14 +76,14 @@ export function saveUnitOpinion(db: Database, meetingId: string, unitId: string,
     ).run({ id: newId(), meetingId, unitId, text, basedOn, at })
     d.opinions.set(unitId, { text, basedOn, updatedAt: at })
     return opinionIn(d, unitId)
-  })()
+  })
 }
 
 /** 恢复自动汇总: forgets the edited text, so the minutes print the draft again. */
 export function resetUnitOpinion(db: Database, meetingId: string, unitId: string): UnitOpinion {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     assertUnit(db, meetingId, unitId)
     stmt(db, 'DELETE FROM unit_opinions WHERE unit_id = ?').run(unitId)
     return opinionIn(loadOpinionSources(db, meetingId), unitId)
-  })()
+  })
 }
