@@ -63,6 +63,12 @@ export const contract = {
   'units.update': op(MeetingRef.extend({ id: Id, fields: UnitFields }), Unit, '修改参评单位'),
   'units.delete': op(MeetingRef.extend({ id: Id }), Ok, '删除参评单位'),
   'units.restore': op(MeetingRef.extend({ unit: Unit, recusals: z.array(Recusal).max(1000) }), Ok, '撤销删除：按原编号、原位置恢复刚删除的单位及其回避设置'),
+  'units.withdraw': op(
+    MeetingRef.extend({ id: Id, reason: z.string().trim().min(1, '请写明退出评审的原因（将写入纪要）').max(200, '原因不超过200字') }),
+    Unit,
+    '退出评审：保留该单位及其评分，不参加排名和等次，纪要中注明原因',
+  ),
+  'units.reinstate': op(MeetingRef.extend({ id: Id }), Unit, '撤销退出评审：该单位重新参加排名'),
   'units.reorder': op(ReorderInput, z.array(Unit), '调整参评单位顺序（给出全部单位编号）'),
   'units.importXlsx': op(
     MeetingRef.extend({

@@ -86,6 +86,7 @@ function unitResult([u, rank, final, validMean, bonusMean, untrimmed, highest, l
   const tieNote =
     u === 6 || u === 7 ? '“市城市更新局规划建设处党支部”与“市应急保障局应急指挥中心”综合得分相同，按未去最高最低分的平均分比较，“市城市更新局规划建设处党支部”在前' : ''
   return {
+    withdrawn: false,
     unitId: unitId(u),
     unitName: DEMO_UNITS[u][0],
     seq: u + 1,
@@ -231,6 +232,9 @@ export function demoDossier(): Dossier {
     },
     rubric,
     units: DEMO_UNITS.map(([name, brand, category], u) => ({
+      withdrawnAt: null,
+      withdrawnReason: '',
+      scored: true,
       id: unitId(u),
       meetingId: MEETING_ID,
       seq: u + 1,

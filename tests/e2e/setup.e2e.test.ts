@@ -354,7 +354,7 @@ describe('会议设置界面', () => {
     await e.shot('14-recusal-department-done')
   })
 
-  it('删除单位、评委后可在提示中撤销：回到原位置，回避设置一并恢复；已有评分的单位直接说明不能删除', async () => {
+  it('删除单位、评委后可在提示中撤销：回到原位置，回避设置一并恢复；已有评分的单位只能退出评审', async () => {
     const { meeting, units, reviewers } = await seedSmallMeeting(e.api)
     const meetingId = meeting.id
     await e.api.recusals.set({ meetingId, reviewerId: reviewers[2].id, unitId: units[1].id, recused: true, reason: '曾在该单位任职' })
@@ -378,13 +378,23 @@ describe('会议设置界面', () => {
     expect((await e.api.reviewers.list({ meetingId })).map((r) => r.id)).toEqual(reviewers.map((r) => r.id))
     expect(await e.api.recusals.list({ meetingId })).toHaveLength(1)
 
-    // A unit with scores: refused at once, in words, with no confirmation asked first.
+    // A unit with scores cannot be deleted: it offers 退出评审 instead (no confirmation that ends in a refusal).
     const [item] = (await e.api.rubric.get({ meetingId })).criteria[0].items
     await e.api.scores.save({ meetingId, reviewerId: reviewers[0].id, unitId: units[0].id, itemId: item.id, value: 5, deductionReason: '学习记录不全' })
     await go(`/meetings/${meetingId}/units`)
-    await rows.nth(0).locator('[data-test="row-delete"]').click()
-    await expect.poll(() => e.page.getByText('该单位已有评委评分，不能删除').isVisible()).toBe(true)
-    expect(await e.page.locator('.el-message-box').count()).toBe(0)
+    await expect.poll(() => rows.nth(0).locator('[data-test="row-withdraw"]').isVisible()).toBe(true)
+    expect(await rows.nth(0).locator('[data-test="row-delete"]').count()).toBe(0)
+    await rows.nth(0).locator('[data-test="row-withdraw"]').click()
+    const box = e.page.locator('.el-message-box')
+    await box.getByRole('button', { name: '退出评审' }).click()
+    await expect.poll(() => box.getByText('请写明原因').isVisible()).toBe(true)
+    await box.locator('input').fill('因机构调整撤销')
+    await box.getByRole('button', { name: '退出评审' }).click()
+    await expect.poll(() => rows.nth(0).textContent()).toContain('（已退出评审）')
+    expect((await e.api.units.list({ meetingId }))[0]).toMatchObject({ withdrawnReason: '因机构调整撤销', scored: true })
+    await e.shot('16-unit-withdrawn')
+    await rows.nth(0).locator('[data-test="row-reinstate"]').click()
+    await expect.poll(() => rows.nth(0).textContent()).not.toContain('退出评审）')
     expect(await rows.count()).toBe(3)
   })
 

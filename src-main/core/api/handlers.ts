@@ -10,7 +10,7 @@ import { getRubric, saveRubric } from '../services/rubric'
 import { restoreReviewer, restoreUnit } from '../services/restore'
 import { listRubricTemplates, rubricDraftFromMeeting } from '../services/rubric-templates'
 import { getRules, saveRules } from '../services/rules'
-import { createUnit, deleteUnit, listUnits, reorderUnits, updateUnit } from '../services/units'
+import { createUnit, deleteUnit, listUnits, reorderUnits, setUnitWithdrawal, updateUnit } from '../services/units'
 import { importUnitsXlsx } from '../services/unit-import'
 import {
   createReviewer,
@@ -62,6 +62,8 @@ export const handlers: Handlers = {
   'units.update': ({ meetingId, id, fields }, { db }) => updateUnit(db, meetingId, id, fields),
   'units.delete': ({ meetingId, id }, { db }) => (deleteUnit(db, meetingId, id), ok),
   'units.restore': ({ meetingId, unit, recusals }, { db }) => (restoreUnit(db, meetingId, unit, recusals), ok),
+  'units.withdraw': ({ meetingId, id, reason }, { db }) => setUnitWithdrawal(db, meetingId, id, reason),
+  'units.reinstate': ({ meetingId, id }, { db }) => setUnitWithdrawal(db, meetingId, id, null),
   'units.reorder': ({ meetingId, ids }, { db }) => reorderUnits(db, meetingId, ids),
   'units.importXlsx': (input, ctx) => importUnitsXlsx(ctx, input),
 

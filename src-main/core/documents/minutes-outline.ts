@@ -118,6 +118,13 @@ function recommended(d: Dossier, warnings: string[]): string[] {
   return results.units.filter((u) => u.rank !== null && u.band !== null && bands.has(u.band) && u.veto.status !== 'confirmed').map((u) => u.unitName)
 }
 
+/** 退出评审 in the minutes: named, with the organizer's reason; its scores stay in 附件 as given. */
+function withdrawalSentence(d: Dossier, u: UnitResult): string {
+  // “因机构调整撤销” and “机构调整撤销” read the same in the sentence: one 因.
+  const reason = clause(d.units.find((x) => x.id === u.unitId)?.withdrawnReason ?? '').replace(/^(因为|因|由于)/u, '')
+  return `${u.unitName}${reason ? `因${reason}` : ''}退出评审，其评分保留备查，不参加排名和等次评定。`
+}
+
 function outcome(d: Dossier, warnings: string[]): MinutesBlock[] {
   const { results, settings } = d
   const places = results.rules.roundingPlaces
@@ -140,7 +147,8 @@ function outcome(d: Dossier, warnings: string[]): MinutesBlock[] {
   // The engine's tie note is a whole sentence that names the units itself.
   const ties = [...groups.values()].filter((g) => g.length > 1 && g[0].tieNote).map((g) => sentence(chineseQuotes(g[0].tieNote)))
   const vetoes = results.units.map(vetoSentence).filter(Boolean)
-  const unscored = results.units.filter((u) => u.rank === null && u.veto.status !== 'confirmed').map((u) => u.unitName)
+  for (const u of results.units.filter((x) => x.withdrawn)) vetoes.push(withdrawalSentence(d, u))
+  const unscored = results.units.filter((u) => u.rank === null && u.veto.status !== 'confirmed' && !u.withdrawn).map((u) => u.unitName)
   if (unscored.length) vetoes.push(`${listNames(unscored)}暂无有效评分，未参加排名。`)
   if (ties.length || vetoes.length) blocks.push(para([...ties, ...vetoes].join(''), `（${chineseNumber(++n)}）有关情况说明。`))
   for (const u of results.units) if (u.veto.status === 'pending') warnings.push(`${u.unitName}的一票否决尚待会务组认定`)

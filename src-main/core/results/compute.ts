@@ -44,8 +44,16 @@ const VETO_REMARKS: Record<Veto['status'], string | null> = {
   not_established: '否决事项经核实不构成',
 }
 
+/** The reason a unit withdrew ('' when none was given), or null when it takes part. */
+const withdrawalOf = (input: EngineInput, unit: number): string | null => {
+  const reason = input.units[unit].withdrawnReason
+  return reason === undefined || reason === null ? null : reason
+}
+
 function remarksOf(input: EngineInput, t: SheetTable, unit: number, score: UnitScore, veto: Veto, outcome: RankOutcome | undefined): string[] {
   const remarks: string[] = []
+  const withdrawn = withdrawalOf(input, unit)
+  if (withdrawn !== null) remarks.push(withdrawn ? `退出评审（${withdrawn}），不参加排名` : '退出评审，不参加排名')
   const vetoRemark = VETO_REMARKS[veto.status]
   if (vetoRemark) remarks.push(vetoRemark)
   const recused = input.reviewers.filter((_, r) => t.recused[sheetIndex(t, unit, r)])
@@ -73,7 +81,7 @@ export function computeResults(input: EngineInput): MeetingResults {
   const candidates: RankCandidate[] = []
   input.units.forEach((unit, u) => {
     const s = scores[u]
-    if (s.final === null || vetoes[u].status === 'confirmed') return
+    if (s.final === null || vetoes[u].status === 'confirmed' || withdrawalOf(input, u) !== null) return
     const roundedFinal = roundScaled(s.final, places)
     candidates.push({ unitId: unit.id, name: unit.name, seq: unit.seq, roundedFinal, untrimmed: s.untrimmed!, bonusMean: s.allBonusMean!, criterionMeans: s.criterionMeans })
   })
@@ -101,7 +109,8 @@ export function computeResults(input: EngineInput): MeetingResults {
       rank: outcome?.rank ?? null,
       tied: outcome?.tied ?? false,
       tieNote: outcome?.tieNote ?? '',
-      band: s.final === null || veto.status === 'confirmed' ? null : bandOf(rules.bands, roundScaled(s.final, places), places),
+      band: s.final === null || veto.status === 'confirmed' || withdrawalOf(input, u) !== null ? null : bandOf(rules.bands, roundScaled(s.final, places), places),
+      withdrawn: withdrawalOf(input, u) !== null,
       veto,
       remarks: remarksOf(input, t, u, s, veto, outcome),
     }

@@ -14,6 +14,8 @@ export interface EngineUnit {
   id: string
   name: string
   seq: number
+  /** 退出评审 with this reason: scored as usual, never ranked or banded. Absent = taking part. */
+  withdrawnReason?: string | null
 }
 
 export interface EngineCriterion {

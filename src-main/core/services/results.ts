@@ -68,7 +68,11 @@ export function loadEngineInput(db: Database, meetingId: string): EngineInput {
   return {
     meetingId,
     reviewers: stmt(db, 'SELECT id, name, role FROM reviewers WHERE meeting_id = ? ORDER BY seq').all(meetingId) as EngineInput['reviewers'],
-    units: stmt(db, 'SELECT id, name, seq FROM units WHERE meeting_id = ? ORDER BY seq').all(meetingId) as EngineInput['units'],
+    units: stmt(
+      db,
+      `SELECT id, name, seq, CASE WHEN withdrawn_at IS NULL THEN NULL ELSE withdrawn_reason END AS withdrawnReason
+       FROM units WHERE meeting_id = ? ORDER BY seq`,
+    ).all(meetingId) as EngineInput['units'],
     criteria,
     bonusMaxTenths: head.bonus_max_tenths,
     totalCapTenths: capTenthsOf(head.base_tenths, head.bonus_max_tenths, head.total_cap_tenths),

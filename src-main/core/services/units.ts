@@ -16,6 +16,9 @@ interface UnitRow {
   contact: string
   phone: string
   updated_at: string
+  withdrawn_at: string | null
+  withdrawn_reason: string
+  scored: number
 }
 
 const toUnit = (r: UnitRow): Unit => ({
@@ -29,15 +32,21 @@ const toUnit = (r: UnitRow): Unit => ({
   contact: r.contact,
   phone: r.phone,
   updatedAt: r.updated_at,
+  withdrawnAt: r.withdrawn_at,
+  withdrawnReason: r.withdrawn_reason,
+  scored: r.scored === 1,
 })
+
+/** Every column of a unit plus whether any reviewer scored it (then it can be withdrawn, not deleted). */
+const UNIT_COLUMNS = 'units.*, EXISTS (SELECT 1 FROM scores WHERE scores.unit_id = units.id) AS scored'
 
 export function listUnits(db: Database, meetingId: string): Unit[] {
   assertMeeting(db, meetingId)
-  return (stmt(db, 'SELECT * FROM units WHERE meeting_id = ? ORDER BY seq').all(meetingId) as UnitRow[]).map(toUnit)
+  return (stmt(db, `SELECT ${UNIT_COLUMNS} FROM units WHERE meeting_id = ? ORDER BY seq`).all(meetingId) as UnitRow[]).map(toUnit)
 }
 
 function getUnit(db: Database, meetingId: string, id: string): Unit {
-  const row = stmt(db, 'SELECT * FROM units WHERE id = ? AND meeting_id = ?').get(id, meetingId) as UnitRow | undefined
+  const row = stmt(db, `SELECT ${UNIT_COLUMNS} FROM units WHERE id = ? AND meeting_id = ?`).get(id, meetingId) as UnitRow | undefined
   if (!row) throw notFound('参评单位')
   return toUnit(row)
 }
@@ -84,9 +93,26 @@ export function updateUnit(db: Database, meetingId: string, id: string, fields: 
 export function deleteUnit(db: Database, meetingId: string, id: string): void {
   getUnit(db, meetingId, id)
   if (stmt(db, 'SELECT 1 FROM scores WHERE unit_id = ? LIMIT 1').get(id)) {
-    throw new DomainError('CONFLICT', '该单位已有评委评分，不能删除')
+    throw new DomainError('CONFLICT', '该单位已有评委评分，不能删除；如该单位不再参加评审，请改为“退出评审”（保留其评分，不参加排名）')
   }
   stmt(db, 'DELETE FROM units WHERE id = ?').run(id)
+}
+
+/**
+ * 退出评审 (withdraw, with a reason for the minutes) or back into the review (reason null). The
+ * unit keeps its scores either way; only the ranking, the bands and the minutes change.
+ */
+export function setUnitWithdrawal(db: Database, meetingId: string, id: string, reason: string | null): Unit {
+  const unit = getUnit(db, meetingId, id)
+  if (reason !== null && unit.withdrawnAt) throw new DomainError('CONFLICT', `“${unit.name}”已退出评审`)
+  if (reason === null && !unit.withdrawnAt) throw new DomainError('CONFLICT', `“${unit.name}”没有退出评审，无需恢复`)
+  stmt(db, 'UPDATE units SET withdrawn_at = @at, withdrawn_reason = @reason, updated_at = @now WHERE id = @id').run({
+    id,
+    at: reason === null ? null : now(),
+    reason: reason ?? '',
+    now: now(),
+  })
+  return getUnit(db, meetingId, id)
 }
 
 /** Sets the order of a meeting's rows from a complete list of their ids. */

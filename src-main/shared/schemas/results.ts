@@ -68,7 +68,9 @@ export const UnitResult = z.object({
     marks: z.array(z.object({ reviewerId: Id, vetoItemId: Id, vetoItemName: z.string(), reason: z.string() })),
     decisionReason: z.string(),
   }),
-  /** 备注 column: 回避 / 否决 / 并列 … in words. */
+  /** 退出评审: kept with its scores, out of the ranking and the bands. */
+  withdrawn: z.boolean().default(false),
+  /** 备注 column: 回避 / 否决 / 并列 / 退出评审 … in words. */
   remarks: z.array(z.string()),
 })
 export type UnitResult = z.infer<typeof UnitResult>

@@ -14,7 +14,17 @@ export const UnitFields = z.object({
 })
 export type UnitFields = z.infer<typeof UnitFields>
 
-export const Unit = UnitFields.extend({ id: Id, meetingId: Id, seq: z.number().int(), updatedAt: Timestamp })
+export const Unit = UnitFields.extend({
+  id: Id,
+  meetingId: Id,
+  seq: z.number().int(),
+  updatedAt: Timestamp,
+  /** 退出评审: when the unit dropped out (null = taking part); its scores stay, it is not ranked. */
+  withdrawnAt: Timestamp.nullable().default(null),
+  withdrawnReason: z.string().default(''),
+  /** Some reviewer has scored it: it can no longer be deleted, only withdrawn. */
+  scored: z.boolean().default(false),
+})
 export type Unit = z.infer<typeof Unit>
 
 export const UnitImportResult = z.object({

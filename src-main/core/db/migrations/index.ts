@@ -2,6 +2,7 @@ import { sql as initial } from './001-initial'
 import { sql as minutes } from './002-minutes'
 import { sql as scoreSheetIndex } from './003-score-sheet-index'
 import { sql as unitOpinions } from './004-unit-opinions'
+import { sql as unitWithdrawal } from './005-unit-withdrawal'
 
 export interface Migration {
   /** The `user_version` the database has after this step. */
@@ -16,6 +17,7 @@ export const migrations: Migration[] = [
   { version: 2, name: 'minutes', sql: minutes },
   { version: 3, name: 'score sheet index', sql: scoreSheetIndex },
   { version: 4, name: 'unit opinions', sql: unitOpinions },
+  { version: 5, name: 'unit withdrawal', sql: unitWithdrawal },
 ]
 
 export const LATEST_VERSION = migrations[migrations.length - 1].version
