@@ -4,6 +4,7 @@ import { benchScoreSave } from './score-save.bench'
 import { benchUnitList } from './unit-list.bench'
 import { benchResultsAndMinutes } from './results.bench'
 import { benchScoreMatrix } from './score-matrix.bench'
+import { benchFirstScreen } from './first-screen.bench'
 import { printReport, type BenchResult } from './report'
 
 const results: BenchResult[] = []
@@ -17,4 +18,5 @@ await step('score save', benchScoreSave)
 await step('unit list in Chromium', benchUnitList)
 await step('results and minutes', benchResultsAndMinutes)
 await step('score matrix .xlsx', benchScoreMatrix)
+await step('first screen in Chromium', benchFirstScreen)
 printReport(results)
