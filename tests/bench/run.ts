@@ -5,6 +5,7 @@ import { benchUnitList } from './unit-list.bench'
 import { benchResultsAndMinutes } from './results.bench'
 import { benchScoreMatrix } from './score-matrix.bench'
 import { benchUnitImport } from './unit-import.bench'
+import { benchFirstScreen } from './first-screen.bench'
 import { printReport, type BenchResult } from './report'
 
 const results: BenchResult[] = []
@@ -19,4 +20,5 @@ await step('unit list in Chromium', benchUnitList)
 await step('results and minutes', benchResultsAndMinutes)
 await step('score matrix .xlsx', benchScoreMatrix)
 await step('unit list import, hostile workbooks', benchUnitImport)
+await step('first screen in Chromium', benchFirstScreen)
 printReport(results)
