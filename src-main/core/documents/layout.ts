@@ -35,6 +35,8 @@ export const LINE = 579
 /** 三号 (16 pt) body text; one character is 320 twips wide. */
 export const BODY_SIZE = 32
 export const CHAR = 320
+/** 表注 text is 小四 (12 pt): one character is 240 twips wide. */
+export const NOTE_CHAR = 240
 export const TITLE_SIZE = 44
 export const FOOTER_SIZE = 28
 /** Footer line height (exact) and its distance from the page edge: the number sits 7 mm (397) below the text block. */
@@ -202,7 +204,7 @@ export function documentStyles(): IStylesOptions {
         name: '表注',
         basedOn: S.body,
         run: { size: 24 },
-        paragraph: { indent: { firstLine: 480 }, spacing: { line: 360, lineRule: LineRuleType.EXACT } },
+        paragraph: { indent: { firstLine: 2 * NOTE_CHAR }, spacing: { line: 360, lineRule: LineRuleType.EXACT } },
       },
       cellStyle(S.cell, 21, 280),
       cellStyle(S.cellLeft, 21, 280, { align: 'left' }),

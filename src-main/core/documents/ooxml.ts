@@ -68,7 +68,8 @@ export interface ParaOptions {
   pageBreakBefore?: boolean
   /** Tab stops: position in twips from the left indent. */
   tabs?: { pos: number; type: 'left' | 'center' | 'right' }[]
-  spacing?: { before?: number; after?: number }
+  /** `line`: an exact line height in twips. */
+  spacing?: { before?: number; after?: number; line?: number }
   /** Twips; hanging is the opposite of firstLine (both cannot apply). */
   indent?: { left?: number; right?: number; firstLine?: number; hanging?: number }
   align?: Align
@@ -83,8 +84,10 @@ function paraProps(o: ParaOptions): string {
   if (o.pageBreakBefore) xml += '<w:pageBreakBefore/>'
   if (o.tabs?.length) xml += `<w:tabs>${o.tabs.map((t) => `<w:tab w:val="${t.type}" w:pos="${t.pos}"/>`).join('')}</w:tabs>`
   if (o.spacing) {
-    const { before, after } = o.spacing
-    xml += `<w:spacing${before !== undefined ? ` w:before="${before}"` : ''}${after !== undefined ? ` w:after="${after}"` : ''}/>`
+    const { before, after, line } = o.spacing
+    xml +=
+      `<w:spacing${before !== undefined ? ` w:before="${before}"` : ''}${after !== undefined ? ` w:after="${after}"` : ''}` +
+      `${line !== undefined ? ` w:line="${line}" w:lineRule="exact"` : ''}/>`
   }
   if (o.indent) {
     const { left, right, firstLine, hanging } = o.indent
@@ -146,13 +149,16 @@ export function row(cells: string | string[], o: RowOptions = {}): string {
 
 const BORDER = 'w:val="single" w:sz="4" w:space="0" w:color="000000"'
 
-/** Opening of a bordered, centred, fixed-layout table with the given column widths (twips). */
-export function tableStart(widths: number[]): string {
+/**
+ * Opening of a bordered, centred, fixed-layout table with the given column widths (twips). Without
+ * a top border it continues the table right above it (whose bottom border is the line between).
+ */
+export function tableStart(widths: number[], o: { top?: boolean } = {}): string {
   const total = widths.reduce((a, b) => a + b, 0)
   return (
     '<w:tbl><w:tblPr>' +
     `<w:tblW w:w="${total}" w:type="dxa"/><w:jc w:val="center"/>` +
-    `<w:tblBorders><w:top ${BORDER}/><w:left ${BORDER}/><w:bottom ${BORDER}/><w:right ${BORDER}/>` +
+    `<w:tblBorders><w:top ${o.top === false ? 'w:val="nil"' : BORDER}/><w:left ${BORDER}/><w:bottom ${BORDER}/><w:right ${BORDER}/>` +
     `<w:insideH ${BORDER}/><w:insideV ${BORDER}/></w:tblBorders>` +
     '<w:tblLayout w:type="fixed"/>' +
     '<w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>' +

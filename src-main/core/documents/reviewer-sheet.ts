@@ -32,7 +32,7 @@ function vetoRuns(d: Dossier, tpl: SheetTemplate, entry: SheetEntry | null): str
   if (!entry.vetoMarks.length) return tpl.vetoNone
   const names = new Map(d.rubric.vetoItems.map((v) => [v.id, v.name]))
   return entry.vetoMarks
-    .map((m) => textPara(`有：${names.get(m.vetoItemId) ?? ''}。事由：${chineseQuotes(m.reason)}`, { style: S.cellLeft }))
+    .map((m) => textPara(`有：${names.get(m.vetoItemId) ?? ''}。事由：${chineseQuotes(m.reason)}`, { style: S.tinyCellLeft }))
     .join('')
 }
 
@@ -44,8 +44,8 @@ interface SheetRef {
 function writeSheet(sink: ByteSink, d: Dossier, tpl: SheetTemplate, { reviewer, unit }: SheetRef, blank: boolean, first: boolean, sectPr: string): void {
   const entry = blank ? null : (d.entries.get(pairKey(reviewer.id, unit.id)) ?? emptyEntry())
   sink.bytes(first ? tpl.firstTitle : tpl.nextTitle)
-  fill(sink, tpl.info, run(`被评单位：${chineseQuotes(unitLabel(unit))}\t评委：${reviewer.name}`))
-  sink.bytes(tpl.tableHead)
+  const who = [run('被评单位：', { style: S.hei }) + run(chineseQuotes(unitLabel(unit))), run('评委：', { style: S.hei }) + run(reviewer.name)]
+  fill(sink, tpl.tableHead, ...who)
   let subtotal = 0
   let missing = 0
   for (const item of tpl.items) {
@@ -65,6 +65,8 @@ function writeSheet(sink: ByteSink, d: Dossier, tpl: SheetTemplate, { reviewer, 
     fill(sink, tpl.total)
   }
   if (tpl.veto) fill(sink, tpl.veto, vetoRuns(d, tpl, entry))
+  // A blank sheet gives the opinions a page of their own, on the back of the scores.
+  if (blank) fill(sink, tpl.secondPage, ...who)
   const opinions = [entry?.strengths ?? '', entry?.weaknesses ?? '', entry?.suggestions ?? '']
   const long = opinions.reduce((n, o) => n + o.length, 0) > LONG_OPINIONS
   fill(sink, long ? tpl.longOpinions : tpl.opinions, ...opinions.map(text))
