@@ -258,15 +258,16 @@ export type SectionKind = 'body' | 'portrait' | 'landscape'
 /**
  * Section properties: `body` is the minutes text on the 22-line grid; `portrait` and `landscape`
  * hold tables, which must not snap to the body's line grid. `mark` ("内部资料 注意保管") goes
- * in the header of every page of the section.
+ * in the header of every page of the section. `oddPage`: the section starts on a right-hand page
+ * (an attachment printed double-sided begins on the front of a sheet).
  */
-export function sectionOptions(kind: SectionKind, mark: string, children: Paragraph[]): ISectionOptions {
+export function sectionOptions(kind: SectionKind, mark: string, children: Paragraph[], oddPage = false): ISectionOptions {
   const landscape = kind === 'landscape'
   const margin = landscape ? LANDSCAPE_MARGIN : MARGIN
   const header = mark ? markHeader(mark) : emptyHeader()
   return {
     properties: {
-      type: SectionType.NEXT_PAGE,
+      type: oddPage ? SectionType.ODD_PAGE : SectionType.NEXT_PAGE,
       page: {
         size: { width: PAGE.width, height: PAGE.height, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
         margin: { ...margin, header: HEADER_DISTANCE, footer: footerDistance(margin.bottom) },

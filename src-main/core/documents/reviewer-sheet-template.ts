@@ -79,6 +79,8 @@ export interface SheetTemplate {
   longOpinions: Template
   statement: Buffer
   signature: Buffer
+  /** Characters of a unit's name on one line of the 被评单位 cell (after the label). */
+  unitChars: number
   cap: number
   base: number
   bonusMax: number
@@ -148,6 +150,8 @@ export function sheetTemplate(rubric: Rubric, meetingDate: string, blank: boolea
     longOpinions: template(wide('评审意见', opinionBox(blank), true)),
     statement: utf8(textPara('本人与被评单位无利害关系。', { style: S.sheetInfo, spacing: { before: 120 }, keepNext: true })),
     signature: utf8(signatureXml(meetingDate, blank, '')),
+    // 五号 (210 twips a character), less the label "被评单位：" and the cell margins.
+    unitChars: Math.floor((INFO_UNIT - 200) / 210) - 5,
     cap,
     base: rubric.basePoints,
     bonusMax: rubric.bonusMaxPoints,

@@ -13,7 +13,7 @@ import { raw } from './numbers'
 import { TABLE_END, run, textPara } from './ooxml'
 import { buildDocx } from './package'
 import { LONG_OPINIONS, fill, sheetTemplate, signatureXml, type SheetTemplate } from './reviewer-sheet-template'
-import { chineseQuotes } from './text'
+import { chineseQuotes, wrapWords } from './text'
 import type { XmlChunk } from './zip-writer'
 
 const scoreRuns = new Map<number, string>()
@@ -44,7 +44,7 @@ interface SheetRef {
 function writeSheet(sink: ByteSink, d: Dossier, tpl: SheetTemplate, { reviewer, unit }: SheetRef, blank: boolean, first: boolean, sectPr: string): void {
   const entry = blank ? null : (d.entries.get(pairKey(reviewer.id, unit.id)) ?? emptyEntry())
   sink.bytes(first ? tpl.firstTitle : tpl.nextTitle)
-  const who = [run('被评单位：', { style: S.hei }) + run(chineseQuotes(unitLabel(unit))), run('评委：', { style: S.hei }) + run(reviewer.name)]
+  const who = [run('被评单位：', { style: S.hei }) + run(wrapWords(chineseQuotes(unitLabel(unit)), tpl.unitChars).join('\n')), run('评委：', { style: S.hei }) + run(reviewer.name)]
   fill(sink, tpl.tableHead, ...who)
   let subtotal = 0
   let missing = 0

@@ -11,15 +11,17 @@ import { INTERNAL_MARK, LANDSCAPE_TEXT_WIDTH, NOTE_CHAR, S } from './layout'
 import { fixed, totalPlaces } from './numbers'
 import { TABLE_END, cell, para, row, run, tableStart, textPara } from './ooxml'
 import { buildDocx } from './package'
-import { summaryLayout, type Column, type SummaryLayout } from './summary-columns'
+import { cellChars, summaryLayout, type Column, type SummaryLayout } from './summary-columns'
 import { summaryNotes, markDropped, remarksText } from './summary-words'
-import { chineseNumber, chineseQuotes, titleLines } from './text'
+import { chineseNumber, chineseQuotes, titleLines, wrapWords } from './text'
 
 const DASH = '—'
 
 interface Formatter {
   places: number
   totalPlaces: number
+  /** Characters on a line of the 单位 column. */
+  unitChars: number
 }
 
 function cellText(u: UnitResult, index: number, key: Column['key'], f: Formatter): string {
@@ -28,7 +30,8 @@ function cellText(u: UnitResult, index: number, key: Column['key'], f: Formatter
     case 'seq':
       return String(index + 1)
     case 'unit':
-      return u.unitName
+      // Broken between words, never inside one (单/位).
+      return wrapWords(u.unitName, f.unitChars).join('\n')
     case 'highest':
       return total(u.highest) || DASH
     case 'lowest':
@@ -115,7 +118,7 @@ export function* summaryBody(d: Dossier, o: SummaryOptions): Generator<string> {
   const { results } = d
   const places = results.rules.roundingPlaces
   const totals = results.units.flatMap((u) => u.totals.map((t) => t.total))
-  const f: Formatter = { places, totalPlaces: totalPlaces(totals, places) }
+  const f: Formatter = { places, totalPlaces: totalPlaces(totals, places), unitChars: 0 }
   const longest = (values: string[]) => values.reduce((a, b) => (b.length > a.length ? b : a), '')
   const layout = summaryLayout(
     results,
@@ -143,7 +146,8 @@ export function* summaryBody(d: Dossier, o: SummaryOptions): Generator<string> {
         pageBreakBefore: b > 0,
       })
     }
-    yield* bandTable(d, columns, layout, f, b === layout.bands.length - 1)
+    const unit = columns.find((c) => c.key === 'unit')!
+    yield* bandTable(d, columns, layout, { ...f, unitChars: cellChars(unit.width, layout.size) }, b === layout.bands.length - 1)
   }
   // Signatures right under the table (they sign the page the scores are on), then the notes and the rule.
   yield* signatureLines(d, LANDSCAPE_TEXT_WIDTH)
