@@ -18,7 +18,8 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
 
 export const esc = (text: string): string => (SPECIAL.test(text) ? text.replace(INVALID_XML, '').replace(/[&<>"]/g, (c) => ENTITIES[c]) : text)
 
-const textElement = (part: string) => (part.trim() === part ? `<w:t>${esc(part)}</w:t>` : `<w:t xml:space="preserve">${esc(part)}</w:t>`)
+// Edge spaces are judged after escaping: a dropped control character can leave a space at the edge.
+const textElement = (part: string) => ((part = esc(part)).trim() === part ? `<w:t>${part}</w:t>` : `<w:t xml:space="preserve">${part}</w:t>`)
 
 export interface RunOptions {
   /** A character style id from layout.ts. */
