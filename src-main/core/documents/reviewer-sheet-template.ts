@@ -9,7 +9,7 @@ import { BLANK_DATE, chineseDate } from './dates'
 import { S, TEXT_WIDTH } from './layout'
 import { raw } from './numbers'
 import { TABLE_END, cell, para, row, run, tableStart, textPara } from './ooxml'
-import { chineseQuotes } from './text'
+import { chineseQuotes, wrapWords } from './text'
 
 /** 一级指标 | 评价要点 | 分值 | 得分 | 扣分说明, summing to the 156 mm text width. */
 export const W = [1200, 4545, 650, 750, 1700]
@@ -18,6 +18,8 @@ export const W = [1200, 4545, 650, 750, 1700]
  * (15 items with their guidance) fits on one page with its statement and signature.
  */
 const ROW_HEIGHT = 340
+/** 小五 characters on a line of the 一级指标 column, with room for a font a little wider than the named one. */
+const CRITERION_CHARS = Math.floor((W[0] - 2 * 57 - 40) / 180)
 /** 被评单位 over the first three columns, 评委 over the last two (room for a name of seven characters). */
 const INFO_UNIT = W[0] + W[1] + W[2]
 const INFO_REVIEWER = W[3] + W[4]
@@ -120,7 +122,9 @@ export function sheetTemplate(rubric: Rubric, meetingDate: string, blank: boolea
   )
   const items = rubric.criteria.flatMap((c) =>
     c.items.map((item, i) => {
-      const criterion = i === 0 ? cell(W[0], t(`${c.name}（${raw(c.maxPoints)}分）`), { vMerge: 'restart' }) : cell(W[0], '', { vMerge: 'continue' })
+      // Broken between words by hand: the narrow column would otherwise cut "（25分）" apart.
+      const label = wrapWords(`${c.name}（${raw(c.maxPoints)}分）`, CRITERION_CHARS).join('\n')
+      const criterion = i === 0 ? cell(W[0], t(label), { vMerge: 'restart' }) : cell(W[0], '', { vMerge: 'continue' })
       const points = [run(item.name, { style: S.hei }), run(item.guidance ? `：${chineseQuotes(item.guidance)}` : '')]
       const xml = row([criterion, cell(W[1], para(points, { style: S.tinyCellLeft })), cell(W[2], t(raw(item.maxPoints))), cell(W[3], slot()), cell(W[4], slot(S.tinyCellLeft))], {
         minHeight: ROW_HEIGHT,
