@@ -1,6 +1,6 @@
 /**
- * What comes out of the printer, as LibreOffice lays it out, for the demo and a generated 60 × 9
- * meeting with long unit names and four-character reviewer names: no page that holds only a
+ * What comes out of the printer, as LibreOffice lays it out, for the demo meeting (opened from the
+ * database as a user opens it) and a generated 60 × 9 meeting with long unit names and four-character reviewer names: no page that holds only a
  * signature block or a 注, no name broken across lines, every score-sheet page saying which unit and
  * which reviewer it is about, a filled sheet on one page and a blank one on one sheet of paper.
  * One soffice call converts every file.
@@ -11,10 +11,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Dossier } from '../../src-main/core/documents/dossier'
+import { buildMinutesDocx } from '../../src-main/core/documents/minutes'
 import { sheetPairs, buildReviewerSheetsDocx } from '../../src-main/core/documents/reviewer-sheet'
 import { buildSummaryDocx } from '../../src-main/core/documents/summary-sheet'
-import { repoRoot } from '../helpers/core'
-import { demoDossier } from './fixture'
+import { loadDossier } from '../../src-main/core/services/dossier'
+import { makeTestCore, repoRoot } from '../helpers/core'
 import { generatedDossier } from './generated'
 import { CLOSING_LINE, pdfPages } from './pdf-pages'
 
@@ -22,20 +23,25 @@ const work = mkdtempSync(join(tmpdir(), 'onsite-print-'))
 const shots = join(repoRoot, 'test-results', 'documents')
 afterAll(() => rmSync(work, { recursive: true, force: true }))
 
-const demo = demoDossier()
+let demo: Dossier
 const big = generatedDossier(60, 9)
 /** Two reviewers with four-character names: 60 sheets each. */
 const bigReviewers = big.reviewers.filter((r) => [...r.name].length === 4).slice(0, 2)
 
-const FILES = ['demo-sheets', 'demo-blank', 'big-summary', 'big-sheets', 'big-blank'] as const
+const FILES = ['demo-minutes', 'demo-sheets', 'demo-blank', 'big-summary', 'big-sheets', 'big-blank'] as const
 type Name = (typeof FILES)[number]
 const pages = {} as Record<Name, string[]>
 
 beforeAll(async () => {
-  const sheets = async (d: Dossier, blank: boolean, reviewerIds: string[]) => {
-    const parts = await Promise.all(reviewerIds.map((reviewerId) => buildReviewerSheetsDocx(d, { reviewerId, blank })))
-    return parts
+  const t = makeTestCore()
+  try {
+    const meeting = await t.api.meetings.openDemo({})
+    demo = loadDossier(t.core.context.db, meeting.id)
+  } finally {
+    t.dispose()
   }
+  const sheets = (d: Dossier, blank: boolean, reviewerIds: string[]) => Promise.all(reviewerIds.map((reviewerId) => buildReviewerSheetsDocx(d, { reviewerId, blank })))
+  writeFileSync(join(work, 'demo-minutes.docx'), (await buildMinutesDocx(demo)).bytes)
   writeFileSync(join(work, 'demo-sheets.docx'), await buildReviewerSheetsDocx(demo, { blank: false }))
   writeFileSync(join(work, 'demo-blank.docx'), await buildReviewerSheetsDocx(demo, { blank: true }))
   writeFileSync(join(work, 'big-summary.docx'), await buildSummaryDocx(big))
@@ -90,15 +96,15 @@ describe('score sheets on paper', () => {
     for (const name of ['demo-sheets', 'demo-blank', 'big-sheets', 'big-blank'] as const) check(name.startsWith('demo') ? demo : big, name)
   })
 
-  it('never print the signature or the statement at the top of a page', () => {
-    for (const name of ['demo-sheets', 'demo-blank', 'big-sheets', 'big-blank'] as const) {
+  it('never print the signature or the statement at the top of a page (nor the minutes their closing lines)', () => {
+    for (const name of ['demo-minutes', 'demo-sheets', 'demo-blank', 'big-sheets', 'big-blank'] as const) {
       for (const [i, page] of pages[name].entries()) expect(lines(page)[0], `${name} page ${i + 1}`).not.toMatch(CLOSING_LINE)
     }
   })
 
   it('print the bonus label once', () => {
-    expect(lines(pages['demo-sheets'][0]).join('')).toContain('特色加分：品牌特色鲜明')
-    expect(pages['demo-sheets'].join('')).not.toMatch(/特色加分：\s*特色加分/)
+    expect(lines(pages['demo-sheets'][0]).join('')).toMatch(/特色加分（0—5分）：/)
+    expect(pages['demo-sheets'].join('').replace(/\s+/g, '')).not.toMatch(/特色加分：特色加分/)
   })
 })
 

@@ -101,6 +101,8 @@ export const S = {
   tinyCell: 'GbTinyCell',
   tinyCellLeft: 'GbTinyCellLeft',
   tinyCellHead: 'GbTinyCellHead',
+  /** 六号 (7.5 pt) on 9 pt lines: the rubric's guidance and the reasons on a score sheet, one page a sheet. */
+  sheetText: 'GbSheetText',
   mark: 'GbMark',
   footer: 'GbFooter',
   /** Character styles. */
@@ -212,6 +214,7 @@ export function documentStyles(): IStylesOptions {
       cellStyle(S.tinyCell, 18, 240),
       cellStyle(S.tinyCellLeft, 18, 240, { align: 'left' }),
       cellStyle(S.tinyCellHead, 18, 240, { eastAsia: FONT.hei }),
+      cellStyle(S.sheetText, 15, 180, { align: 'left' }),
       {
         id: S.mark,
         name: '保管标识',

@@ -110,9 +110,10 @@ export function wrapWords(text: string, maxChars: number): string[] {
   const allowed = lineStarts(chars)
   const n = chars.length
   // Lines are chosen by, in order: fewest cuts inside a word (a last resort), fewest lines, fewest
-  // breaks not right after a part of a name, the shortest longest line. best[i] ends a line at i.
-  type Cost = { forced: number; lines: number; weak: number; longest: number; from: number }
-  const key = (c: Cost) => [c.forced, c.lines, c.weak, c.longest]
+  // breaks not right after a part of a name, the shortest longest line, the most even lines (least
+  // sum of squared widths). best[i] ends a line at i.
+  type Cost = { forced: number; lines: number; weak: number; longest: number; squares: number; from: number }
+  const key = (c: Cost) => [c.forced, c.lines, c.weak, c.longest, c.squares]
   const better = (a: Cost, b: Cost | null) => {
     if (!b) return true
     const [x, y] = [key(a), key(b)]
@@ -120,7 +121,7 @@ export function wrapWords(text: string, maxChars: number): string[] {
     return false
   }
   const best: (Cost | null)[] = Array(n + 1).fill(null)
-  best[0] = { forced: 0, lines: 0, weak: 0, longest: 0, from: -1 }
+  best[0] = { forced: 0, lines: 0, weak: 0, longest: 0, squares: 0, from: -1 }
   for (let i = 1; i <= n; i++) {
     const inside = i < n && !allowed.has(i)
     if (inside && NO_LINE_START.includes(chars[i])) continue
@@ -134,6 +135,7 @@ export function wrapWords(text: string, maxChars: number): string[] {
         lines: prev.lines + 1,
         weak: prev.weak + (i < n && !NAME_PART_END.includes(chars[i - 1]) ? 1 : 0),
         longest: Math.max(prev.longest, width),
+        squares: prev.squares + width * width,
         from: j,
       }
       if (better(candidate, best[i])) best[i] = candidate
