@@ -189,7 +189,8 @@ describe('附件2 评委个人评分表', () => {
     const rows = tableRows(docx.document, 2).slice(1)
     expect(tableRows(docx.document, 2)[0]).toEqual(['被评单位：市数据资源局数据共享处党支部【数联先锋】', '评委：周明远'])
     expect(rows[0]).toEqual(['一级指标', '评价要点', '分值', '得分', '扣分说明'])
-    expect(rows[1][0]).toBe('做政治坚定的模范（25分）')
+    // Broken between words by hand, "（25分）" kept whole.
+    expect(rows[1][0]).toBe('做政治\n坚定的\n模范\n（25分）')
     expect(rows[1][1]).toBe('理论武装：落实“第一议题”制度，理论学习计划明确、记录完整、研讨深入。')
     expect(rows[1][2]).toBe('8')
     const items = rows.slice(1, 16)

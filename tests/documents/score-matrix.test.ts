@@ -139,7 +139,7 @@ describe('score matrix workbook', () => {
     expect(rows['计分规则']).toMatch(/^每个单位的有效评委人数达到 5 人时，去掉一个最高分和一个最低分/)
     expect(rows['去掉最高最低分的最少有效评委数']).toBe(5)
     expect(rows['保留小数位数']).toBe(2)
-    expect(rows['等次']).toBe('优秀 ≥ 90；良好 ≥ 80；合格 ≥ 60；不合格 ≥ 0')
+    expect(rows['等次']).toBe('优秀≥90分；良好≥80分；合格≥60分；不合格≥0分')
   })
 
   it('计分规则: frozen header, a wide wrapped column for the rule text', () => {

@@ -161,7 +161,7 @@ function rulesSheet(wb: Writer, d: Dossier): void {
     ['计分规则', ruleText],
     ['去掉最高最低分的最少有效评委数', rules.trimMinReviewers],
     ['保留小数位数', rules.roundingPlaces],
-    ['等次', rules.bands.map((b) => `${b.label} ≥ ${b.minPoints}`).join('；')],
+    ['等次', rules.bands.map((b) => `${b.label}≥${b.minPoints}分`).join('；')],
     ['偏离提示（分）', rules.deviationPoints ?? '不提示'],
     ['偏离提示（标准差倍数）', rules.deviationSd ?? '不提示'],
     ['基础分', d.rubric.basePoints],
