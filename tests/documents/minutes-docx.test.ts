@@ -138,6 +138,21 @@ describe('the minutes text', () => {
     expect(docx.text).toMatch(/中共青岚市直属机关工作委员会\n2024年12月18日\n/)
   })
 
+  it('keeps 附件, 出席…记录 and the 落款 with the last paragraph of the text, so no page starts with them or a blank line', () => {
+    const body = docx.document.slice(docx.document.indexOf('<w:body>'), docx.document.indexOf('<w:sectPr>'))
+    const paragraphs = [...body.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].map(([p]) => p)
+    const text = (p: string) => textOf(p).trim()
+    const last = paragraphs.findIndex((p) => text(p).startsWith('评审结果经评审组长签字确认后'))
+    expect(last).toBe(paragraphs.findIndex((p) => text(p).startsWith('附件：')) - 2)
+    // From that paragraph to the issuing body, each is kept with the next; only the date ends the chain.
+    const chain = paragraphs.slice(last, -1)
+    expect(chain.map(text)).toContain('记录：王小雨')
+    for (const p of chain) expect(p, text(p)).toMatch(/<w:keepNext\/><w:keepLines\/>/)
+    // Every blank line is inside the chain, or right under the title.
+    const blanks = paragraphs.map((p, i) => (text(p) === '' ? i : -1)).filter((i) => i >= 0)
+    expect(blanks.filter((i) => i !== 1 && i < last)).toEqual([])
+  })
+
   it('writes dates without leading zeros', () => {
     expect(docx.text).toContain('2024年12月18日')
     expect(docx.text).not.toMatch(/\d{4}年0\d月|月0\d日/)
