@@ -91,6 +91,15 @@ describe('the summary sheet adds up on paper', () => {
     }
   })
 
+  it('leaves 其中加分 and its note out when the rubric has no bonus item', async () => {
+    const d = demoDossier()
+    d.rubric.bonusMaxPoints = 0
+    const docx = readDocx(await buildSummaryDocx(d))
+    expect(tableRows(docx.document, 0)[0]).not.toContain('其中\n加分')
+    expect(docx.text).not.toContain('其中加分')
+    expect(docx.text).toMatch(/注：1\.各评委栏为该评委的总分；加括号的分数为[\s\S]*\n2\.计分规则：/)
+  })
+
   it('says in 备注 how a tie was decided, in words', async () => {
     const rows = summaryTables(readDocx(await buildSummaryDocx(demoDossier())).document)
     const byUnit = new Map(rows.map((r) => [r.unit, r.cells.get('备注')]))

@@ -45,6 +45,8 @@ export interface SummaryTexts {
   /** Longest reviewer total / statistic as printed ("(100.00)"). */
   numbers: string[]
   bands: string[]
+  /** The rubric has a 特色加分 item: 其中加分 is printed. */
+  bonus: boolean
 }
 
 const linesOf = (text: string, width: number, size: number) => Math.max(1, Math.ceil(measure(text, size) / (width - PAD + 40)))
@@ -76,7 +78,7 @@ function tryLayout(results: MeetingResults, texts: SummaryTexts, width: number, 
     { key: 'highest', header: '最高分', width: num('最高分') },
     { key: 'lowest', header: '最低分', width: num('最低分') },
     { key: 'final', header: '综合\n得分', width: num('得分') },
-    { key: 'bonus', header: '其中\n加分', width: num('加分') },
+    ...(texts.bonus ? [{ key: 'bonus' as const, header: '其中\n加分', width: num('加分') }] : []),
     { key: 'rank', header: '排名', width: widest(['排名', ...texts.seq], size) },
     { key: 'band', header: '等次', width: widest(['等次', ...texts.bands], size) },
   ]

@@ -128,6 +128,7 @@ export function* summaryBody(d: Dossier, o: SummaryOptions): Generator<string> {
       remarks: results.units.map(remarksText),
       numbers: [longest([...totals.map((t) => (t === null ? '' : markDropped(t.toFixed(f.totalPlaces)))), '未完成']), fixed(100, places)],
       bands: results.rules.bands.map((b) => b.label),
+      bonus: d.rubric.bonusMaxPoints > 0,
     },
     LANDSCAPE_TEXT_WIDTH,
   )
@@ -151,7 +152,7 @@ export function* summaryBody(d: Dossier, o: SummaryOptions): Generator<string> {
   }
   // Signatures right under the table (they sign the page the scores are on), then the notes and the rule.
   yield* signatureLines(d, LANDSCAPE_TEXT_WIDTH)
-  yield* notes(summaryNotes(results.ruleText), o.sectPr)
+  yield* notes(summaryNotes(results.ruleText, undefined, d.rubric.bonusMaxPoints > 0), o.sectPr)
 }
 
 export async function buildSummaryDocx(d: Dossier): Promise<Buffer> {

@@ -20,12 +20,13 @@ export function remarksText(u: UnitResult): string {
 
 /**
  * The lines under the table, numbered; the last is the computation rule in words. `marked` says how
- * the dropped totals look: in brackets on paper, struck through in Excel.
+ * the dropped totals look: in brackets on paper, struck through in Excel. Without a bonus item there is
+ * no 其中加分 to explain.
  */
-export function summaryNotes(ruleText: string, marked = '加括号的分数'): string[] {
+export function summaryNotes(ruleText: string, marked = '加括号的分数', bonus = true): string[] {
   return [
-    `各评委栏为该评委的总分（含特色加分）；${marked}为按计分规则去掉的一个最高分和一个最低分，综合得分为其余分数的平均分，四舍五入。`,
-    '“其中加分”是综合得分中所含的特色加分（参与平均的各评委加分的平均值），已计入综合得分，单独四舍五入，仅供参考，不再另加。',
+    `各评委栏为该评委的总分${bonus ? '（含特色加分）' : ''}；${marked}为按计分规则去掉的一个最高分和一个最低分，综合得分为其余分数的平均分，四舍五入。`,
+    ...(bonus ? ['“其中加分”是综合得分中所含的特色加分（参与平均的各评委加分的平均值），已计入综合得分，单独四舍五入，仅供参考，不再另加。'] : []),
     `计分规则：${ruleText}`,
   ]
 }
