@@ -4,6 +4,7 @@ import { buildMinutesDocx, type MinutesDocument } from '../../src-main/core/docu
 import { buildReviewerSheetsDocx } from '../../src-main/core/documents/reviewer-sheet'
 import { attrs, readDocx, tableRows, textOf, type Docx } from './docx-reader'
 import { demoDossier } from './fixture'
+import { generatedDossier } from './generated'
 
 let built: MinutesDocument
 let docx: Docx
@@ -129,7 +130,7 @@ describe('the minutes text', () => {
   })
 
   it('lists 出席/列席 with the label in 黑体 and a hanging indent, then the issuing body and date', () => {
-    const attendance = [...docx.document.matchAll(/<w:p><w:pPr><w:pStyle w:val="GbHanging"\/>(?:<w:keepNext\/><w:keepLines\/>)?<\/w:pPr>([\s\S]*?)<\/w:p>/g)].map((m) => m[1])
+    const attendance = [...docx.document.matchAll(/<w:p><w:pPr><w:pStyle w:val="GbHanging"\/>(?:<w:keepNext\/><w:keepLines\/>)?(?:<w:jc w:val="left"\/>)?<\/w:pPr>([\s\S]*?)<\/w:p>/g)].map((m) => m[1])
     const present = attendance.find((p) => textOf(p).startsWith('出席：'))!
     expect(present).toContain('<w:rStyle w:val="GbHeiChar"/></w:rPr><w:t>出席：</w:t>')
     expect(textOf(present)).toBe('出席：周明远、林静怡、陈卫国、赵海燕、吴晓东')
@@ -151,6 +152,18 @@ describe('the minutes text', () => {
     // Every blank line is inside the chain, or right under the title.
     const blanks = paragraphs.map((p, i) => (text(p) === '' ? i : -1)).filter((i) => i >= 0)
     expect(blanks.filter((i) => i !== 1 && i < last)).toEqual([])
+  })
+
+  it('breaks a long 出席 list between names, one paragraph a line, never inside a name (欧阳晓明)', async () => {
+    const d = generatedDossier(3, 12)
+    const doc = readDocx((await buildMinutesDocx(d)).bytes)
+    const start = doc.text.indexOf('出席：')
+    const lines = doc.text.slice(start, doc.text.indexOf('\n列席：', start)).split('\n')
+    expect(lines.length).toBeGreaterThan(1)
+    // Each line fits the text block after the label (22 characters of 三号) and ends after a "、".
+    for (const line of lines.slice(0, -1)) expect(line.endsWith('、')).toBe(true)
+    for (const line of lines) expect([...line.replace(/^出席：/, '')].length).toBeLessThanOrEqual(22)
+    expect(lines.join('').replace(/^出席：/, '').split('、')).toEqual(d.reviewers.map((r) => r.name))
   })
 
   it('writes dates without leading zeros', () => {

@@ -22,6 +22,21 @@ function textWidth(text: string): number {
   return w
 }
 
+/** Names joined by "、" into lines no wider than `width`, each line ending after a "、". */
+function nameLines(names: string[], width: number): string[] {
+  const lines: string[] = []
+  let line = ''
+  for (const [i, name] of names.entries()) {
+    const item = i < names.length - 1 ? `${name}、` : name
+    if (line && textWidth(line + item) > width) {
+      lines.push(line)
+      line = ''
+    }
+    line += item
+  }
+  return [...lines, line]
+}
+
 /**
  * 落款: the issuing body two characters in from the right, the date under it starting two characters
  * further right; a date longer than that is set two characters in and the body moves left (GB/T 9704 7.3.5.3).
@@ -67,7 +82,12 @@ export function minutesBody(outline: MinutesOutline, sectPr: string): string[] {
   }
   if (outline.attendance.length) {
     out.push(blankLine(keep))
-    for (const a of outline.attendance) out.push(para([run(`${a.label}：`, { style: S.hei }), run(a.names)], { style: S.hanging, ...keep }))
+    for (const a of outline.attendance) {
+      // One paragraph per line, broken between names: a name never runs over two lines (欧阳/晓明).
+      const [first, ...rest] = nameLines(a.names.split('、'), TEXT_WIDTH - 2 * CHAR - HANGING_LABEL)
+      out.push(para([run(`${a.label}：`, { style: S.hei }), run(first)], { style: S.hanging, align: 'left', ...keep }))
+      for (const line of rest) out.push(para(run(line), { style: S.hanging, align: 'left', indent: { left: 2 * CHAR + HANGING_LABEL, hanging: 0 }, ...keep }))
+    }
   }
   out.push(blankLine(keep), ...signature(outline.issuingBody, outline.issueDate, sectPr))
   return out
