@@ -70,7 +70,7 @@ const CLOSING = '”’」』》〉）】〕)]'
 const NO_LINE_START = `${CLOSING}，。、；：！？,.;:!?…—·`
 const isDigit = (c: string) => /[0-9０-９.．%％]/.test(c)
 /** Last characters of the parts of an organisation's name (市数据资源局|数据共享处|党支部): a line never starts with one, and best starts after one. */
-const NAME_PART_END = '局处科队站室部委厅院所办心司校馆组'
+const NAME_PART_END = '局处科队站室部委厅院所办心司校馆'
 
 /** Where a line may begin: between words, never inside quotes or brackets, a number, or before closing punctuation. */
 function lineStarts(chars: string[]): Set<number> {
@@ -87,7 +87,6 @@ function lineStarts(chars: string[]): Set<number> {
     if (i > 0 && (OPENING.includes(chars[i - 1]) || (isDigit(chars[i]) && isDigit(chars[i - 1])))) starts.delete(i)
     if (OPENING.includes(chars[i])) depth++
     else if (CLOSING.includes(chars[i]) && depth > 0) depth--
-    // A closing quote ends the quoted words: a line may start after it.
   }
   return starts
 }
