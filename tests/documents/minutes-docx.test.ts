@@ -243,6 +243,20 @@ describe('附件2 评委个人评分表', () => {
     expect(opinionRows.slice(1).every((r) => r.includes('<w:cantSplit/>'))).toBe(true)
   })
 
+  it('says why 合计 is less than 小计 plus 特色加分 when the total cap cut it', async () => {
+    const d = demoDossier()
+    d.rubric.totalCapPoints = 100
+    const [reviewer] = d.reviewers
+    const rows = tableRows(readDocx(await buildReviewerSheetsDocx(d, { reviewerId: reviewer.id, blank: false })).document, 0)
+    // 周明远 gave 市数据资源局数据共享处党支部 92 + 4.
+    expect(rows.find((r) => r[0] === '合计')).toEqual(['合计', '100', '96', ''])
+    d.entries.get(`${reviewer.id}|${d.units[0].id}`)!.scores.forEach((s, id, m) => m.set(id, { ...s, value: s.value + 0.5 }))
+    const capped = tableRows(readDocx(await buildReviewerSheetsDocx(d, { reviewerId: reviewer.id, blank: false })).document, 0)
+    const subtotal = Number(capped.find((r) => r[0] === '小计')![2])
+    expect(subtotal + 4).toBeGreaterThan(100)
+    expect(capped.find((r) => r[0] === '合计')).toEqual(['合计', '100', '100', '超过总分上限，按100分计'])
+  })
+
   it('prints a ticked veto with its reason', () => {
     expect(docx.text).toContain('有：发生严重违纪违法案件。事由：群众来信反映该中心一名干部违规收受礼品')
   })

@@ -58,7 +58,9 @@ function writeSheet(sink: ByteSink, d: Dossier, tpl: SheetTemplate, { reviewer, 
     const total = Math.min(subtotal + Math.round((entry.bonus ?? 0) * 10), Math.round(tpl.cap * 10)) / 10
     fill(sink, tpl.subtotal, run(raw(subtotal / 10)), missing ? run(`尚有${missing}项未评分`) : '')
     if (tpl.bonus) fill(sink, tpl.bonus, entry.bonus === null ? '' : run(raw(entry.bonus)), text(entry.bonusReason))
-    fill(sink, tpl.total, run(raw(total)))
+    // On paper 小计 + 特色加分 must visibly come to 合计: say so when the cap cut it.
+    const capped = subtotal + Math.round((entry.bonus ?? 0) * 10) > Math.round(tpl.cap * 10)
+    fill(sink, tpl.total, run(raw(total)), capped ? run(`超过总分上限，按${raw(tpl.cap)}分计`) : '')
   } else {
     fill(sink, tpl.subtotal)
     if (tpl.bonus) fill(sink, tpl.bonus)
