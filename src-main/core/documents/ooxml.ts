@@ -150,16 +150,13 @@ export function row(cells: string | string[], o: RowOptions = {}): string {
 
 const BORDER = 'w:val="single" w:sz="4" w:space="0" w:color="000000"'
 
-/**
- * Opening of a bordered, centred, fixed-layout table with the given column widths (twips). Without
- * a top border it continues the table right above it (whose bottom border is the line between).
- */
-export function tableStart(widths: number[], o: { top?: boolean } = {}): string {
+/** Opening of a bordered, centred, fixed-layout table with the given column widths (twips). */
+export function tableStart(widths: number[]): string {
   const total = widths.reduce((a, b) => a + b, 0)
   return (
     '<w:tbl><w:tblPr>' +
     `<w:tblW w:w="${total}" w:type="dxa"/><w:jc w:val="center"/>` +
-    `<w:tblBorders><w:top ${o.top === false ? 'w:val="nil"' : BORDER}/><w:left ${BORDER}/><w:bottom ${BORDER}/><w:right ${BORDER}/>` +
+    `<w:tblBorders><w:top ${BORDER}/><w:left ${BORDER}/><w:bottom ${BORDER}/><w:right ${BORDER}/>` +
     `<w:insideH ${BORDER}/><w:insideV ${BORDER}/></w:tblBorders>` +
     '<w:tblLayout w:type="fixed"/>' +
     '<w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>' +

@@ -72,7 +72,7 @@ function* bandTable(d: Dossier, columns: Column[], layout: SummaryLayout, f: For
   // but not single rows of a table that runs over pages).
   const tail = last ? Math.max(0, units.length - ROWS_WITH_SIGNATURES) : units.length
   for (const [i, u] of units.entries()) {
-    if (i === tail && i > 0) yield TABLE_END + para('', { style: S.tinyCell, keepNext: true, spacing: { line: 20 } }) + tableStart(columns.map((c) => c.width), { top: false })
+    if (i === tail && i > 0) yield TABLE_END + para('', { style: S.tinyCell, keepNext: true, spacing: { line: 20 } }) + tableStart(columns.map((c) => c.width))
     const keepNext = i >= tail
     const cells = columns.map((c) => {
       const style = c.key === 'unit' || c.key === 'remarks' ? left : center

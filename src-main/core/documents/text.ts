@@ -75,15 +75,19 @@ const NAME_PART_END = '局处科队站室部委厅院所办心司校馆'
 /** Where a line may begin: between words, never inside quotes or brackets, a number, or before closing punctuation. */
 function lineStarts(chars: string[]): Set<number> {
   const starts = new Set<number>()
+  // A name part's last character standing alone as a word (资源|局) belongs to the line before; 科技 does not.
+  const alone = new Set<number>()
   let at = 0
   for (const { segment } of segmenter.segment(chars.join(''))) {
+    const length = [...segment].length
     if (at > 0) starts.add(at)
-    at += [...segment].length
+    if (length === 1) alone.add(at)
+    at += length
   }
   let depth = 0
   for (let i = 0; i < chars.length; i++) {
     if (depth > 0 && i > 0) starts.delete(i)
-    if (NO_LINE_START.includes(chars[i]) || NAME_PART_END.includes(chars[i])) starts.delete(i)
+    if (NO_LINE_START.includes(chars[i]) || (NAME_PART_END.includes(chars[i]) && alone.has(i))) starts.delete(i)
     if (i > 0 && (OPENING.includes(chars[i - 1]) || (isDigit(chars[i]) && isDigit(chars[i - 1])))) starts.delete(i)
     if (OPENING.includes(chars[i])) depth++
     else if (CLOSING.includes(chars[i]) && depth > 0) depth--
