@@ -55,6 +55,22 @@ export default tseslint.config(
       ],
     },
   },
+  // documents and results are pure (a meeting's data in, numbers or bytes out): services load and call them.
+  // Repeats the core patterns, because a later entry's options replace an earlier one's for the same rule.
+  {
+    files: ['src-main/core/documents/**', 'src-main/core/results/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            pattern(['electron', '**/electron/**', '**/bridge/**', '**/preload/**'], 'core 不能依赖 electron、bridge 或 preload'),
+            pattern(['better-sqlite3', '**/services/**', '**/db/**', '**/services', '**/db'], 'documents 与 results 是纯函数：不能读数据库或调用 services（由 services 加载后传入）'),
+          ],
+        },
+      ],
+    },
+  },
   // bridge: the core over HTTP, no electron.
   {
     files: ['src-main/bridge/**'],

@@ -14,6 +14,7 @@ import { buildReviewerSheetsDocx } from '../../src-main/core/documents/reviewer-
 import { buildSummaryDocx } from '../../src-main/core/documents/summary-sheet'
 import { repoRoot } from '../helpers/core'
 import { demoDossier } from './fixture'
+import { CLOSING_LINE, pdfPages } from './pdf-pages'
 
 const work = mkdtempSync(join(tmpdir(), 'onsite-lo-'))
 const shots = join(repoRoot, 'test-results', 'documents')
@@ -57,8 +58,10 @@ describe('the minutes in LibreOffice', () => {
     expect(sizes.slice(0, firstLandscape).every((s) => s === 'portrait')).toBe(true)
     expect(sizes.slice(firstLandscape, lastLandscape + 1).every((s) => s === 'landscape')).toBe(true)
     expect(sizes.slice(lastLandscape + 1).every((s) => s === 'portrait')).toBe(true)
-    // 6 pages of text, the summary on 2 landscape pages (its note runs over), 58 sheets of 2 pages.
-    expect([firstLandscape, lastLandscape - firstLandscape + 1, sizes.length - lastLandscape - 1]).toEqual([6, 2, 116])
+    // 6 pages of text, the summary on 2 landscape pages (its last rows go with the signatures and notes), 58 sheets of 1 page.
+    expect([firstLandscape, lastLandscape - firstLandscape + 1, sizes.length - lastLandscape - 1]).toEqual([6, 2, 58])
+    // Each attachment starts on an odd page (the front of a sheet printed double-sided).
+    expect([firstLandscape + 1, lastLandscape + 2].map((page) => page % 2)).toEqual([1, 1])
     snapshot('minutes', 1, 'minutes-page1')
     snapshot('minutes', firstLandscape + 1, 'minutes-attachment1-landscape')
     snapshot('minutes', lastLandscape + 2, 'minutes-attachment2-first-sheet')
@@ -75,30 +78,46 @@ describe('the minutes in LibreOffice', () => {
     }
   })
 
-  it('puts the whole summary table and its signature lines on the first landscape page', () => {
+  it('prints 附件1 on landscape pages, its last rows on the page of the signature lines and notes', () => {
     const sizes = pageSizes('minutes')
     const page = pageText('minutes', sizes.indexOf('landscape') + 1).replace(/ /g, '')
     expect(page).toMatch(/^内部资料注意保管\n附件1\n评分汇总表\n/)
-    for (const unit of ['市数据资源局数据共享处党支部', '市营商环境服务局政务服务中心', '市农业农村服务局科技推广站']) expect(page).toContain(unit)
-    expect(page).toContain('1市数据资源局数据共享处党支部96.0098.0095.0099.0096.5099.0095.0092.674.1796.831优秀')
-    expect(page).toContain('评审组长签字：')
+    // Unit names break between the parts of the name.
+    for (const unit of ['市数据资源局\n', '市营商环境服务局\n', '市城市更新局\n', '规划建设处党支部']) expect(page).toContain(unit)
+    expect(page).toContain('96.0098.00(95.00)(99.00)96.5099.0095.0096.834.171优秀')
+    const next = pageText('minutes', sizes.indexOf('landscape') + 2).replace(/ /g, '')
+    expect(next).toContain('市农业农村')
+    expect(next).toContain('评审组长签字：')
+    expect(next).toContain('注：1.各评委栏为该评委的总分')
+  })
+
+  it('never starts a page with the closing lines, a signature or a 注', () => {
+    for (const name of ['minutes', 'summary'] as const) {
+      for (const [i, page] of pdfPages(pdf(name)).entries()) {
+        const first = page
+          .split('\n')
+          .map((l) => l.replace(/\s+/g, ''))
+          .find((l) => l && l !== '内部资料注意保管')
+        expect(first, `${name} page ${i + 1}`).not.toMatch(CLOSING_LINE)
+      }
+    }
   })
 })
 
 describe('the sheets in LibreOffice', () => {
   it('prints the stand-alone summary sheet on landscape pages', () => {
     expect(pageSizes('summary')).toEqual(['landscape', 'landscape'])
-    expect(pageText('summary', 1).replace(/ /g, '')).toContain('“模范机关”创建现场评审会评分汇总表')
+    expect(pageText('summary', 1).replace(/ /g, '')).toContain('青岚市直机关2024年度“模范机关”\n创建现场评审会评分汇总表\n')
     snapshot('summary', 1, 'summary-sheet')
   })
 
-  it('prints one reviewer’s filled sheets, two pages each, with scores and the statement', () => {
+  it('prints one reviewer’s filled sheets, one page each, with scores and the statement', () => {
     const sizes = pageSizes('sheets')
-    expect(sizes).toHaveLength(24)
+    expect(sizes).toHaveLength(12)
     const first = pageText('sheets', 1).replace(/ /g, '')
     expect(first).toContain('被评单位：市数据资源局数据共享处党支部【数联先锋】')
     expect(first).toContain('评委：周明远')
-    expect(pageText('sheets', 2).replace(/ /g, '')).toMatch(/本人与被评单位无利害关系。\n评委签字：\t?日期：2024年12月18日/)
+    expect(first).toMatch(/本人与被评单位无利害关系。\n评委签字：\t?日期：2024年12月18日/)
     snapshot('sheets', 1, 'reviewer-sheet')
   })
 

@@ -4,6 +4,7 @@ import { buildMinutesDocx, type MinutesDocument } from '../../src-main/core/docu
 import { buildReviewerSheetsDocx } from '../../src-main/core/documents/reviewer-sheet'
 import { attrs, readDocx, tableRows, textOf, type Docx } from './docx-reader'
 import { demoDossier } from './fixture'
+import { generatedDossier } from './generated'
 
 let built: MinutesDocument
 let docx: Docx
@@ -132,7 +133,7 @@ describe('the minutes text', () => {
   })
 
   it('lists 出席/列席 with the label in 黑体 and a hanging indent, then the issuing body and date', () => {
-    const attendance = [...docx.document.matchAll(/<w:p><w:pPr><w:pStyle w:val="GbHanging"\/><\/w:pPr>([\s\S]*?)<\/w:p>/g)].map((m) => m[1])
+    const attendance = [...docx.document.matchAll(/<w:p><w:pPr><w:pStyle w:val="GbHanging"\/>(?:<w:keepNext\/><w:keepLines\/>)?(?:<w:jc w:val="left"\/>)?<\/w:pPr>([\s\S]*?)<\/w:p>/g)].map((m) => m[1])
     const present = attendance.find((p) => textOf(p).startsWith('出席：'))!
     expect(present).toContain('<w:rStyle w:val="GbHeiChar"/></w:rPr><w:t>出席：</w:t>')
     expect(textOf(present)).toBe('出席：周明远、林静怡、陈卫国、赵海燕、吴晓东')
@@ -141,31 +142,69 @@ describe('the minutes text', () => {
     expect(docx.text).toMatch(/中共青岚市直属机关工作委员会\n2024年12月18日\n/)
   })
 
+  it('keeps 附件, 出席…记录 and the 落款 with the last paragraph of the text, so no page starts with them or a blank line', () => {
+    const body = docx.document.slice(docx.document.indexOf('<w:body>'), docx.document.indexOf('<w:sectPr>'))
+    const paragraphs = [...body.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].map(([p]) => p)
+    const text = (p: string) => textOf(p).trim()
+    const last = paragraphs.findIndex((p) => text(p).startsWith('评审结果经评审组长签字确认后'))
+    expect(last).toBe(paragraphs.findIndex((p) => text(p).startsWith('附件：')) - 2)
+    // From that paragraph to the issuing body, each is kept with the next; only the date ends the chain.
+    const chain = paragraphs.slice(last, -1)
+    expect(chain.map(text)).toContain('记录：王小雨')
+    for (const p of chain) expect(p, text(p)).toMatch(/<w:keepNext\/><w:keepLines\/>/)
+    // Every blank line is inside the chain, or right under the title.
+    const blanks = paragraphs.map((p, i) => (text(p) === '' ? i : -1)).filter((i) => i >= 0)
+    expect(blanks.filter((i) => i !== 1 && i < last)).toEqual([])
+  })
+
+  it('breaks a long 出席 list between names, one paragraph a line, never inside a name (欧阳晓明)', async () => {
+    const d = generatedDossier(3, 12)
+    const doc = readDocx((await buildMinutesDocx(d)).bytes)
+    const start = doc.text.indexOf('出席：')
+    const lines = doc.text.slice(start, doc.text.indexOf('\n列席：', start)).split('\n')
+    expect(lines.length).toBeGreaterThan(1)
+    // Each line fits the text block after the label (22 characters of 三号) and ends after a "、".
+    for (const line of lines.slice(0, -1)) expect(line.endsWith('、')).toBe(true)
+    for (const line of lines) expect([...line.replace(/^出席：/, '')].length).toBeLessThanOrEqual(22)
+    expect(lines.join('').replace(/^出席：/, '').split('、')).toEqual(d.reviewers.map((r) => r.name))
+  })
+
   it('writes dates without leading zeros', () => {
     expect(docx.text).toContain('2024年12月18日')
     expect(docx.text).not.toMatch(/\d{4}年0\d月|月0\d日/)
   })
 })
 
+/** The rows of the summary table: its last rows are a table of their own, kept with the signatures. */
+const summaryRows = (document: string) => [...tableRows(document, 0), ...tableRows(document, 1)]
+
 describe('附件1 评分汇总表', () => {
-  it('has the columns of the summary sheet and the values with two decimals', () => {
-    const rows = tableRows(docx.document, 0)
-    expect(rows[0]).toEqual(['序号', '单位', '周明远', '林静怡', '陈卫国', '赵海燕', '吴晓东', '最高分', '最低分', '有效\n平均分', '加分', '综合\n得分', '排名', '等次', '备注'])
-    expect(rows[1]).toEqual(['1', '市数据资源局数据共享处党支部', '96.00', '98.00', '95.00', '99.00', '96.50', '99.00', '95.00', '92.67', '4.17', '96.83', '1', '优秀', ''])
-    expect(rows[3].slice(0, 5)).toEqual(['3', '市水利保障局河湖管理处党支部', '91.00', '90.00', '回避'])
-    expect(rows[3][14]).toBe('陈卫国回避；有效评委 4 人，不足 5 人，未去最高最低分')
+  it('has the columns of the summary sheet and the values with two decimals, the dropped totals in brackets', () => {
+    const rows = summaryRows(docx.document)
+    expect(rows[0]).toEqual(['序号', '单位', '周明远', '林静怡', '陈卫国', '赵海燕', '吴晓东', '最高分', '最低分', '综合\n得分', '其中\n加分', '排名', '等次', '备注'])
+    expect(rows[1]).toEqual(['1', '市数据资源局\n数据共享处党支部', '96.00', '98.00', '(95.00)', '(99.00)', '96.50', '99.00', '95.00', '96.83', '4.17', '1', '优秀', ''])
+    expect(rows[3].slice(0, 5)).toEqual(['3', '市水利保障局\n河湖管理处党支部', '91.00', '90.00', '回避'])
+    expect(rows[3][13]).toBe('陈卫国回避；有效评委 4 人，不足 5 人，未去最高最低分')
     expect(rows).toHaveLength(13)
   })
 
   it('sits in the landscape section, fits its width and repeats its header row', () => {
     const landscape = docx.document.slice(docx.document.indexOf('</w:sectPr>'))
     expect(textOf(landscape.slice(0, 2000))).toMatch(/^[\s\S]*附件1\n评分汇总表\n/)
-    const table = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(docx.document)![0]
-    const widths = [...table.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]))
-    expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(16838 - 1984 - 2098)
+    const [table, tail] = docx.document.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g)!
+    const widths = (t: string) => [...t.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]))
+    expect(widths(table).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(16838 - 1984 - 2098)
+    expect(widths(tail)).toEqual(widths(table))
     expect(/<w:tr>([\s\S]*?)<\/w:tr>/.exec(table)![1]).toContain('<w:tblHeader/>')
-    expect(table.match(/<w:cantSplit\/>/g)).toHaveLength(13)
+    expect(table.match(/<w:cantSplit\/>/g)).toHaveLength(11)
+    expect(tail.match(/<w:cantSplit\/>/g)).toHaveLength(2)
     expect(docx.text).toMatch(/计分人：王小雨\t复核人：\u3000+\n评审组长签字：\u3000+\t日期：\u3000+年\u3000+月\u3000+日/)
+  })
+
+  it('starts on an odd page, as 附件2 does, when printed double-sided', () => {
+    const [, summary, sheets] = docx.sections
+    expect(attrs(summary.xml, 'w:type')).toEqual({ val: 'oddPage' })
+    expect(attrs(sheets.xml, 'w:type')).toEqual({ val: 'oddPage' })
   })
 })
 
@@ -178,9 +217,11 @@ describe('附件2 评委个人评分表', () => {
   })
 
   it('prints the rubric, the reviewer’s scores and the totals', () => {
-    const rows = tableRows(docx.document, 1)
+    const rows = tableRows(docx.document, 2).slice(1)
+    expect(tableRows(docx.document, 2)[0]).toEqual(['被评单位：市数据资源局数据共享处党支部【数联先锋】', '评委：周明远'])
     expect(rows[0]).toEqual(['一级指标', '评价要点', '分值', '得分', '扣分说明'])
-    expect(rows[1][0]).toBe('做政治坚定的模范（25分）')
+    // Broken between words by hand, "（25分）" kept whole.
+    expect(rows[1][0]).toBe('做政治\n坚定的\n模范\n（25分）')
     expect(rows[1][1]).toBe('理论武装：落实“第一议题”制度，理论学习计划明确、记录完整、研讨深入。')
     expect(rows[1][2]).toBe('8')
     const items = rows.slice(1, 16)
@@ -203,6 +244,20 @@ describe('附件2 评委个人评分表', () => {
     expect(opinionRows).toHaveLength(12)
     expect(opinionRows[0]).not.toContain('<w:cantSplit/>')
     expect(opinionRows.slice(1).every((r) => r.includes('<w:cantSplit/>'))).toBe(true)
+  })
+
+  it('says why 合计 is less than 小计 plus 特色加分 when the total cap cut it', async () => {
+    const d = demoDossier()
+    d.rubric.totalCapPoints = 100
+    const [reviewer] = d.reviewers
+    const rows = tableRows(readDocx(await buildReviewerSheetsDocx(d, { reviewerId: reviewer.id, blank: false })).document, 0)
+    // 周明远 gave 市数据资源局数据共享处党支部 92 + 4.
+    expect(rows.find((r) => r[0] === '合计')).toEqual(['合计', '100', '96', ''])
+    d.entries.get(`${reviewer.id}|${d.units[0].id}`)!.scores.forEach((s, id, m) => m.set(id, { ...s, value: s.value + 0.5 }))
+    const capped = tableRows(readDocx(await buildReviewerSheetsDocx(d, { reviewerId: reviewer.id, blank: false })).document, 0)
+    const subtotal = Number(capped.find((r) => r[0] === '小计')![2])
+    expect(subtotal + 4).toBeGreaterThan(100)
+    expect(capped.find((r) => r[0] === '合计')).toEqual(['合计', '100', '100', '超过总分上限，按100分计'])
   })
 
   it('prints a ticked veto with its reason', () => {

@@ -101,25 +101,36 @@ describe('score matrix workbook', () => {
     expect(row[20]).toBe(entry.bonus)
   })
 
-  it('汇总: the summary table in ranking order with the configured decimal places', () => {
+  it('汇总: the Word sheet’s columns in ranking order, the dropped totals struck through, the notes below', () => {
     const ws = wb.getWorksheet('汇总')!
     expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 1 })
-    expect(values(ws, 1)).toEqual(['序号', '单位', '周明远', '林静怡', '陈卫国', '赵海燕', '吴晓东', '最高分', '最低分', '有效平均分', '加分', '综合得分', '排名', '等次', '备注'])
-    expect(values(ws, 2).slice(0, 14)).toEqual([1, '市数据资源局数据共享处党支部', 96, 98, 95, 99, 96.5, 99, 95, 92.67, 4.17, 96.83, 1, '优秀'])
+    expect(values(ws, 1)).toEqual(['序号', '单位', '周明远', '林静怡', '陈卫国', '赵海燕', '吴晓东', '最高分', '最低分', '综合得分', '其中加分', '排名', '等次', '备注'])
+    expect(values(ws, 2).slice(0, 13)).toEqual([1, '市数据资源局数据共享处党支部', 96, 98, 95, 99, 96.5, 99, 95, 96.83, 4.17, 1, '优秀'])
+    // 陈卫国 and 赵海燕 gave the lowest and the highest total: dropped.
+    expect([3, 4, 5, 6, 7].map((c) => ws.getCell(2, c).font?.strike ?? false)).toEqual([false, false, true, true, false])
     expect(values(ws, 4)[4]).toBe('回避')
-    expect(ws.getColumn(12).numFmt).toBe('0.00')
+    expect(ws.getColumn(10).numFmt).toBe('0.00')
+    expect(values(ws, 8)[13]).toBe('与“市应急保障局应急指挥中心”综合得分相同，按未去最高最低分的平均分排序在前')
+    expect(values(ws, 15)[1]).toMatch(/^注：1\.各评委栏为该评委的总分（含特色加分）；划删除线的分数为/)
+    expect(values(ws, 16)[1]).toMatch(/^\u3000\u30002\.“其中加分”是综合得分中所含的特色加分/)
   })
 
   it('汇总: every computed mean shows two decimals; reviewer totals and ranks keep the general format', () => {
     const ws = wb.getWorksheet('汇总')!
-    expect(ws.rowCount).toBe(1 + 12)
-    for (let r = 2; r <= ws.rowCount; r++) {
-      for (const c of [10, 11, 12]) expect(ws.getCell(r, c).numFmt, ws.getCell(r, c).address).toBe('0.00')
-      for (const c of [3, 8, 9, 13]) expect(ws.getCell(r, c).numFmt, ws.getCell(r, c).address).toBeUndefined()
-      expect(ws.getCell(r, 12).type).toBe(ExcelJS.ValueType.Number)
+    for (let r = 2; r <= 1 + 12; r++) {
+      for (const c of [10, 11]) expect(ws.getCell(r, c).numFmt, ws.getCell(r, c).address).toBe('0.00')
+      for (const c of [3, 8, 9, 12]) expect(ws.getCell(r, c).numFmt, ws.getCell(r, c).address).toBeUndefined()
+      expect(ws.getCell(r, 10).type).toBe(ExcelJS.ValueType.Number)
     }
-    expect(widths(ws, 15)).toEqual([6, 32, 10, 10, 10, 10, 10, 10, 10, 11, 11, 11, 6, 8, 40])
+    expect(widths(ws, 14)).toEqual([6, 32, 10, 10, 10, 10, 10, 10, 10, 11, 11, 6, 8, 48])
     expect(ws.getCell('A1').font?.bold).toBe(true)
+  })
+
+  it('prints every sheet landscape, fitted to the page width, with its header rows on every page', () => {
+    for (const [name, rows] of [['评分矩阵', '1:2'], ['汇总', '1:1'], ['计分规则', '1:1']] as const) {
+      const setup = wb.getWorksheet(name)!.pageSetup
+      expect(setup, name).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: rows })
+    }
   })
 
   it('计分规则: the rule in words and its settings', () => {
@@ -128,7 +139,7 @@ describe('score matrix workbook', () => {
     expect(rows['计分规则']).toMatch(/^每个单位的有效评委人数达到 5 人时，去掉一个最高分和一个最低分/)
     expect(rows['去掉最高最低分的最少有效评委数']).toBe(5)
     expect(rows['保留小数位数']).toBe(2)
-    expect(rows['等次']).toBe('优秀 ≥ 90；良好 ≥ 80；合格 ≥ 60；不合格 ≥ 0')
+    expect(rows['等次']).toBe('优秀≥90分；良好≥80分；合格≥60分；不合格≥0分')
   })
 
   it('计分规则: frozen header, a wide wrapped column for the rule text', () => {

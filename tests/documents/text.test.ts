@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { chineseDate, meetingWhen } from '../../src-main/core/documents/dates'
 import { run } from '../../src-main/core/documents/ooxml'
 import { buildMinutesDocx } from '../../src-main/core/documents/minutes'
-import { chineseNumber, chineseQuotes, mergeOpinions, safeFileName, sentence, titleLines } from '../../src-main/core/documents/text'
+import { chineseNumber, chineseQuotes, mergeOpinions, safeFileName, sentence, titleLines, wrapWords } from '../../src-main/core/documents/text'
 import { readDocx } from './docx-reader'
 import { demoDossier } from './fixture'
 
@@ -49,6 +49,22 @@ describe('text', () => {
     expect(titleLines('第一行\n第二行')).toEqual(['第一行', '第二行'])
   })
 
+  it('breaks long titles between words into even lines, never inside a word, a quote or a number', () => {
+    const title = '中共青岚市直属机关工作委员会关于2024年度全市机关党建“模范机关”和“过硬支部”创建现场评审会情况的纪要'
+    const lines = titleLines(title)
+    expect(lines.join('')).toBe(title)
+    expect(lines).toEqual(['中共青岚市直属机关工作委员会关于', '2024年度全市机关党建“模范机关”和', '“过硬支部”创建现场评审会情况的纪要'])
+    // The summary sheet's title: the unit word 单位 and the quoted name stay whole.
+    expect(titleLines('市直机关2024年度“模范机关”创建现场评审会参评单位评分汇总表')).toEqual(['市直机关2024年度“模范机关”创建', '现场评审会参评单位评分汇总表'])
+  })
+
+  it('breaks unit names after a part of the name (局, 处, 队…), never inside a word', () => {
+    expect(wrapWords('市城乡规划和自然资源局综合规划处党支部', 14)).toEqual(['市城乡规划和自然资源局', '综合规划处党支部'])
+    expect(wrapWords('市生态环境保护综合执法支队行政审批服务科党支部', 14)).toEqual(['市生态环境保护综合执法支队', '行政审批服务科党支部'])
+    expect(wrapWords('市数据资源局数据共享处党支部', 10)).toEqual(['市数据资源局', '数据共享处党支部'])
+    expect(wrapWords('市数据资源局', 10)).toEqual(['市数据资源局'])
+  })
+
   it('counts in Chinese for （一）…', () => {
     expect([1, 10, 12, 20, 47].map(chineseNumber)).toEqual(['一', '十', '十二', '二十', '四十七'])
   })
@@ -63,6 +79,8 @@ describe('XML safety', () => {
   it('escapes markup characters and drops characters XML forbids', () => {
     expect(run('A&B <c> "d"\u0007')).toBe('<w:r><w:t>A&amp;B &lt;c&gt; &quot;d&quot;</w:t></w:r>')
     expect(run(' 前后空格 ')).toBe('<w:r><w:t xml:space="preserve"> 前后空格 </w:t></w:r>')
+    // A dropped control character must not leave an edge space unpreserved (Word would drop the space).
+    expect(run('分数 \u0001')).toBe('<w:r><w:t xml:space="preserve">分数 </w:t></w:r>')
     // Text pasted on Windows or read from an Excel cell ends its lines with \r\n or \r: a line break, never a stray \r.
     expect(run('第一行\r\n第二行\r第三行\n第四行')).toBe('<w:r><w:t>第一行</w:t><w:br/><w:t>第二行</w:t><w:br/><w:t>第三行</w:t><w:br/><w:t>第四行</w:t></w:r>')
   })

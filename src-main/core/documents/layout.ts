@@ -35,6 +35,8 @@ export const LINE = 579
 /** 三号 (16 pt) body text; one character is 320 twips wide. */
 export const BODY_SIZE = 32
 export const CHAR = 320
+/** 表注 text is 小四 (12 pt): one character is 240 twips wide. */
+export const NOTE_CHAR = 240
 export const TITLE_SIZE = 44
 export const FOOTER_SIZE = 28
 /** Footer line height (exact) and its distance from the page edge: the number sits 7 mm (397) below the text block. */
@@ -99,6 +101,8 @@ export const S = {
   tinyCell: 'GbTinyCell',
   tinyCellLeft: 'GbTinyCellLeft',
   tinyCellHead: 'GbTinyCellHead',
+  /** 六号 (7.5 pt) on 9 pt lines: the rubric's guidance and the reasons on a score sheet, one page a sheet. */
+  sheetText: 'GbSheetText',
   mark: 'GbMark',
   footer: 'GbFooter',
   /** Character styles. */
@@ -202,7 +206,7 @@ export function documentStyles(): IStylesOptions {
         name: '表注',
         basedOn: S.body,
         run: { size: 24 },
-        paragraph: { indent: { firstLine: 480 }, spacing: { line: 360, lineRule: LineRuleType.EXACT } },
+        paragraph: { indent: { firstLine: 2 * NOTE_CHAR }, spacing: { line: 360, lineRule: LineRuleType.EXACT } },
       },
       cellStyle(S.cell, 21, 280),
       cellStyle(S.cellLeft, 21, 280, { align: 'left' }),
@@ -210,6 +214,7 @@ export function documentStyles(): IStylesOptions {
       cellStyle(S.tinyCell, 18, 240),
       cellStyle(S.tinyCellLeft, 18, 240, { align: 'left' }),
       cellStyle(S.tinyCellHead, 18, 240, { eastAsia: FONT.hei }),
+      cellStyle(S.sheetText, 15, 180, { align: 'left' }),
       {
         id: S.mark,
         name: '保管标识',
@@ -256,15 +261,16 @@ export type SectionKind = 'body' | 'portrait' | 'landscape'
 /**
  * Section properties: `body` is the minutes text on the 22-line grid; `portrait` and `landscape`
  * hold tables, which must not snap to the body's line grid. `mark` ("内部资料 注意保管") goes
- * in the header of every page of the section.
+ * in the header of every page of the section. `oddPage`: the section starts on a right-hand page
+ * (an attachment printed double-sided begins on the front of a sheet).
  */
-export function sectionOptions(kind: SectionKind, mark: string, children: Paragraph[]): ISectionOptions {
+export function sectionOptions(kind: SectionKind, mark: string, children: Paragraph[], oddPage = false): ISectionOptions {
   const landscape = kind === 'landscape'
   const margin = landscape ? LANDSCAPE_MARGIN : MARGIN
   const header = mark ? markHeader(mark) : emptyHeader()
   return {
     properties: {
-      type: SectionType.NEXT_PAGE,
+      type: oddPage ? SectionType.ODD_PAGE : SectionType.NEXT_PAGE,
       page: {
         size: { width: PAGE.width, height: PAGE.height, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
         margin: { ...margin, header: HEADER_DISTANCE, footer: footerDistance(margin.bottom) },

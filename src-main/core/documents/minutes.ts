@@ -1,25 +1,40 @@
 /**
  * 纪要 (minutes): the outline of minutes-outline.ts laid out per GB/T 9704-2012, followed by
  * 附件1 评分汇总表 (its own landscape section) and 附件2 评委个人评分表 (portrait), each
- * starting on a new page.
+ * starting on an odd page.
  */
 import type { MinutesOutline } from '../../shared/schemas/minutes'
 import type { Dossier } from './dossier'
 import { CHAR, HANGING_LABEL, INTERNAL_MARK, S, TEXT_WIDTH } from './layout'
 import { minutesOutline } from './minutes-outline'
-import { para, run, textPara } from './ooxml'
+import { para, run, type ParaOptions } from './ooxml'
 import { buildDocx } from './package'
 import { reviewerSheetsBody } from './reviewer-sheet'
 import { summaryBody } from './summary-sheet'
 import { chineseQuotes } from './text'
 
-const blankLine = () => para('', { style: S.body })
+const blankLine = (o: Partial<ParaOptions> = {}) => para('', { style: S.body, ...o })
 
 /** Width of a line of body text: Chinese characters are one em, Latin letters and digits about half. */
 function textWidth(text: string): number {
   let w = 0
   for (const ch of text) w += ch.codePointAt(0)! < 0x2e80 ? CHAR / 2 : CHAR
   return w
+}
+
+/** Names joined by "、" into lines no wider than `width`, each line ending after a "、". */
+function nameLines(names: string[], width: number): string[] {
+  const lines: string[] = []
+  let line = ''
+  for (const [i, name] of names.entries()) {
+    const item = i < names.length - 1 ? `${name}、` : name
+    if (line && textWidth(line + item) > width) {
+      lines.push(line)
+      line = ''
+    }
+    line += item
+  }
+  return [...lines, line]
 }
 
 /**
@@ -34,33 +49,47 @@ function signature(issuer: string, date: string, sectPr: string): string[] {
   if (issuerLeft + 2 * CHAR <= dateLeft) dateLeft = issuerLeft + 2 * CHAR
   else issuerLeft = dateLeft - 2 * CHAR
   return [
-    para(run(issuer), { style: S.plain, indent: { left: Math.max(0, issuerLeft), firstLine: 0 }, keepNext: true }),
+    para(run(issuer), { style: S.plain, indent: { left: Math.max(0, issuerLeft), firstLine: 0 }, keepNext: true, keepLines: true }),
     para(run(date), { style: S.plain, indent: { left: Math.max(0, dateLeft), firstLine: 0 }, sectPr }),
   ]
 }
 
-/** The minutes text as body XML; the last paragraph carries the section properties. */
+/**
+ * The minutes text as body XML; the last paragraph carries the section properties. The closing part
+ * (附件, 出席…记录, 落款) is one block kept with the last paragraph of the text: no page holds only
+ * these lines, and the blank lines between them never start a page.
+ */
 export function minutesBody(outline: MinutesOutline, sectPr: string): string[] {
-  const out: string[] = [textPara(outline.titleLines.join('\n'), { style: S.title }), blankLine()]
-  for (const p of outline.opening) out.push(textPara(p, { style: S.body }))
+  const text: [string | string[], ParaOptions][] = [[run(outline.titleLines.join('\n')), { style: S.title }]]
+  for (const p of outline.opening) text.push([run(p), { style: S.body }])
   for (const section of outline.sections) {
-    out.push(textPara(section.heading, { style: S.heading1 }))
+    text.push([run(section.heading), { style: S.heading1 }])
     for (const b of section.blocks) {
-      if (b.kind === 'subheading') out.push(textPara(b.text, { style: S.heading2 }))
-      else out.push(para([run(b.lead, { style: S.kai }), run(b.text)], { style: S.body }))
+      if (b.kind === 'subheading') text.push([run(b.text), { style: S.heading2 }])
+      else text.push([[run(b.lead, { style: S.kai }), run(b.text)], { style: S.body }])
     }
   }
+  const keep = { keepNext: true, keepLines: true }
+  // The last paragraph of the text comes along to the page the closing lines are on.
+  Object.assign(text[text.length - 1][1], keep)
+  const out = text.map(([runs, o]) => para(runs, o))
+  out.splice(1, 0, blankLine())
   if (outline.attachments.length) {
     // One paragraph per attachment: a justified line ending in a manual break would be stretched.
     const items = outline.attachments.map((name, i) => (outline.attachments.length > 1 ? `${i + 1}.${name}` : name))
-    out.push(blankLine(), para([run('附件：'), run(items[0])], { style: S.hanging }))
-    for (const item of items.slice(1)) out.push(para(run(item), { style: S.hanging, indent: { left: 2 * CHAR + HANGING_LABEL, hanging: 0 } }))
+    out.push(blankLine(keep), para([run('附件：'), run(items[0])], { style: S.hanging, ...keep }))
+    for (const item of items.slice(1)) out.push(para(run(item), { style: S.hanging, indent: { left: 2 * CHAR + HANGING_LABEL, hanging: 0 }, ...keep }))
   }
   if (outline.attendance.length) {
-    out.push(blankLine())
-    for (const a of outline.attendance) out.push(para([run(`${a.label}：`, { style: S.hei }), run(a.names)], { style: S.hanging }))
+    out.push(blankLine(keep))
+    for (const a of outline.attendance) {
+      // One paragraph per line, broken between names: a name never runs over two lines (欧阳/晓明).
+      const [first, ...rest] = nameLines(a.names.split('、'), TEXT_WIDTH - 2 * CHAR - HANGING_LABEL)
+      out.push(para([run(`${a.label}：`, { style: S.hei }), run(first)], { style: S.hanging, align: 'left', ...keep }))
+      for (const line of rest) out.push(para(run(line), { style: S.hanging, align: 'left', indent: { left: 2 * CHAR + HANGING_LABEL, hanging: 0 }, ...keep }))
+    }
   }
-  out.push(blankLine(), ...signature(outline.issuingBody, outline.issueDate, sectPr))
+  out.push(blankLine(keep), ...signature(outline.issuingBody, outline.issueDate, sectPr))
   return out
 }
 
@@ -74,8 +103,9 @@ export async function buildMinutesDocx(d: Dossier): Promise<MinutesDocument> {
   const mark = d.settings.markInternal ? INTERNAL_MARK : ''
   const bytes = await buildDocx({ title: outline.titleLines.join(''), subject: chineseQuotes(d.meeting.title) }, [
     { kind: 'body', mark: '', body: (sectPr) => minutesBody(outline, sectPr) },
-    { kind: 'landscape', mark, body: (sectPr) => summaryBody(d, { attachment: '附件1', sectPr }) },
-    { kind: 'portrait', mark, body: (sectPr) => reviewerSheetsBody(d, { attachment: '附件2', blank: false, sectPr }) },
+    // Printed double-sided, each attachment starts on the front of a sheet.
+    { kind: 'landscape', mark, oddPage: true, body: (sectPr) => summaryBody(d, { attachment: '附件1', sectPr }) },
+    { kind: 'portrait', mark, oddPage: true, body: (sectPr) => reviewerSheetsBody(d, { attachment: '附件2', blank: false, sectPr }) },
   ])
   return { outline, bytes }
 }

@@ -17,7 +17,8 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
 
 export const esc = (text: string): string => (SPECIAL.test(text) ? stripForbiddenChars(text).replace(/[&<>"]/g, (c) => ENTITIES[c]) : text)
 
-const textElement = (part: string) => (part.trim() === part ? `<w:t>${esc(part)}</w:t>` : `<w:t xml:space="preserve">${esc(part)}</w:t>`)
+// Edge spaces are judged after escaping: a dropped control character can leave a space at the edge.
+const textElement = (part: string) => ((part = esc(part)).trim() === part ? `<w:t>${part}</w:t>` : `<w:t xml:space="preserve">${part}</w:t>`)
 
 export interface RunOptions {
   /** A character style id from layout.ts. */
@@ -67,7 +68,8 @@ export interface ParaOptions {
   pageBreakBefore?: boolean
   /** Tab stops: position in twips from the left indent. */
   tabs?: { pos: number; type: 'left' | 'center' | 'right' }[]
-  spacing?: { before?: number; after?: number }
+  /** `line`: an exact line height in twips. */
+  spacing?: { before?: number; after?: number; line?: number }
   /** Twips; hanging is the opposite of firstLine (both cannot apply). */
   indent?: { left?: number; right?: number; firstLine?: number; hanging?: number }
   align?: Align
@@ -82,8 +84,10 @@ function paraProps(o: ParaOptions): string {
   if (o.pageBreakBefore) xml += '<w:pageBreakBefore/>'
   if (o.tabs?.length) xml += `<w:tabs>${o.tabs.map((t) => `<w:tab w:val="${t.type}" w:pos="${t.pos}"/>`).join('')}</w:tabs>`
   if (o.spacing) {
-    const { before, after } = o.spacing
-    xml += `<w:spacing${before !== undefined ? ` w:before="${before}"` : ''}${after !== undefined ? ` w:after="${after}"` : ''}/>`
+    const { before, after, line } = o.spacing
+    xml +=
+      `<w:spacing${before !== undefined ? ` w:before="${before}"` : ''}${after !== undefined ? ` w:after="${after}"` : ''}` +
+      `${line !== undefined ? ` w:line="${line}" w:lineRule="exact"` : ''}/>`
   }
   if (o.indent) {
     const { left, right, firstLine, hanging } = o.indent

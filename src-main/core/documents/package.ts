@@ -14,6 +14,8 @@ export interface BodySection {
   kind: SectionKind
   /** Text of the header on every page ("内部资料 注意保管"), or empty. */
   mark: string
+  /** Starts on an odd (right-hand) page, a blank page before it if need be. */
+  oddPage?: boolean
   /**
    * The section's body as XML chunks. `sectPr` must be placed (via the `sectPr` paragraph option)
    * in the last paragraph of the section; it is empty for the document's last section.
@@ -64,7 +66,7 @@ export async function buildDocx(meta: DocumentMeta, sections: BodySection[]): Pr
     lastModifiedBy: '现场评审',
     evenAndOddHeaderAndFooters: true,
     styles: documentStyles(),
-    sections: sections.map((s, i) => sectionOptions(s.kind, xmlSafe(s.mark), [new Paragraph({ children: [new TextRun(marker(i))] })])),
+    sections: sections.map((s, i) => sectionOptions(s.kind, xmlSafe(s.mark), [new Paragraph({ children: [new TextRun(marker(i))] })], s.oddPage)),
   })
   const skeleton = await Packer.toBuffer(doc, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }])
   const files = unzipSync(new Uint8Array(skeleton))

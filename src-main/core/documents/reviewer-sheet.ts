@@ -14,7 +14,7 @@ import { raw } from './numbers'
 import { TABLE_END, run, textPara } from './ooxml'
 import { buildDocx } from './package'
 import { LONG_OPINIONS, fill, sheetTemplate, signatureXml, type SheetTemplate } from './reviewer-sheet-template'
-import { chineseQuotes } from './text'
+import { chineseQuotes, wrapWords } from './text'
 import type { XmlChunk } from './zip-writer'
 
 const scoreRuns = new Map<number, string>()
@@ -33,7 +33,7 @@ function vetoRuns(d: Dossier, tpl: SheetTemplate, entry: SheetEntry | null): str
   if (!entry.vetoMarks.length) return tpl.vetoNone
   const names = new Map(d.rubric.vetoItems.map((v) => [v.id, v.name]))
   return entry.vetoMarks
-    .map((m) => textPara(`有：${names.get(m.vetoItemId) ?? ''}。事由：${chineseQuotes(m.reason)}`, { style: S.cellLeft }))
+    .map((m) => textPara(`有：${names.get(m.vetoItemId) ?? ''}。事由：${chineseQuotes(m.reason)}`, { style: S.tinyCellLeft }))
     .join('')
 }
 
@@ -45,8 +45,8 @@ interface SheetRef {
 function writeSheet(sink: ByteSink, d: Dossier, tpl: SheetTemplate, { reviewer, unit }: SheetRef, blank: boolean, first: boolean, sectPr: string): void {
   const entry = blank ? null : (d.entries.get(pairKey(reviewer.id, unit.id)) ?? emptyEntry())
   sink.bytes(first ? tpl.firstTitle : tpl.nextTitle)
-  fill(sink, tpl.info, run(`被评单位：${chineseQuotes(unitLabel(unit))}\t评委：${reviewer.name}`))
-  sink.bytes(tpl.tableHead)
+  const who = [run('被评单位：', { style: S.hei }) + run(wrapWords(chineseQuotes(unitLabel(unit)), tpl.unitChars).join('\n')), run('评委：', { style: S.hei }) + run(reviewer.name)]
+  fill(sink, tpl.tableHead, ...who)
   let subtotal = 0
   let missing = 0
   for (const item of tpl.items) {
@@ -59,13 +59,17 @@ function writeSheet(sink: ByteSink, d: Dossier, tpl: SheetTemplate, { reviewer, 
     const total = sheetTotalPoints(subtotal / 10, entry.bonus, sheetLimits({ basePoints: tpl.base, bonusMaxPoints: tpl.bonusMax, totalCapPoints: tpl.cap }))
     fill(sink, tpl.subtotal, run(raw(subtotal / 10)), missing ? run(`尚有${missing}项未评分`) : '')
     if (tpl.bonus) fill(sink, tpl.bonus, entry.bonus === null ? '' : run(raw(entry.bonus)), text(entry.bonusReason))
-    fill(sink, tpl.total, run(raw(total)))
+    // On paper 小计 + 特色加分 must visibly come to 合计: say so when the cap cut it.
+    const capped = subtotal + Math.round((entry.bonus ?? 0) * 10) > Math.round(tpl.cap * 10)
+    fill(sink, tpl.total, run(raw(total)), capped ? run(`超过总分上限，按${raw(tpl.cap)}分计`) : '')
   } else {
     fill(sink, tpl.subtotal)
     if (tpl.bonus) fill(sink, tpl.bonus)
     fill(sink, tpl.total)
   }
   if (tpl.veto) fill(sink, tpl.veto, vetoRuns(d, tpl, entry))
+  // A blank sheet gives the opinions a page of their own, on the back of the scores.
+  if (blank) fill(sink, tpl.secondPage, ...who)
   const opinions = [entry?.strengths ?? '', entry?.weaknesses ?? '', entry?.suggestions ?? '']
   const long = opinions.reduce((n, o) => n + o.length, 0) > LONG_OPINIONS
   fill(sink, long ? tpl.longOpinions : tpl.opinions, ...opinions.map(text))

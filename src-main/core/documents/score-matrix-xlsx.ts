@@ -12,6 +12,7 @@ import ExcelJS from 'exceljs'
 import { capPoints, sheetLimits, sheetTotalPoints } from '../../shared/sheet-total'
 import type { Dossier } from './dossier'
 import { pairKey } from './dossier'
+import { remarksText, summaryNotes } from './summary-words'
 import { chineseQuotes } from './text'
 import { stripForbiddenChars } from '../../shared/text-rules'
 
@@ -47,10 +48,23 @@ const PLAIN: Partial<ExcelJS.Style> = Object.freeze({})
 const usePlainStyle = (cell: ExcelJS.Cell) => {
   cell.style = PLAIN
 }
+/** Printed landscape A4, as wide as the page, the header rows on every page. */
+const printSetup = (titleRows: string): Partial<ExcelJS.PageSetup> => ({
+  paperSize: 9,
+  orientation: 'landscape',
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+  printTitlesRow: titleRows,
+  horizontalCentered: true,
+  margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+})
+/** A total dropped as the one highest or lowest: struck through, as in the results view. */
+const DROPPED: Partial<ExcelJS.Font> = Object.freeze({ strike: true, color: { argb: 'FF808080' } })
 const numFmt = (places: number) => (places === 0 ? '0' : `0.${'0'.repeat(places)}`)
 
 function matrixSheet(wb: Writer, d: Dossier): void {
-  const ws = wb.addWorksheet('评分矩阵', { views: [{ state: 'frozen', xSplit: 3, ySplit: 2 }] })
+  const ws = wb.addWorksheet('评分矩阵', { views: [{ state: 'frozen', xSplit: 3, ySplit: 2 }], pageSetup: printSetup('1:2') })
   const items = d.rubric.criteria.flatMap((c) => c.items.map((item) => ({ criterion: c.name, item })))
   const fixedHead = ['序号', '单位', '评委', '回避']
   const tailHead = ['小计', '特色加分', '总分', '一票否决']
@@ -100,36 +114,44 @@ function matrixSheet(wb: Writer, d: Dossier): void {
   ws.commit()
 }
 
+/** The 评分汇总表 with the Word sheet's columns: the dropped totals struck through, the notes below. */
 function summarySheet(wb: Writer, d: Dossier): void {
   const { results } = d
   const places = results.rules.roundingPlaces
-  const ws = wb.addWorksheet('汇总', { views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }] })
+  const ws = wb.addWorksheet('汇总', { views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }], pageSetup: printSetup('1:1') })
   const r = results.reviewers.length
   ws.getColumn(1).width = 6
   ws.getColumn(2).width = 32
-  for (let c = 3; c <= 2 + r + 2; c++) ws.getColumn(c).width = 10
-  // The computed means: every cell below takes the column's format as it is created.
-  for (let c = 3 + r + 2; c <= 2 + r + 5; c++) {
+  for (let c = 3; c <= 2 + r + 2; c++) ws.getColumn(c).width = Math.max(10, 2.2 * [...(results.reviewers[c - 3]?.name ?? '')].length + 2)
+  // 综合得分 and 其中加分: every cell below takes the column's format as it is created.
+  for (let c = 3 + r + 2; c <= 2 + r + 4; c++) {
     ws.getColumn(c).width = 11
     ws.getColumn(c).numFmt = numFmt(places)
   }
-  ws.getColumn(2 + r + 6).width = 6
-  ws.getColumn(2 + r + 7).width = 8
-  ws.getColumn(2 + r + 8).width = 40
+  ws.getColumn(2 + r + 5).width = 6
+  ws.getColumn(2 + r + 6).width = 8
+  ws.getColumn(2 + r + 7).width = 48
 
-  const head = ws.addRow(safeRow(['序号', '单位', ...results.reviewers.map((r) => r.name), '最高分', '最低分', '有效平均分', '加分', '综合得分', '排名', '等次', '备注']))
+  const head = ws.addRow(safeRow(['序号', '单位', ...results.reviewers.map((r) => r.name), '最高分', '最低分', '综合得分', '其中加分', '排名', '等次', '备注']))
   styleHeader(head)
   head.commit()
   results.units.forEach((u, i) => {
     const totals = u.totals.map((t) => (t.recused ? '回避' : t.total))
-    ws.addRow(safeRow([i + 1, u.unitName, ...totals, u.highest, u.lowest, u.validMean, u.bonusMean, u.finalScore, u.rank, u.band, u.remarks.join('；')])).commit()
+    const row = ws.addRow(safeRow([i + 1, u.unitName, ...totals, u.highest, u.lowest, u.finalScore, u.bonusMean, u.rank, u.band, remarksText(u)]))
+    u.totals.forEach((t, k) => {
+      if (t.dropped) row.getCell(3 + k).font = DROPPED
+    })
+    row.commit()
   })
+  ws.addRow([]).commit()
+  const notes = summaryNotes(results.ruleText, '划删除线的分数').map((line, i) => `${i === 0 ? '注：' : '　　'}${i + 1}.${line}`)
+  for (const line of notes) ws.addRow(['', line]).commit()
   ws.commit()
 }
 
 function rulesSheet(wb: Writer, d: Dossier): void {
   const { rules, ruleText, computedAt } = d.results
-  const ws = wb.addWorksheet('计分规则', { views: [{ state: 'frozen', ySplit: 1 }] })
+  const ws = wb.addWorksheet('计分规则', { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: printSetup('1:1') })
   const contentAlignment: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 'top' }
   ws.getColumn(1).width = 30
   ws.getColumn(2).width = 100
@@ -144,7 +166,7 @@ function rulesSheet(wb: Writer, d: Dossier): void {
     ['计分规则', ruleText],
     ['去掉最高最低分的最少有效评委数', rules.trimMinReviewers],
     ['保留小数位数', rules.roundingPlaces],
-    ['等次', rules.bands.map((b) => `${b.label} ≥ ${b.minPoints}`).join('；')],
+    ['等次', rules.bands.map((b) => `${b.label}≥${b.minPoints}分`).join('；')],
     ['偏离提示（分）', rules.deviationPoints ?? '不提示'],
     ['偏离提示（标准差倍数）', rules.deviationSd ?? '不提示'],
     ['基础分', d.rubric.basePoints],

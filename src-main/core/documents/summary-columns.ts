@@ -7,7 +7,7 @@
 import type { MeetingResults } from '../../shared/schemas/results'
 import { CELL_MARGIN } from './ooxml'
 
-export type ColumnKey = 'seq' | 'unit' | 'highest' | 'lowest' | 'validMean' | 'bonus' | 'final' | 'rank' | 'band' | 'remarks' | `r${number}`
+export type ColumnKey = 'seq' | 'unit' | 'highest' | 'lowest' | 'final' | 'bonus' | 'rank' | 'band' | 'remarks' | `r${number}`
 
 export interface Column {
   key: ColumnKey
@@ -32,8 +32,8 @@ export function measure(text: string, size: number): number {
 /** Cell margins plus slack for fonts that run a little wider than the named ones. */
 const PAD = 2 * CELL_MARGIN + 40
 const widest = (texts: string[], size: number) => Math.max(0, ...texts.map((t) => Math.max(...t.split('\n').map((l) => measure(l, size))))) + PAD
-/** A reviewer's name shows in full up to three characters; longer names wrap. */
-const nameHeader = (name: string) => [...name].slice(0, 3).join('')
+/** Characters of a font of `size` half-points that fit on one line of a cell `width` twips wide. */
+export const cellChars = (width: number, size: number): number => Math.max(1, Math.floor((width - PAD) / (size * 10)))
 const MIN_UNIT_CHARS = 10
 const MIN_REMARK_CHARS = 7
 
@@ -42,9 +42,11 @@ export interface SummaryTexts {
   unitNames: string[]
   /** 备注 of each unit, in the same order. */
   remarks: string[]
-  /** Longest reviewer total / statistic as printed ("100.00"). */
+  /** Longest reviewer total / statistic as printed ("(100.00)"). */
   numbers: string[]
   bands: string[]
+  /** The rubric has a 特色加分 item: 其中加分 is printed. */
+  bonus: boolean
 }
 
 const linesOf = (text: string, width: number, size: number) => Math.max(1, Math.ceil(measure(text, size) / (width - PAD + 40)))
@@ -70,17 +72,13 @@ function splitUnitAndRemarks(left: number, size: number, texts: SummaryTexts): n
 function tryLayout(results: MeetingResults, texts: SummaryTexts, width: number, size: number, allowBands: boolean): SummaryLayout | null {
   const num = (header: string) => widest([header, ...texts.numbers], size)
   const seq: Column = { key: 'seq', header: '序号', width: widest(['序号', ...texts.seq], size) }
-  const reviewers: Column[] = results.reviewers.map((r, i) => ({
-    key: `r${i}`,
-    header: r.name,
-    width: Math.max(num(nameHeader(r.name)), widest([nameHeader(r.name)], size)),
-  }))
+  // The column is as wide as the whole name: a name is never cut or wrapped (欧阳晓明).
+  const reviewers: Column[] = results.reviewers.map((r, i) => ({ key: `r${i}`, header: r.name, width: num(r.name) }))
   const stats: Column[] = [
     { key: 'highest', header: '最高分', width: num('最高分') },
     { key: 'lowest', header: '最低分', width: num('最低分') },
-    { key: 'validMean', header: '有效\n平均分', width: num('平均分') },
-    { key: 'bonus', header: '加分', width: num('加分') },
     { key: 'final', header: '综合\n得分', width: num('得分') },
+    ...(texts.bonus ? [{ key: 'bonus' as const, header: '其中\n加分', width: num('加分') }] : []),
     { key: 'rank', header: '排名', width: widest(['排名', ...texts.seq], size) },
     { key: 'band', header: '等次', width: widest(['等次', ...texts.bands], size) },
   ]

@@ -1,23 +1,27 @@
 /**
- * 评分汇总表 (summary sheet): one row per unit in ranking order — each reviewer's total, the highest
- * and lowest, the valid mean, bonus, final score, rank, band and remarks — then the rule in words
- * and the lines for 计分人, 复核人, 评审组长签字 and 日期. Landscape A4.
+ * 评分汇总表 (summary sheet): one row per unit in ranking order — each reviewer's total (the dropped
+ * ones in brackets), the highest and lowest, 综合得分 (the mean of the kept totals), 其中加分, rank,
+ * band and remarks — then the notes with the rule in words and the lines for 计分人, 复核人,
+ * 评审组长签字 and 日期. Landscape A4.
  */
 import type { UnitResult } from '../../shared/schemas/results'
 import { BLANK_DATE } from './dates'
 import type { Dossier } from './dossier'
-import { INTERNAL_MARK, LANDSCAPE_TEXT_WIDTH, S } from './layout'
+import { INTERNAL_MARK, LANDSCAPE_TEXT_WIDTH, NOTE_CHAR, S } from './layout'
 import { fixed, totalPlaces } from './numbers'
 import { TABLE_END, cell, para, row, run, tableStart, textPara } from './ooxml'
 import { buildDocx } from './package'
-import { summaryLayout, type Column, type SummaryLayout } from './summary-columns'
-import { chineseNumber, chineseQuotes, titleLines } from './text'
+import { cellChars, summaryLayout, type Column, type SummaryLayout } from './summary-columns'
+import { summaryNotes, markDropped, remarksText } from './summary-words'
+import { chineseNumber, chineseQuotes, titleLines, wrapWords } from './text'
 
 const DASH = '—'
 
 interface Formatter {
   places: number
   totalPlaces: number
+  /** Characters on a line of the 单位 column. */
+  unitChars: number
 }
 
 function cellText(u: UnitResult, index: number, key: Column['key'], f: Formatter): string {
@@ -26,13 +30,12 @@ function cellText(u: UnitResult, index: number, key: Column['key'], f: Formatter
     case 'seq':
       return String(index + 1)
     case 'unit':
-      return u.unitName
+      // Broken between words, never inside one (单/位).
+      return wrapWords(u.unitName, f.unitChars).join('\n')
     case 'highest':
       return total(u.highest) || DASH
     case 'lowest':
       return total(u.lowest) || DASH
-    case 'validMean':
-      return fixed(u.validMean, f.places) || DASH
     case 'bonus':
       return fixed(u.bonusMean, f.places) || DASH
     case 'final':
@@ -42,16 +45,20 @@ function cellText(u: UnitResult, index: number, key: Column['key'], f: Formatter
     case 'band':
       return u.band ?? DASH
     case 'remarks':
-      return u.remarks.join('；')
+      return remarksText(u)
     default: {
       const t = u.totals[Number(key.slice(1))]
       if (!t || t.recused) return '回避'
-      return t.total === null ? '未完成' : total(t.total)
+      if (t.total === null) return '未完成'
+      return t.dropped ? markDropped(total(t.total)) : total(t.total)
     }
   }
 }
 
-function* bandTable(d: Dossier, columns: Column[], layout: SummaryLayout, f: Formatter): Generator<string> {
+/** Rows at the end of the table kept on the page of the signature lines and notes that follow it. */
+const ROWS_WITH_SIGNATURES = 2
+
+function* bandTable(d: Dossier, columns: Column[], layout: SummaryLayout, f: Formatter, last: boolean): Generator<string> {
   const [head, center, left] = layout.size === 21 ? [S.cellHead, S.cell, S.cellLeft] : [S.tinyCellHead, S.tinyCell, S.tinyCellLeft]
   const r = (text: string) => run(text)
   yield tableStart(columns.map((c) => c.width))
@@ -59,26 +66,46 @@ function* bandTable(d: Dossier, columns: Column[], layout: SummaryLayout, f: For
     columns.map((c) => cell(c.width, para(r(c.header), { style: head }))),
     { header: true, minHeight: 360 },
   )
-  let i = 0
-  for (const u of d.results.units) {
+  const units = d.results.units
+  // The last rows go into a table of their own, every paragraph kept with the next: the signature
+  // lines and notes never start a page alone (LibreOffice keeps a whole table with what follows,
+  // but not single rows of a table that runs over pages).
+  const tail = last ? Math.max(0, units.length - ROWS_WITH_SIGNATURES) : units.length
+  for (const [i, u] of units.entries()) {
+    if (i === tail && i > 0) yield TABLE_END + para('', { style: S.tinyCell, keepNext: true, spacing: { line: 20 } }) + tableStart(columns.map((c) => c.width))
+    const keepNext = i >= tail
     const cells = columns.map((c) => {
       const style = c.key === 'unit' || c.key === 'remarks' ? left : center
-      return cell(c.width, para(r(cellText(u, i, c.key, f)), { style }))
+      return cell(c.width, para(r(cellText(u, i, c.key, f)), { style, keepNext }))
     })
     yield row(cells, { minHeight: 300 })
-    i++
   }
   yield TABLE_END
 }
 
-/** 计分人 and 复核人, then 评审组长签字 and 日期, in two columns under the table. */
+/** 计分人 and 复核人, then 评审组长签字 and 日期, in two columns under the table; the notes follow on the same page. */
 function signatureLines(d: Dossier, width: number): string[] {
   const blank = (text: string) => (text ? run(text) : run('　　　　　　　　', { underline: true }))
-  const o = { style: S.plain, tabs: [{ pos: Math.floor(width / 2), type: 'left' as const }], keepLines: true }
+  const o = { style: S.plain, tabs: [{ pos: Math.floor(width / 2), type: 'left' as const }], keepLines: true, keepNext: true }
   return [
-    para([run('计分人：'), blank(d.settings.scorer), run('\t复核人：'), blank(d.settings.checker)], { ...o, keepNext: true, spacing: { before: 200 } }),
+    para([run('计分人：'), blank(d.settings.scorer), run('\t复核人：'), blank(d.settings.checker)], { ...o, spacing: { before: 200 } }),
     para([run('评审组长签字：'), blank(''), run(`\t日期：${BLANK_DATE}`)], o),
   ]
+}
+
+/** "注：1.…" with the following items aligned after "注：". */
+function notes(lines: string[], sectPr: string): string[] {
+  const label = 2 * NOTE_CHAR
+  return lines.map((line, i) =>
+    para(run(`${i === 0 ? '注：' : ''}${i + 1}.${line}`), {
+      style: S.note,
+      indent: i === 0 ? { left: label, hanging: label } : { left: label, firstLine: 0 },
+      spacing: i === 0 ? { before: 160 } : undefined,
+      keepLines: true,
+      keepNext: i < lines.length - 1,
+      sectPr: i === lines.length - 1 && sectPr ? sectPr : undefined,
+    }),
+  )
 }
 
 export interface SummaryOptions {
@@ -91,16 +118,17 @@ export function* summaryBody(d: Dossier, o: SummaryOptions): Generator<string> {
   const { results } = d
   const places = results.rules.roundingPlaces
   const totals = results.units.flatMap((u) => u.totals.map((t) => t.total))
-  const f: Formatter = { places, totalPlaces: totalPlaces(totals, places) }
+  const f: Formatter = { places, totalPlaces: totalPlaces(totals, places), unitChars: 0 }
   const longest = (values: string[]) => values.reduce((a, b) => (b.length > a.length ? b : a), '')
   const layout = summaryLayout(
     results,
     {
       seq: [String(results.units.length)],
       unitNames: results.units.map((u) => u.unitName),
-      remarks: results.units.map((u) => u.remarks.join('；')),
-      numbers: [longest([...totals.map((t) => (t === null ? '' : t.toFixed(f.totalPlaces))), '未完成']), fixed(100, places)],
+      remarks: results.units.map(remarksText),
+      numbers: [longest([...totals.map((t) => (t === null ? '' : markDropped(t.toFixed(f.totalPlaces)))), '未完成']), fixed(100, places)],
       bands: results.rules.bands.map((b) => b.label),
+      bonus: d.rubric.bonusMaxPoints > 0,
     },
     LANDSCAPE_TEXT_WIDTH,
   )
@@ -119,11 +147,12 @@ export function* summaryBody(d: Dossier, o: SummaryOptions): Generator<string> {
         pageBreakBefore: b > 0,
       })
     }
-    yield* bandTable(d, columns, layout, f)
+    const unit = columns.find((c) => c.key === 'unit')!
+    yield* bandTable(d, columns, layout, { ...f, unitChars: cellChars(unit.width, layout.size) }, b === layout.bands.length - 1)
   }
-  // Signatures right under the table (they sign the page the scores are on), then the rule.
+  // Signatures right under the table (they sign the page the scores are on), then the notes and the rule.
   yield* signatureLines(d, LANDSCAPE_TEXT_WIDTH)
-  yield textPara(`注：${results.ruleText}`, { style: S.note, spacing: { before: 160 }, sectPr: o.sectPr || undefined })
+  yield* notes(summaryNotes(results.ruleText, undefined, d.rubric.bonusMaxPoints > 0), o.sectPr)
 }
 
 export async function buildSummaryDocx(d: Dossier): Promise<Buffer> {

@@ -63,8 +63,8 @@ export const listNames = (names: string[]): string => names.join('、')
 const TITLE_CHARS_PER_LINE = 20
 
 /**
- * The title as printed lines. An explicit line break wins; otherwise a long title is cut once,
- * after "年度" or "关于…" when possible, so the lines form a trapezoid (GB/T 9704 7.3.1).
+ * The title as printed lines. An explicit line break wins; otherwise a long title is broken between
+ * words into as few, as even lines as possible, so they form a trapezoid (GB/T 9704 7.3.1).
  */
 export function titleLines(title: string): string[] {
   const explicit = title
@@ -72,17 +72,92 @@ export function titleLines(title: string): string[] {
     .map((l) => l.trim())
     .filter(Boolean)
   if (explicit.length > 1) return explicit
-  const t = explicit[0] ?? ''
-  const length = [...t].length
-  if (length <= TITLE_CHARS_PER_LINE) return [t]
-  const chars = [...t]
-  const preferred = ['年度', '关于', '会议', '评审会']
-    .map((word) => t.indexOf(word) + word.length)
-    .filter((cut) => cut >= length * 0.3 && cut <= length * 0.6 && cut < chars.length)
-  const cut = preferred.length ? preferred[0] : Math.floor(length / 2)
-  const first = chars.slice(0, cut).join('')
-  const rest = chars.slice(cut).join('')
-  return [first, ...titleLines(rest)]
+  return wrapWords(explicit[0] ?? '', TITLE_CHARS_PER_LINE)
+}
+
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' })
+const OPENING = '“‘「『《〈（【〔(['
+const CLOSING = '”’」』》〉）】〕)]'
+const NO_LINE_START = `${CLOSING}，。、；：！？,.;:!?…—·`
+const isDigit = (c: string) => /[0-9０-９.．%％]/.test(c)
+/** Last characters of the parts of an organisation's name (市数据资源局|数据共享处|党支部): a line never starts with one, and best starts after one. */
+const NAME_PART_END = '局处科队站室部委厅院所办心司校馆'
+
+/** Where a line may begin: between words, never inside quotes or brackets, a number, or before closing punctuation. */
+function lineStarts(chars: string[]): Set<number> {
+  const starts = new Set<number>()
+  // A name part's last character standing alone as a word (资源|局) belongs to the line before; 科技 does not.
+  const alone = new Set<number>()
+  let at = 0
+  for (const { segment } of segmenter.segment(chars.join(''))) {
+    const length = [...segment].length
+    if (at > 0) starts.add(at)
+    if (length === 1) alone.add(at)
+    at += length
+  }
+  let depth = 0
+  for (let i = 0; i < chars.length; i++) {
+    if (depth > 0 && i > 0) starts.delete(i)
+    if (NO_LINE_START.includes(chars[i]) || (NAME_PART_END.includes(chars[i]) && alone.has(i))) starts.delete(i)
+    if (i > 0 && (OPENING.includes(chars[i - 1]) || (isDigit(chars[i]) && isDigit(chars[i - 1])))) starts.delete(i)
+    if (OPENING.includes(chars[i])) depth++
+    else if (CLOSING.includes(chars[i]) && depth > 0) depth--
+  }
+  return starts
+}
+
+/** Width in half-ems: Chinese characters are one em, Latin letters and digits half. */
+const halfEms = (chars: string[], from: number, to: number) => {
+  let w = 0
+  for (let i = from; i < to; i++) w += chars[i].codePointAt(0)! < 0x2e80 ? 1 : 2
+  return w
+}
+
+/**
+ * Text broken between words into lines of at most `maxChars` Chinese characters: as few lines as
+ * possible, then the longest as short as possible. A word longer than a line is cut where it must be.
+ */
+export function wrapWords(text: string, maxChars: number): string[] {
+  const chars = [...text.trim()]
+  const limit = 2 * maxChars
+  if (halfEms(chars, 0, chars.length) <= limit) return [chars.join('')]
+  const allowed = lineStarts(chars)
+  const n = chars.length
+  // Lines are chosen by, in order: fewest cuts inside a word (a last resort), fewest lines, fewest
+  // breaks not right after a part of a name, the shortest longest line, the most even lines (least
+  // sum of squared widths). best[i] ends a line at i.
+  type Cost = { forced: number; lines: number; weak: number; longest: number; squares: number; from: number }
+  const key = (c: Cost) => [c.forced, c.lines, c.weak, c.longest, c.squares]
+  const better = (a: Cost, b: Cost | null) => {
+    if (!b) return true
+    const [x, y] = [key(a), key(b)]
+    for (let k = 0; k < x.length; k++) if (x[k] !== y[k]) return x[k] < y[k]
+    return false
+  }
+  const best: (Cost | null)[] = Array(n + 1).fill(null)
+  best[0] = { forced: 0, lines: 0, weak: 0, longest: 0, squares: 0, from: -1 }
+  for (let i = 1; i <= n; i++) {
+    const inside = i < n && !allowed.has(i)
+    if (inside && NO_LINE_START.includes(chars[i])) continue
+    for (let j = i - 1; j >= 0; j--) {
+      const width = halfEms(chars, j, i)
+      if (width > limit) break
+      const prev = best[j]
+      if (!prev) continue
+      const candidate: Cost = {
+        forced: prev.forced + (inside ? 1 : 0),
+        lines: prev.lines + 1,
+        weak: prev.weak + (i < n && !NAME_PART_END.includes(chars[i - 1]) ? 1 : 0),
+        longest: Math.max(prev.longest, width),
+        squares: prev.squares + width * width,
+        from: j,
+      }
+      if (better(candidate, best[i])) best[i] = candidate
+    }
+  }
+  const lines: string[] = []
+  for (let i = n; i > 0; i = best[i]!.from) lines.unshift(chars.slice(best[i]!.from, i).join(''))
+  return lines
 }
 
 /** A file name Windows, macOS and Linux all accept: no path separators, reserved characters or line breaks. */

@@ -5,15 +5,15 @@
  */
 import type { Database } from 'better-sqlite3'
 import { stmt } from '../db/statements'
-import { getMeeting } from '../services/meetings'
-import { getMinutesSettings } from '../services/minutes-settings'
-import { listNotes } from '../services/notes'
-import { computeMeetingResults } from '../services/results'
-import { readEditedOpinions } from '../services/unit-opinions'
-import { listReviewers } from '../services/reviewers'
-import { getRubric } from '../services/rubric'
-import { listUnits } from '../services/units'
-import { emptyEntry, pairKey, type Dossier, type SheetEntry } from './dossier'
+import { getMeeting } from './meetings'
+import { getMinutesSettings } from './minutes-settings'
+import { listNotes } from './notes'
+import { computeMeetingResults } from './results'
+import { readEditedOpinions } from './unit-opinions'
+import { listReviewers } from './reviewers'
+import { getRubric } from './rubric'
+import { listUnits } from './units'
+import { emptyEntry, pairKey, type Dossier, type SheetEntry } from '../documents/dossier'
 
 type Row = unknown[]
 
