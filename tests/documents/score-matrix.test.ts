@@ -110,7 +110,7 @@ describe('score matrix workbook', () => {
     expect([3, 4, 5, 6, 7].map((c) => ws.getCell(2, c).font?.strike ?? false)).toEqual([false, false, true, true, false])
     expect(values(ws, 4)[4]).toBe('回避')
     expect(ws.getColumn(10).numFmt).toBe('0.00')
-    expect(values(ws, 8)[13]).toBe('与“市应急保障局应急指挥中心”综合得分相同，按未去最高最低分的平均分排序在前')
+    expect(values(ws, 8)[13]).toBe('综合得分与第8名相同，按未去最高最低分的平均分比较排名在前')
     expect(values(ws, 15)[1]).toMatch(/^注：1\.各评委栏为该评委的总分（含特色加分）；划删除线的分数为/)
     expect(values(ws, 16)[1]).toMatch(/^\u3000\u30002\.“其中加分”是综合得分中所含的特色加分/)
   })

@@ -103,8 +103,8 @@ describe('the summary sheet adds up on paper', () => {
   it('says in 备注 how a tie was decided, in words', async () => {
     const rows = summaryTables(readDocx(await buildSummaryDocx(demoDossier())).document)
     const byUnit = new Map(rows.map((r) => [r.unit, r.cells.get('备注')]))
-    expect(byUnit.get('市城市更新局规划建设处党支部')).toBe('与“市应急保障局应急指挥中心”综合得分相同，按未去最高最低分的平均分排序在前')
-    expect(byUnit.get('市应急保障局应急指挥中心')).toBe('否决事项经核实不构成；与“市城市更新局规划建设处党支部”综合得分相同，按未去最高最低分的平均分排序在后')
+    expect(byUnit.get('市城市更新局规划建设处党支部')).toBe('综合得分与第8名相同，按未去最高最低分的平均分比较排名在前')
+    expect(byUnit.get('市应急保障局应急指挥中心')).toBe('否决事项经核实不构成；综合得分与第7名相同，按未去最高最低分的平均分比较排名在后')
   })
 
   it('prints every reviewer’s name in full on one line of the column head (欧阳晓明)', async () => {

@@ -145,7 +145,7 @@ function summarySheet(wb: Writer, d: Dossier): void {
   })
   ws.addRow([]).commit()
   const notes = summaryNotes(results.ruleText, '划删除线的分数').map((line, i) => `${i === 0 ? '注：' : '　　'}${i + 1}.${line}`)
-  for (const line of notes) ws.addRow(['', line]).commit()
+  for (const line of notes) ws.addRow(safeRow(['', line])).commit()
   ws.commit()
 }
 

@@ -10,12 +10,11 @@ import type { UnitResult } from '../../shared/schemas/results'
 export const markDropped = (total: string): string => `(${total})`
 
 /**
- * 备注: the engine's remarks (回避, 否决, 未去最高最低分…), then the tie note in words; a remark the
- * tie note already says ("并列第7名") is not repeated.
+ * 备注: the engine's remarks (回避, 否决, 未去最高最低分, 并列 and how equal scores were ordered, by
+ * rank), short enough for the cell; the full sentences naming both units are in the minutes.
  */
 export function remarksText(u: UnitResult): string {
-  const note = u.tieNote.trim()
-  return [...u.remarks.filter((r) => !note || !note.includes(r)), ...(note ? [note] : [])].join('；')
+  return u.remarks.join('；')
 }
 
 /**

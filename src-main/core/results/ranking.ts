@@ -24,6 +24,8 @@ export interface RankOutcome {
   rank: number
   tied: boolean
   tieNote: string
+  /** The comparison in a few words for the 备注 column (empty when none was needed or it is a true tie). */
+  tieRemark: string
 }
 
 /** The breaker's value; null when it does not apply (the caller passes only active breakers). */
@@ -82,6 +84,27 @@ function tieNoteFor(c: RankCandidate, group: RankCandidate[], rank: number, brea
   return notes.join('；')
 }
 
+/**
+ * The same comparison short enough for a table's 备注 cell, naming the others by their rank (the
+ * names stand in the same table): 「综合得分与第2名相同，按全部有效评分的平均分比较排名在前」.
+ * A true tie is said by the 并列 remark, so it adds nothing here.
+ */
+function tieRemarkFor(c: RankCandidate, group: RankCandidate[], rankOf: Map<RankCandidate, number>, breakers: TieBreaker[], criterionNames: string[]): string {
+  const decided = new Map<string, { breaker: TieBreaker; ahead: boolean; ranks: number[] }>()
+  for (const other of group) {
+    if (other === c) continue
+    const { order, decidedBy } = compareCandidates(c, other, breakers)
+    if (decidedBy === null) continue
+    const key = `${decidedBy}|${order < 0}`
+    const entry = decided.get(key) ?? { breaker: decidedBy, ahead: order < 0, ranks: [] }
+    entry.ranks.push(rankOf.get(other)!)
+    decided.set(key, entry)
+  }
+  return [...decided.values()]
+    .map(({ breaker, ahead, ranks }) => `综合得分与第${[...new Set(ranks)].join('、')}名相同，按${tieBreakerLabel(breaker, criterionNames)}比较排名在${ahead ? '前' : '后'}`)
+    .join('；')
+}
+
 /** Ranks the candidates; the result is in ranking order (equal units by unit order). */
 export function rankUnits(candidates: RankCandidate[], breakers: TieBreaker[], criterionNames: string[], places: number): RankOutcome[] {
   const sorted = [...candidates].sort((a, b) => compareCandidates(a, b, breakers).order || a.seq - b.seq)
@@ -92,10 +115,12 @@ export function rankUnits(candidates: RankCandidate[], breakers: TieBreaker[], c
   })
   const groups = new Map<bigint, RankCandidate[]>()
   for (const c of sorted) groups.set(c.roundedFinal, [...(groups.get(c.roundedFinal) ?? []), c])
+  const rankOf = new Map(sorted.map((c, i) => [c, ranks[i]]))
   return sorted.map((c, i) => ({
     unitId: c.unitId,
     rank: ranks[i],
     tied: (i > 0 && ranks[i - 1] === ranks[i]) || (i + 1 < sorted.length && ranks[i + 1] === ranks[i]),
     tieNote: tieNoteFor(c, groups.get(c.roundedFinal)!, ranks[i], breakers, criterionNames, places),
+    tieRemark: tieRemarkFor(c, groups.get(c.roundedFinal)!, rankOf, breakers, criterionNames),
   }))
 }
