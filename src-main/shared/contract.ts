@@ -54,6 +54,15 @@ export const contract = {
   'rubric.save': op(MeetingRef.extend({ rubric: RubricInput }), Rubric, '保存整套评分标准（校验分值合计）'),
   'rubric.templates': op(MeetingRef, z.array(RubricTemplate), '评分标准模板（“五个模范”、党支部标准化规范化建设），作为草稿使用'),
   'rubric.draftFromMeeting': op(MeetingRef.extend({ fromMeetingId: Id }), RubricInput, '以另一会议的评分标准为草稿（不保存）'),
+  'rubric.draftFromSheet': op(
+    MeetingRef.extend({
+      fileName: z.string().max(255),
+      /** The .xlsx or .csv file (told apart by fileName), base64-encoded. */
+      dataBase64: z.string().min(1, '文件为空').max(30_000_000, '文件过大（上限约 20 MB）'),
+    }),
+    RubricInput,
+    '从 Excel（.xlsx）或 CSV 读入评分标准草稿（一级指标、二级指标、分值、评分要点），不保存',
+  ),
 
   'rules.get': op(MeetingRef, RulesInput.required(), '读取计分规则'),
   'rules.save': op(MeetingRef.extend({ rules: RulesInput }), RulesInput.required(), '保存计分规则'),

@@ -6,7 +6,7 @@
 import type { Locator } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedSmallMeeting } from '../helpers/core'
-import { makeUnitListXlsx } from '../helpers/xlsx'
+import { makeUnitListXlsx, makeXlsx } from '../helpers/xlsx'
 import { startE2E, type E2E } from './harness'
 
 let e: E2E
@@ -211,6 +211,34 @@ describe('会议设置界面', () => {
     // Filled in, not saved: the other meeting's rubric is still empty until 保存.
     expect((await e.api.rubric.get({ meetingId: next.id })).criteria).toHaveLength(0)
     await e.shot('08-rubric-from-meeting')
+  })
+
+  it('评分标准：从 Excel 表格读入（合并的一级指标、特色加分、一票否决），核对后保存', async () => {
+    const meeting = await e.api.meetings.create({ title: 'Excel 评分标准会', date: '2025-04-11' })
+    const sheet = await makeXlsx([
+      {
+        name: '评分标准',
+        rows: [
+          ['一级指标', '二级指标', '分值', '评分要点'],
+          ['一、做政治坚定的模范（17分）', '理论武装', 8, '落实“第一议题”制度'],
+          [null, '贯彻落实', 9, null],
+          ['二、做作风优良的模范', '群众评价', 5, null],
+          ['特色加分', null, 3, '品牌亮点突出的酌情加分'],
+          ['一票否决', '发生严重违纪违法案件', null, null],
+        ],
+      },
+    ])
+    await go(`/meetings/${meeting.id}/rubric`)
+    await $('rubric-start').click()
+    await $('rubric-sheet-file').setInputFiles({ name: '评分标准.xlsx', mimeType: XLSX_MIME, buffer: sheet })
+    await expect.poll(() => $('criterion').count()).toBe(2)
+    await expect.poll(() => $('rubric-total').textContent()).toContain('一级指标合计 22 / 总分 22')
+    await e.shot('09-rubric-from-sheet')
+    await $('save-rubric').click()
+    await expect.poll(() => e.page.getByText('评分标准已保存').isVisible()).toBe(true)
+    const saved = await e.api.rubric.get({ meetingId: meeting.id })
+    expect(saved).toMatchObject({ basePoints: 22, bonusMaxPoints: 3 })
+    expect(saved.vetoItems.map((v) => v.name)).toEqual(['发生严重违纪违法案件'])
   })
 
   it('参评单位：从 Excel 预览后导入；格式不对的文件给出中文提示且不导入', async () => {

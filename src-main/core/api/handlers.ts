@@ -8,7 +8,7 @@ import type { CoreContext } from '../context'
 import { createMeeting, deleteMeeting, getMeeting, listMeetings, updateMeeting } from '../services/meetings'
 import { getRubric, saveRubric } from '../services/rubric'
 import { restoreReviewer, restoreUnit } from '../services/restore'
-import { listRubricTemplates, rubricDraftFromMeeting } from '../services/rubric-templates'
+import { listRubricTemplates, rubricDraftFromMeeting, rubricDraftFromSheet } from '../services/rubric-templates'
 import { getRules, saveRules } from '../services/rules'
 import { createUnit, deleteUnit, listUnits, reorderUnits, setUnitWithdrawal, updateUnit } from '../services/units'
 import { importUnitsXlsx } from '../services/unit-import'
@@ -53,6 +53,7 @@ export const handlers: Handlers = {
     return listRubricTemplates(resourcesDir)
   },
   'rubric.draftFromMeeting': ({ meetingId, fromMeetingId }, { db }) => rubricDraftFromMeeting(db, meetingId, fromMeetingId),
+  'rubric.draftFromSheet': ({ meetingId, fileName, dataBase64 }, { db }) => rubricDraftFromSheet(db, meetingId, fileName, Buffer.from(dataBase64, 'base64')),
 
   'rules.get': ({ meetingId }, { db }) => getRules(db, meetingId),
   'rules.save': ({ meetingId, rules }, { db }) => (assertMeeting(db, meetingId), saveRules(db, meetingId, rules)),

@@ -1,7 +1,8 @@
 /**
  * Where a rubric can start from instead of an empty editor: the shipped templates (the demo's
  * “五个模范”, 党支部标准化规范化建设) or another meeting's rubric. Each comes back as an unsaved
- * draft without ids: saving it is the organizer's step, checked as usual. (The blank two-level
+ * draft without ids: saving it is the organizer's step, checked as usual. A rubric typed in Excel
+ * comes the same way. (The blank two-level
  * skeleton is the editor's own: it has no names yet, so it is no valid rubric to send.)
  */
 import { readFileSync } from 'node:fs'
@@ -9,6 +10,8 @@ import { join } from 'node:path'
 import type { Database } from 'better-sqlite3'
 import { RubricTemplate, type Rubric, type RubricContent } from '../../shared/schemas/rubric'
 import { DomainError } from '../errors'
+import { parseRubricSheet } from '../import/rubric-sheet'
+import { readSpreadsheet } from '../import/spreadsheet'
 import { readDemoFile } from './demo/read-demo-file'
 import { assertMeeting } from './meetings'
 import { getRubric } from './rubric'
@@ -64,4 +67,15 @@ export function rubricDraftFromMeeting(db: Database, meetingId: string, fromMeet
   const source = getRubric(db, fromMeetingId)
   if (!source.criteria.length) throw new DomainError('VALIDATION', '所选会议还没有设置评分标准，无法复制')
   return withoutIds(source)
+}
+
+/** A rubric typed in Excel (一级指标 | 二级指标 | 分值 | 评分要点) as a draft; every problem named by its row. */
+export async function rubricDraftFromSheet(db: Database, meetingId: string, fileName: string, data: Buffer): Promise<RubricContent> {
+  assertMeeting(db, meetingId)
+  const parsed = parseRubricSheet(await readSpreadsheet(fileName.trim() || '评分标准.xlsx', data))
+  if (!parsed.rubric) {
+    const [first] = parsed.errors
+    throw new DomainError('IMPORT_INVALID', `评分标准表格有误，未读入：${parsed.errors.length > 1 ? `共${parsed.errors.length}处问题，${first}（其余见详情）` : first}`, parsed.errors)
+  }
+  return parsed.rubric
 }

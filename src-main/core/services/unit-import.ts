@@ -5,12 +5,7 @@ import { stmt } from '../db/statements'
 import { writeTransaction } from '../db/transaction'
 import { DomainError } from '../errors'
 import { parseUnitList } from '../import/unit-list'
-import { readCsvTables } from '../import/csv-table'
-import { readXlsxTables, type SheetTable } from '../import/xlsx-table'
-
-/** .csv by its name (Excel's “CSV” save), anything else is read as .xlsx (which checks its bytes). */
-const readSpreadsheet = (fileName: string, data: Buffer): Promise<SheetTable[]> =>
-  /\.csv$/i.test(fileName) ? Promise.resolve(readCsvTables(fileName, data)) : readXlsxTables(fileName, data)
+import { readSpreadsheet } from '../import/spreadsheet'
 import { assertMeeting } from './meetings'
 import { insertUnits } from './units'
 
