@@ -6,6 +6,7 @@
  * - the minutes with both attachments (12,000 reviewer sheets) against compressing the same
  *   document parts with fflate alone (goal < 5 s).
  */
+import BetterSqlite3 from 'better-sqlite3'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -72,7 +73,26 @@ export async function benchResultsAndMinutes(): Promise<BenchResult[]> {
       zipTimes.push(msSince(start))
     }
     const sizeLabel = `${(size / 1024 / 1024).toFixed(1)} MB`
+
+    // Opening at start-up: path, version and quick_check read-only first, then WAL and migrations.
+    const file = join(dir, 'results.sqlite')
+    db.pragma('wal_checkpoint(TRUNCATE)')
+    const opened = timeRuns(5, () => openDatabase(file).close())
+    const bare = timeRuns(5, () => {
+      const raw = new BetterSqlite3(file)
+      raw.pragma('user_version')
+      raw.close()
+    })
     return [
+      {
+        name: 'opening the 360,000-score database at start-up, checks included (median of 5)',
+        value: opened,
+        unit: 'ms',
+        baselineName: 'bare better-sqlite3 open + user_version',
+        baseline: bare,
+        goal: '—',
+        met: true,
+      },
       {
         name: 'aggregation engine, 360,000 scores (median of 11)',
         value: engine,
