@@ -126,6 +126,7 @@ export const contract = {
     '新增（不带 id）或修改一条会议记录：发言人、涉及单位、发言要点、会议决定',
   ),
   'notes.delete': op(MeetingRef.extend({ id: Id }), Ok, '删除一条会议记录'),
+  'notes.restore': op(MeetingRef.extend({ note: AgendaNote }), Ok, '撤销删除：按原编号、原位置恢复刚删除的会议记录'),
   'notes.reorder': op(ReorderInput, z.array(AgendaNote), '调整会议记录顺序（给出全部记录编号）'),
   'minutes.getSettings': op(MeetingRef, MinutesSettings, '读取纪要设置（尚未保存时为根据会议信息生成的默认值）'),
   'minutes.saveSettings': op(

@@ -1,4 +1,4 @@
-/** 撤销删除 of units and reviewers: back with the same id, in the same place, with their recusals. */
+/** 撤销删除 of units, reviewers and notes: back with the same id, in the same place, with their recusals. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { expectRejected } from '../helpers/expect-rejected'
 import { makeTestCore, seedSmallMeeting, type TestCore } from '../helpers/core'
@@ -71,5 +71,46 @@ describe('undoing a delete', () => {
 
     const other = await t.api.meetings.create({ title: '另一个会', date: '2025-01-01' })
     await expectRejected(db, () => t.api.units.restore({ meetingId: other.id, unit: units[2], recusals: [] }), 'VALIDATION', '不属于本会议')
+  })
+
+  it('puts a note back with its id, place and fields; its unit deleted meanwhile makes it a general note', async () => {
+    const { meeting, units } = await seedSmallMeeting(t.api)
+    const meetingId = meeting.id
+    const save = (fields: { speaker?: string; unitId?: string; keyPoints?: string; decisions?: string }) => t.api.notes.save({ meetingId, fields })
+    const a = await save({ speaker: '刘建华', keyPoints: '宣布评审纪律' })
+    const b = await save({ speaker: '周明远', unitId: units[0].id, keyPoints: '数据共享特色鲜明', decisions: '推荐该单位经验' })
+    const c = await save({ speaker: '王丽', unitId: units[1].id, keyPoints: '材料齐全' })
+    const before = await t.api.notes.list({ meetingId })
+
+    await t.api.notes.delete({ meetingId, id: b.id })
+    await t.api.notes.restore({ meetingId, note: b })
+    const after = await t.api.notes.list({ meetingId })
+    const fields = (n: (typeof after)[number]) => [n.id, n.seq, n.speaker, n.unitId, n.keyPoints, n.decisions]
+    expect(after.map(fields)).toEqual(before.map(fields))
+
+    // Reordered meanwhile so its place is taken: it goes back to that place and the rest move down.
+    await t.api.notes.delete({ meetingId, id: a.id })
+    await t.api.notes.reorder({ meetingId, ids: [c.id, b.id] })
+    await t.api.notes.restore({ meetingId, note: a })
+    expect((await t.api.notes.list({ meetingId })).map((n) => n.id)).toEqual([a.id, c.id, b.id])
+
+    await t.api.notes.delete({ meetingId, id: c.id })
+    await t.api.units.delete({ meetingId, id: units[1].id })
+    await t.api.notes.restore({ meetingId, note: c })
+    expect((await t.api.notes.list({ meetingId })).find((n) => n.id === c.id)).toMatchObject({ unitId: null, keyPoints: '材料齐全' })
+  })
+
+  it('refuses a note restored twice and another meeting’s note — changing nothing', async () => {
+    const { meeting } = await seedSmallMeeting(t.api)
+    const meetingId = meeting.id
+    const db = t.core.context.db
+    const note = await t.api.notes.save({ meetingId, fields: { speaker: '刘建华', keyPoints: '宣布评审纪律' } })
+    await t.api.notes.delete({ meetingId, id: note.id })
+    await t.api.notes.restore({ meetingId, note })
+    await expectRejected(db, () => t.api.notes.restore({ meetingId, note }), 'CONFLICT', '已经恢复')
+
+    const other = await t.api.meetings.create({ title: '另一个会', date: '2025-01-01' })
+    await t.api.notes.delete({ meetingId, id: note.id })
+    await expectRejected(db, () => t.api.notes.restore({ meetingId: other.id, note }), 'VALIDATION', '不属于本会议')
   })
 })

@@ -157,6 +157,18 @@ describe('会议记录与纪要', () => {
     await expect.poll(async () => (await e.api.notes.list({ meetingId: demo.id })).at(-1)?.speaker).toBe('周明远（组长）')
     await expect.poll(() => $('note-item').last().textContent()).toContain('数联先锋')
     await shotAll('25-notes')
+
+    // Deleting asks nothing; 撤销 puts the note back in its place with all its fields.
+    const listed = await e.api.notes.list({ meetingId: demo.id })
+    await $('note-item').nth(before).locator('[data-test="note-delete"]').click()
+    await expect.poll(() => $('note-item').count()).toBe(before + 1)
+    expect(await $('note-list').textContent()).not.toContain('评委逐一声明')
+    await shotAll('25-note-deleted-undo')
+    await $('undo').click()
+    await expect.poll(() => $('note-item').count()).toBe(before + 2)
+    expect(await $('note-item').nth(before).textContent()).toContain('评委逐一声明')
+    const fields = (n: (typeof listed)[number]) => [n.id, n.seq, n.speaker, n.unitId, n.keyPoints, n.decisions]
+    expect((await e.api.notes.list({ meetingId: demo.id })).map(fields)).toEqual(listed.map(fields))
   })
 
   it('纪要：保存设置后预览更新；导出纪要并通过链接下载 .docx', async () => {

@@ -250,10 +250,20 @@ describe('评分 screen', () => {
     await expect.poll(() => focused(page)).toMatchObject({ kind: 'reason' })
     await expect.poll(() => itemState(page, theory.id)).toBe('未保存：待补扣分说明')
     await page.keyboard.type('理论学习记录不全')
+    // The placeholder is gone once typing starts: a 必填 mark beside the box still says it is required.
+    const theoryRow = page.locator(`[data-item-row="${theory.id}"]`)
+    await expect.poll(() => theoryRow.locator('[data-test="reason-required"]').isVisible()).toBe(true)
+    expect(await theoryRow.locator('textarea').getAttribute('aria-label')).toBe(`${theory.name}扣分说明（必填）`)
+    const mark = (await theoryRow.locator('[data-test="reason-required"]').boundingBox())!
+    const box = (await theoryRow.locator('textarea').boundingBox())!
+    expect(mark.x + mark.width).toBeLessThanOrEqual(box.x) // before the box, on its first line
+    expect(mark.y).toBeGreaterThanOrEqual(box.y)
+    expect(mark.y + mark.height).toBeLessThanOrEqual(box.y + box.height)
     await page.keyboard.press('Enter')
     await expect.poll(() => focused(page)).toMatchObject({ kind: 'score', itemId: practice.id })
     await page.keyboard.type('4') // full marks: no reason asked
     await page.keyboard.press('Enter')
+    expect(await page.locator(`[data-item-row="${practice.id}"] [data-test="reason-required"]`).count()).toBe(0)
     await expect.poll(() => focused(page)).toMatchObject({ kind: 'score', itemId: opinion.id })
     await page.keyboard.type('10')
     await page.keyboard.press('Enter') // → 特色加分, left empty; no bonus means no 加分理由 stop
@@ -268,6 +278,8 @@ describe('评分 screen', () => {
     await expect.poll(() => focused(page)).toMatchObject({ kind: 'veto-reason' })
     await expect.poll(() => page.locator('[data-test="vetoes"] [role="status"]').innerText()).toBe('未保存：勾选一票否决须写明事由')
     await page.keyboard.type('经查实发生违纪案件')
+    expect(await page.locator('[data-test="veto-reason-required"]').isVisible()).toBe(true)
+    expect(await page.locator('[data-kind="veto-reason"]').getAttribute('aria-label')).toMatch(/事由（必填）$/)
     await expect.poll(() => sheetState(page)).toBe('已保存')
     await e2e.shot('scoring-reason-and-veto')
 

@@ -26,7 +26,7 @@ import { openDemo } from '../services/demo'
 import { assertMeeting } from '../services/meetings'
 import { computeMeetingResults } from '../services/results'
 import { decideVeto } from '../services/veto-decisions'
-import { deleteNote, listNotes, reorderNotes, saveNote } from '../services/notes'
+import { deleteNote, listNotes, reorderNotes, restoreNote, saveNote } from '../services/notes'
 import { getMinutesSettings, saveMinutesSettings } from '../services/minutes-settings'
 import { listUnitOpinions, resetUnitOpinion, saveUnitOpinion } from '../services/unit-opinions'
 import { exportMinutes, exportReviewerSheets, exportScoreMatrix, exportSummarySheet, previewMinutes } from '../services/exports'
@@ -92,6 +92,7 @@ export const handlers: Handlers = {
   'notes.list': ({ meetingId }, { db }) => listNotes(db, meetingId),
   'notes.save': ({ meetingId, id, fields }, { db }) => saveNote(db, meetingId, id, fields),
   'notes.delete': ({ meetingId, id }, { db }) => (deleteNote(db, meetingId, id), ok),
+  'notes.restore': ({ meetingId, note }, { db }) => (restoreNote(db, meetingId, note), ok),
   'notes.reorder': ({ meetingId, ids }, { db }) => reorderNotes(db, meetingId, ids),
   'minutes.getSettings': ({ meetingId }, { db }) => getMinutesSettings(db, meetingId),
   'minutes.saveSettings': ({ meetingId, settings }, { db }) => saveMinutesSettings(db, meetingId, settings),

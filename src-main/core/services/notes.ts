@@ -8,6 +8,7 @@ import { newId, now, stmt } from '../db/statements'
 import { writeTransaction } from '../db/transaction'
 import { DomainError, notFound } from '../errors'
 import { assertMeeting } from './meetings'
+import { assertAbsent, makeRoom } from './restore'
 
 interface NoteRow {
   id: string
@@ -87,6 +88,25 @@ export function saveNote(db: Database, meetingId: string, id: string | undefined
 export function deleteNote(db: Database, meetingId: string, id: string): void {
   getNote(db, meetingId, id)
   stmt(db, 'DELETE FROM agenda_notes WHERE id = ?').run(id)
+}
+
+/**
+ * 撤销删除: puts a note deleted a moment ago back with its id, place in the order and fields. If its
+ * unit was deleted meanwhile it comes back as a general note, as deleting the unit would have left it.
+ */
+export function restoreNote(db: Database, meetingId: string, note: AgendaNote): void {
+  assertMeeting(db, meetingId)
+  if (note.meetingId !== meetingId) throw new DomainError('VALIDATION', '要恢复的会议记录不属于本会议')
+  writeTransaction(db, () => {
+    assertAbsent(db, 'agenda_notes', note.id, '会议记录')
+    const unitId = note.unitId !== null && stmt(db, 'SELECT 1 FROM units WHERE id = ? AND meeting_id = ?').get(note.unitId, meetingId) ? note.unitId : null
+    const seq = makeRoom(db, 'agenda_notes', meetingId, note.seq)
+    stmt(
+      db,
+      `INSERT INTO agenda_notes (id, meeting_id, seq, speaker, unit_id, key_points, decisions, updated_at)
+       VALUES (@id, @meetingId, @seq, @speaker, @unitId, @keyPoints, @decisions, @at)`,
+    ).run({ id: note.id, meetingId, seq, speaker: note.speaker, unitId, keyPoints: note.keyPoints, decisions: note.decisions, at: now() })
+  })
 }
 
 /** Sets the order from the complete list of the meeting's note ids. */

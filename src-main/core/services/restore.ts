@@ -1,5 +1,5 @@
 /**
- * 撤销删除: puts back a unit or a reviewer exactly as it was deleted a moment ago — same id, same place
+ * 撤销删除: puts back a unit or a reviewer (a note: see notes.ts) exactly as it was deleted a moment ago — same id, same place
  * in the list, same fields, and its recusals with whoever is still there. Deletes are refused once
  * scores exist, so nothing else hangs on these rows. The renderer keeps what it deleted for the few
  * seconds the 撤销 button shows and sends it back here.
@@ -12,13 +12,13 @@ import { writeTransaction } from '../db/transaction'
 import { DomainError } from '../errors'
 import { assertMeeting } from './meetings'
 
-type Table = 'units' | 'reviewers'
+type Table = 'units' | 'reviewers' | 'agenda_notes'
 
 /**
  * Frees place `seq` for the returning row. Deleting leaves a gap in the numbering, so usually the
  * place is still free; if rows were added or moved meanwhile, those from there on move down one.
  */
-function makeRoom(db: Database, table: Table, meetingId: string, seq: number): number {
+export function makeRoom(db: Database, table: Table, meetingId: string, seq: number): number {
   if (db.prepare(`SELECT 1 FROM ${table} WHERE meeting_id = ? AND seq = ?`).get(meetingId, seq)) {
     // Two steps so no intermediate state repeats a seq, whatever the index allows.
     db.prepare(`UPDATE ${table} SET seq = -seq - 1 WHERE meeting_id = ? AND seq >= ?`).run(meetingId, seq)
@@ -27,7 +27,8 @@ function makeRoom(db: Database, table: Table, meetingId: string, seq: number): n
   return seq
 }
 
-function assertAbsent(db: Database, table: Table, id: string, what: string): void {
+/** A row that is back already (a second click of 撤销, or a second window) is not put back twice. */
+export function assertAbsent(db: Database, table: Table, id: string, what: string): void {
   if (db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id)) throw new DomainError('CONFLICT', `该${what}已经恢复，无需再次撤销`)
 }
 
