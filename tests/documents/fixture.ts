@@ -84,8 +84,7 @@ function unitResult([u, rank, final, validMean, bonusMean, untrimmed, highest, l
   if (u === 7) remarks.push('否决事项经核实不构成')
   if (recused.some(Boolean)) remarks.push('陈卫国回避', '有效评委 4 人，不足 5 人，未去最高最低分')
   // As the engine words them for the 备注 cell: the other unit by its rank.
-  if (u === 6) remarks.push('综合得分与第8名相同，按未去最高最低分的平均分比较排名在前')
-  if (u === 7) remarks.push('综合得分与第7名相同，按未去最高最低分的平均分比较排名在后')
+  const tieRemark = u === 6 ? '综合得分与第8名相同，按未去最高最低分的平均分比较排名在前' : u === 7 ? '综合得分与第7名相同，按未去最高最低分的平均分比较排名在后' : ''
   const tieNote =
     u === 6 || u === 7 ? '“市城市更新局规划建设处党支部”与“市应急保障局应急指挥中心”综合得分相同，按未去最高最低分的平均分比较，“市城市更新局规划建设处党支部”在前' : ''
   return {
@@ -114,6 +113,7 @@ function unitResult([u, rank, final, validMean, bonusMean, untrimmed, highest, l
     rank,
     tied: false,
     tieNote,
+    tieRemark,
     band,
     veto:
       u === 7

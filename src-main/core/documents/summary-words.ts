@@ -10,11 +10,12 @@ import type { UnitResult } from '../../shared/schemas/results'
 export const markDropped = (total: string): string => `(${total})`
 
 /**
- * 备注: the engine's remarks (回避, 否决, 未去最高最低分, 并列 and how equal scores were ordered, by
- * rank), short enough for the cell; the full sentences naming both units are in the minutes.
+ * 备注: the engine's remarks (回避, 否决, 未去最高最低分, 并列), then how equal scores were ordered in a
+ * few words naming the others by rank — short enough for the cell; the sentences naming both units
+ * are in the minutes.
  */
 export function remarksText(u: UnitResult): string {
-  return u.remarks.join('；')
+  return [...u.remarks, ...(u.tieRemark ? [u.tieRemark] : [])].join('；')
 }
 
 /**

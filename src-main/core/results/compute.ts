@@ -64,7 +64,6 @@ function remarksOf(input: EngineInput, t: SheetTable, unit: number, score: UnitS
   // Only worth a remark when the meeting has enough reviewers and this unit fell short (recusals, unfinished sheets).
   else if (!score.trimmed && input.reviewers.length >= input.rules.trimMinReviewers) remarks.push(`有效评委${score.valid.length}人，不足${input.rules.trimMinReviewers}人，未去最高最低分`)
   if (outcome?.tied) remarks.push(`并列第${outcome.rank}名`)
-  if (outcome?.tieRemark) remarks.push(outcome.tieRemark)
   return remarks
 }
 
@@ -110,6 +109,7 @@ export function computeResults(input: EngineInput): MeetingResults {
       rank: outcome?.rank ?? null,
       tied: outcome?.tied ?? false,
       tieNote: outcome?.tieNote ?? '',
+      tieRemark: outcome?.tieRemark ?? '',
       band: s.final === null || veto.status === 'confirmed' || withdrawalOf(input, u) !== null ? null : bandOf(rules.bands, roundScaled(s.final, places), places),
       withdrawn: withdrawalOf(input, u) !== null,
       veto,

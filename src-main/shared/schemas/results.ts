@@ -62,6 +62,8 @@ export const UnitResult = z.object({
   tied: z.boolean(),
   /** How this unit compares with those of equal final score, as sentences naming both sides (empty when none). */
   tieNote: z.string(),
+  /** The same in a few words for a printed 备注 cell, naming the other units by rank (empty when none). */
+  tieRemark: z.string().default(''),
   band: z.string().nullable(),
   veto: z.object({
     status: VetoStatus,

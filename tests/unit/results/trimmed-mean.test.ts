@@ -22,7 +22,8 @@ describe('trimmed mean or plain mean, decided per unit', () => {
     expect(a.lowest).toBe(70)
     expect(a.totals.map((t) => t.dropped)).toEqual([null, null, null, 'low', 'high'])
     // Both come to 85.00: the untrimmed mean (84 vs 85) orders them, and 备注 says so by rank.
-    expect(a.remarks).toEqual(['综合得分与第1名相同，按全部有效评分的平均分比较排名在后'])
+    expect(a.remarks).toEqual([])
+    expect(a.tieRemark).toBe('综合得分与第1名相同，按全部有效评分的平均分比较排名在后')
 
     const b = unitNamed(r, '水文监测站')
     expect(b.trimmed).toBe(false)
@@ -30,7 +31,8 @@ describe('trimmed mean or plain mean, decided per unit', () => {
     expect(b.finalScore).toBe(85) // (90 + 85 + 70 + 95) / 4
     expect(b.totals.every((t) => t.dropped === null)).toBe(true)
     expect(b.totals[1]).toEqual({ reviewerId: r.reviewers[1].id, subtotal: null, bonus: null, total: null, recused: true, incomplete: false, dropped: null })
-    expect(b.remarks).toEqual(['林静怡回避', '有效评委4人，不足5人，未去最高最低分', '综合得分与第2名相同，按全部有效评分的平均分比较排名在前'])
+    expect(b.remarks).toEqual(['林静怡回避', '有效评委4人，不足5人，未去最高最低分'])
+    expect(b.tieRemark).toBe('综合得分与第2名相同，按全部有效评分的平均分比较排名在前')
   })
 
   it('drops exactly one of several equal highest and lowest totals', () => {
