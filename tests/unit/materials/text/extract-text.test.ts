@@ -18,16 +18,8 @@ import { joinPageItems } from '../../../../src-main/core/materials/text/pdf-text
 let work: string
 const at = (name: string) => join(work, name)
 
-/** A PDF with one page that only paints an 8×8 grey image: what a scanner produces, minus the size. */
-function imageOnlyPdf(): Buffer {
-  const pixels = deflateSync(Buffer.alloc(64, 0x80))
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >>',
-    Buffer.concat([Buffer.from(`<< /Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${pixels.length} >>\nstream\n`, 'latin1'), pixels, Buffer.from('\nendstream', 'latin1')]),
-    '<< /Length 37 >>\nstream\nq 500 0 0 700 40 70 cm /Im0 Do Q\nendstream',
-  ]
+/** A PDF from its numbered objects (1 = catalog), with a correct cross-reference table. */
+function handPdf(objects: (string | Buffer)[], trailer = ''): Buffer {
   const parts: Buffer[] = [Buffer.from('%PDF-1.4\n', 'latin1')]
   const offsets: number[] = []
   let length = parts[0].length
@@ -38,8 +30,46 @@ function imageOnlyPdf(): Buffer {
     length += chunk.length
   })
   const xref = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`
-  parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`, 'latin1'))
+  parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R ${trailer}>>\nstartxref\n${length}\n%%EOF\n`, 'latin1'))
   return Buffer.concat(parts)
+}
+
+const stream = (content: string) => `<< /Length ${content.length} >>\nstream\n${content}\nendstream`
+const onePage = (resources: string) => [
+  '<< /Type /Catalog /Pages 2 0 R >>',
+  '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+  `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources ${resources} /Contents 4 0 R >>`,
+]
+
+/** One page that only paints an 8×8 grey image: what a scanner produces, minus the size. */
+function imageOnlyPdf(): Buffer {
+  const pixels = deflateSync(Buffer.alloc(64, 0x80))
+  const image = Buffer.concat([
+    Buffer.from(`<< /Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${pixels.length} >>\nstream\n`, 'latin1'),
+    pixels,
+    Buffer.from('\nendstream', 'latin1'),
+  ])
+  return handPdf([...onePage('<< /XObject << /Im0 5 0 R >> >>'), stream('q 500 0 0 700 40 70 cm /Im0 Do Q'), image])
+}
+
+/**
+ * 「党建品牌」 in STSong-Light, not embedded, encoded with the predefined CMap UniGB-UCS2-H — how
+ * many Chinese government PDFs are written. Reading it needs the CMap files shipped with pdfjs.
+ */
+function cidFontPdf(): Buffer {
+  return handPdf([
+    ...onePage('<< /Font << /F1 5 0 R >> >>'),
+    stream('BT /F1 24 Tf 72 700 Td <515A5EFA54C1724C> Tj ET'),
+    '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>',
+    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor 7 0 R >>',
+    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
+  ])
+}
+
+/** Standard security handler with a user password that is not empty: cannot be opened without it. */
+function encryptedPdf(): Buffer {
+  const hex32 = (byte: string) => `<${byte.repeat(32)}>`
+  return handPdf([...onePage('<< >>'), stream('BT ET'), `<< /Filter /Standard /V 1 /R 2 /O ${hex32('11')} /U ${hex32('22')} /P -4 >>`], `/Encrypt 5 0 R /ID [<00112233445566778899aabbccddeeff> <00112233445566778899aabbccddeeff>] `)
 }
 
 /** A 1×1 PNG, chunks with their real CRCs. */
@@ -80,6 +110,8 @@ beforeAll(async () => {
 
   writeFileSync(at('说明.txt'), iconv.encode('会议纪要：党建品牌建设推进会\r\n第二行', 'gbk'))
   writeFileSync(at('扫描件.pdf'), imageOnlyPdf())
+  writeFileSync(at('宋体.pdf'), cidFontPdf())
+  writeFileSync(at('加密.pdf'), encryptedPdf())
   writeFileSync(at('照片.jpg'), tinyPng())
   // An OLE2 compound file header, as every .doc / .wps / .xls begins.
   const ole = Buffer.alloc(1536)
@@ -95,7 +127,7 @@ beforeAll(async () => {
 afterAll(() => rmSync(work, { recursive: true, force: true }))
 
 describe('extractText', () => {
-  it('reads the Chinese text of a LibreOffice PDF page by page, without spaces between Chinese characters', async () => {
+  it('reads the Chinese text of a LibreOffice PDF (embedded subset font) page by page, without spaces between Chinese characters', async () => {
     const result = await extractText(at('总结.pdf'))
     expect(result.kind).toBe('pdf')
     expect(result.hasTextLayer).toBe(true)
@@ -106,6 +138,10 @@ describe('extractText', () => {
     expect(result.pages[1]).toContain('红色引领')
     expect(result.pages[0]).not.toContain('红色引领')
     expect(result.note).toBeUndefined()
+  })
+
+  it('reads Chinese set in a non-embedded CID font through its predefined CMap', async () => {
+    expect(await extractText(at('宋体.pdf'))).toMatchObject({ kind: 'pdf', pages: ['党建品牌'], hasTextLayer: true })
   })
 
   it('says a PDF with only an image has no text layer', async () => {
@@ -155,6 +191,10 @@ describe('extractText', () => {
 
   it('turns a truncated PDF into a Chinese error', async () => {
     await expect(extractText(at('不完整.pdf'))).rejects.toThrow('无法读取 PDF 文件“不完整.pdf”')
+  })
+
+  it('turns a password-protected PDF into a Chinese error saying so', async () => {
+    await expect(extractText(at('加密.pdf'))).rejects.toThrow('无法读取 PDF 文件“加密.pdf”：文件已加密')
   })
 
   it('stops when asked to', async () => {
