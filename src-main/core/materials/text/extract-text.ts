@@ -28,6 +28,7 @@ const MAX_TEXT_BYTES = 32 * 1024 * 1024
 /** file-type needs at most this many leading bytes, except for zip-based Office files (read whole). */
 const SNIFF_BYTES = 64 * 1024
 const TEXT_EXTENSIONS = new Set(['.txt', '.csv', '.md', '.log'])
+const OFFICE_ZIP_EXTENSIONS = new Set(['.docx', '.xlsx'])
 
 const OLD_FORMAT_NOTES: Record<string, string> = {
   '.doc': '旧版 Word 文档（.doc）无法在程序内显示，请用系统程序打开',
@@ -79,8 +80,9 @@ export async function extractText(path: string, options: { signal?: AbortSignal 
   if (type.mime.startsWith('image/')) return { kind: 'image', pages: [''], hasTextLayer: false, note: IMAGE_NOTE }
   if (type.ext === 'cfb') return unsupported(OLD_FORMAT_NOTES[extension] ?? OLE2_NOTE)
   if (extension === '.ofd') return unsupported(OFD_NOTE)
-  if (type.ext === 'docx' || type.ext === 'xlsx' || type.ext === 'zip') {
-    // file-type may need more than the sniffed head to look inside the zip; the whole file is read anyway.
+  // The head may be too short for file-type to look inside a zip; then the name says whether it is worth
+  // reading whole (a plain .zip archive of hundreds of MB is not).
+  if (type.ext === 'docx' || type.ext === 'xlsx' || (type.ext === 'zip' && OFFICE_ZIP_EXTENSIONS.has(extension))) {
     const data = await readFile(path)
     const whole = await fileTypeFromBuffer(data)
     if (whole?.ext === 'docx') return single('docx', await readDocxText(name, data, signal))
