@@ -1,0 +1,84 @@
+/**
+ * Text of a PDF, one string per page, read with pdfjs-dist's legacy build (the one that runs in plain
+ * Node). Chinese PDFs from Word/WPS/LibreOffice use embedded CID fonts whose glyphs map to Unicode
+ * through the CMaps shipped with pdfjs, so those are read from node_modules/pdfjs-dist/cmaps/.
+ */
+import { createRequire } from 'node:module'
+import { dirname, join, sep } from 'node:path'
+import { DomainError } from '../../errors'
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs')
+let pdfjs: Promise<PdfJs> | null = null
+// Loaded on first use: pdfjs is large and most sessions never extract a PDF.
+const loadPdfJs = () => (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'))
+
+/** node_modules/pdfjs-dist/, found the way Node resolves the package (works wherever it is installed). */
+function pdfjsRoot(): string {
+  const entry = createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.mjs')
+  return join(dirname(entry), '..', '..')
+}
+
+const HAN = '\\p{Script=Han}\\u3000-\\u303f\\uff00-\\uffef'
+/** pdfjs may leave spaces between CJK glyphs placed one by one; Chinese text has no spaces there. */
+const CJK_GAP = new RegExp(`([${HAN}])[ \\t]+(?=[${HAN}])`, 'gu')
+
+interface TextItemLike {
+  str?: string
+  hasEOL?: boolean
+}
+
+export function joinPageItems(items: readonly TextItemLike[]): string {
+  let text = ''
+  for (const item of items) {
+    if (typeof item.str !== 'string') continue
+    text += item.str
+    if (item.hasEOL) text += '\n'
+  }
+  return text.replace(CJK_GAP, '$1').replace(/[ \t]+\n/g, '\n').trim()
+}
+
+export async function readPdfPages(fileName: string, data: Uint8Array, signal?: AbortSignal): Promise<string[]> {
+  const cannot = (why: string) => new DomainError('IMPORT_INVALID', `无法读取 PDF 文件“${fileName}”：${why}`)
+  signal?.throwIfAborted()
+  const { getDocument } = await loadPdfJs()
+  const root = pdfjsRoot()
+  const task = getDocument({
+    // pdfjs takes ownership of (detaches) the buffer it is given; give it a copy.
+    data: new Uint8Array(data),
+    cMapUrl: join(root, 'cmaps') + sep,
+    cMapPacked: true,
+    standardFontDataUrl: join(root, 'standard_fonts') + sep,
+    // No system fonts: results must not depend on the machine. (pdfjs 6 no longer has isEvalSupported: it never evals.)
+    useSystemFonts: false,
+    verbosity: 0,
+  })
+  const abort = () => void task.destroy()
+  signal?.addEventListener('abort', abort, { once: true })
+  try {
+    let doc
+    try {
+      doc = await task.promise
+    } catch (error) {
+      signal?.throwIfAborted()
+      if ((error as { name?: string }).name === 'PasswordException') throw cannot('文件已加密（设有打开密码），请用系统程序打开')
+      throw cannot('文件已损坏或不完整')
+    }
+    const pages: string[] = []
+    for (let n = 1; n <= doc.numPages; n++) {
+      signal?.throwIfAborted()
+      try {
+        const page = await doc.getPage(n)
+        const content = await page.getTextContent()
+        pages.push(joinPageItems(content.items as TextItemLike[]))
+        page.cleanup()
+      } catch {
+        signal?.throwIfAborted()
+        throw cannot(`第 ${n} 页已损坏`)
+      }
+    }
+    return pages
+  } finally {
+    signal?.removeEventListener('abort', abort)
+    await task.destroy()
+  }
+}
