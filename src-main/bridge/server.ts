@@ -4,6 +4,7 @@
  *   POST /api/<operation>   JSON body in, `{ ok, data | error }` out
  *   GET  /api               every operation with its input/output JSON Schema
  *   GET  /api/events        push events (Server-Sent Events)
+ *   GET  /material/<id>     a stored material's bytes (Content-Type, nosniff, byte ranges)
  *   GET  /*                 the built renderer (single-page app)
  */
 import { createReadStream, existsSync, statSync } from 'node:fs'
@@ -16,6 +17,7 @@ import type { ApiResult } from '../shared/errors'
 import { contentDisposition, findExport } from '../core/services/exports'
 import { CONTENT_SECURITY_POLICY } from '../shared/content-security-policy'
 import { BodyRefused, readJsonBody } from './body'
+import { serveMaterial } from './material-route'
 
 /** The host contract's stub: the browser has no desktop to open files on; the page offers downloads. */
 const HOST_UNAVAILABLE: ApiResult<never> = {
@@ -96,6 +98,9 @@ export function startBridge(options: BridgeOptions): Promise<Server & { url: str
         'x-content-type-options': 'nosniff',
       })
       return void createReadStream(file.path).pipe(res)
+    }
+    if (url.pathname.startsWith('/material/') && (req.method === 'GET' || req.method === 'HEAD')) {
+      return serveMaterial(core, url.pathname.slice('/material/'.length), req, res)
     }
     if (staticDir && req.method === 'GET') {
       const path = decodePath(url.pathname)

@@ -5,6 +5,7 @@ import type { CoreContext } from './context'
 import { DatabaseError, toDatabaseError } from './db/db-errors'
 import { openDatabase } from './db/open'
 import { createDispatcher, type Dispatch } from './api/dispatcher'
+import { createJobRunner } from './jobs/job-runner'
 
 export interface CoreOptions {
   /** Folder for the database and, later, materials and exports. */
@@ -40,12 +41,14 @@ export function createCore(options: CoreOptions): Core {
   makeDataDir(options.dataDir)
   const db = openDatabase(databaseFile(options.dataDir))
   const listeners = new Set<(event: AppEvent) => void>()
+  const emit = (event: AppEvent) => listeners.forEach((listener) => listener(event))
   const context: CoreContext = {
     db,
     dataDir: options.dataDir,
     resourcesDir: options.resourcesDir,
     appVersion: options.appVersion,
-    emit: (event) => listeners.forEach((listener) => listener(event)),
+    emit,
+    jobs: createJobRunner({ emit }),
   }
   return {
     dispatch: createDispatcher(context),

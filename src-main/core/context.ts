@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import type { EmitEvent } from '../shared/events'
+import type { JobRunner } from './jobs/job-runner'
 
 /** What every handler gets: the open database and where things live. */
 export interface CoreContext {
@@ -9,4 +10,6 @@ export interface CoreContext {
   resourcesDir: string
   appVersion: string
   emit: EmitEvent
+  /** Long work (material imports, packages): one job of a kind at a time, progress, cancel. */
+  jobs: JobRunner
 }

@@ -14,7 +14,9 @@ import { hostContract, isHostOperationName, type HostOperationName, type SavedCo
 
 export type HostDispatch = (name: string, input: unknown) => Promise<ApiResult<unknown>>
 
-type HostHandlers = { [K in HostOperationName]: (file: ExportDownload) => Promise<unknown> }
+type ExportOperation = 'host.revealExport' | 'host.openExport' | 'host.saveExportAs'
+type HostHandlers = { [K in ExportOperation]: (file: ExportDownload) => Promise<unknown> }
+const isExportOperation = (name: HostOperationName): name is ExportOperation => name.endsWith('Export') || name === 'host.saveExportAs'
 
 export function createHostDispatcher(dataDir: string, window: () => BrowserWindow | undefined): HostDispatch {
   const handlers: HostHandlers = {
@@ -35,6 +37,8 @@ export function createHostDispatcher(dataDir: string, window: () => BrowserWindo
     if (!isHostOperationName(name)) return fail({ code: 'UNKNOWN_OPERATION', message: `没有名为“${name}”的操作` })
     const parsed = hostContract[name].input.safeParse(input ?? {})
     if (!parsed.success) return fail({ code: 'VALIDATION', ...describeZodError(parsed.error) })
+    // Materials operations: being built in this change.
+    if (!isExportOperation(name) || !('fileName' in parsed.data)) return fail({ code: 'INTERNAL', message: '该功能尚未完成' })
     const file = findExport(dataDir, encodeURIComponent(parsed.data.fileName))
     if (!file) return fail({ code: 'NOT_FOUND', message: `导出文件“${parsed.data.fileName}”不存在或已被删除，请重新导出` })
     try {

@@ -14,6 +14,23 @@ import { RulesInput } from './schemas/rules'
 import { MeetingResults } from './schemas/results'
 import { AgendaNote, AgendaNoteFields, ExportResult, MinutesOutline, MinutesSettings, MinutesSettingsFields } from './schemas/minutes'
 import { UnitOpinion, UnitOpinionInput, UnitOpinionRef } from './schemas/opinions'
+import {
+  JobInfo,
+  Material,
+  MaterialBatchImportInput,
+  MaterialBatchPlan,
+  MaterialBatchPlanInput,
+  MaterialImportInput,
+  MaterialImportReport,
+  MaterialPreview,
+  MaterialPreviewInput,
+  MaterialRef,
+  MaterialSearchInput,
+  MaterialSearchResult,
+  MaterialTable,
+  MaterialText,
+  UnitMaterialOverview,
+} from './schemas/material'
 
 export interface OperationDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I
@@ -146,6 +163,33 @@ export const contract = {
     '导出评委个人评分表 .docx：指定评委或全部评委；blank 为 true 时导出空白表（纸质评分备用）',
   ),
   'exports.scoreMatrix': op(MeetingRef, ExportResult, '导出评分矩阵 .xlsx（评分矩阵、汇总、计分规则三张工作表）'),
+
+  // <materials-ops> (import, store, read and search the units' materials)
+  'materials.list': op(MeetingRef.extend({ unitId: Id.optional() }), z.array(Material), '材料列表：某单位的，或不给 unitId 时全部单位的（按单位、导入顺序）'),
+  'materials.overview': op(MeetingRef, z.array(UnitMaterialOverview), '各单位材料概况：份数、大小、无文字层（扫描件）和无法在程序内显示的份数'),
+  'materials.preview': op(
+    MaterialPreviewInput,
+    MaterialPreview,
+    '导入前预览：将导入的文件名（压缩包按 UTF-8 标志、0x7075 字段、严格 UTF-8、否则 GB18030 解码，可用 encodings 改选）、大小和不予导入的文件及原因；不写入任何内容',
+  ),
+  'materials.import': op(
+    MaterialImportInput,
+    MaterialImportReport,
+    '导入某单位的材料（文件、文件夹、.zip；浏览器模式先 POST /upload 上传）：后台任务，进度事件按字节与文件数，可用 jobs.cancel 取消（取消后不留任何内容）；逐个文件报告未导入的原因',
+  ),
+  'materials.batchPlan': op(
+    MaterialBatchPlanInput,
+    MaterialBatchPlan,
+    '批量导入预览：一个文件夹或压缩包，其中的子文件夹（或压缩包）按单位名称匹配（去空格、全角半角、党支部后缀）；未匹配的由会务组指定，不写入任何内容',
+  ),
+  'materials.batchImport': op(MaterialBatchImportInput, z.array(MaterialImportReport), '按会务组确认的对应关系批量导入各单位材料（后台任务，可取消）'),
+  'materials.delete': op(MaterialRef, Ok, '删除一份材料（文件在没有其他材料引用时一并删除）'),
+  'materials.search': op(MaterialSearchInput, MaterialSearchResult, '全文搜索材料（某单位或全部单位）：命中的材料、页码与上下文；一两个字的词也能搜'),
+  'materials.text': op(MaterialRef, MaterialText, '材料中提取的文字（每页一段；纯文本文件已按 GBK/UTF-8 解码）'),
+  'materials.table': op(MaterialRef, MaterialTable, 'Excel 材料的只读表格（各工作表）'),
+
+  'jobs.list': op(Empty, z.array(JobInfo), '正在进行的后台任务（材料导入等）'),
+  'jobs.cancel': op(z.object({ id: z.string().min(1).max(100) }), z.object({ cancelled: z.boolean() }), '取消一个后台任务；已完成的任务返回 cancelled: false'),
 } as const satisfies Record<string, OperationDef>
 
 export type Contract = typeof contract

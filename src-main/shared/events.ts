@@ -7,7 +7,14 @@ export const ProgressEvent = z.object({
   label: z.string(),
   done: z.number().int().min(0),
   total: z.number().int().min(0),
+  /** The job's kind (e.g. `materials.import`) for jobs run by the job runner; cancel it with jobs.cancel(taskId). */
+  kind: z.string().optional(),
+  /** Files done / in all, beside the bytes in done / total (material imports). */
+  files: z.object({ done: z.number().int().min(0), total: z.number().int().min(0) }).optional(),
+  /** The file being worked on, for the progress line. */
+  current: z.string().optional(),
 })
+export type ProgressEvent = z.infer<typeof ProgressEvent>
 export const AppEvent = z.discriminatedUnion('type', [ProgressEvent])
 export type AppEvent = z.infer<typeof AppEvent>
 export type EmitEvent = (event: AppEvent) => void

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod'
 import { op, type OperationDef } from './contract'
-import { Ok } from './schemas/common'
+import { Id, Ok } from './schemas/common'
 
 /** A file in the data folder's exports/, named as an export operation returned it. */
 export const ExportFileRef = z.object({ fileName: z.string().trim().min(1, '文件名不能为空').max(255, '文件名过长') })
@@ -22,6 +22,16 @@ export const hostContract = {
   'host.revealExport': op(ExportFileRef, Ok, '（仅桌面版）在文件夹中显示导出的文件'),
   'host.openExport': op(ExportFileRef, Ok, '（仅桌面版）用本机的默认程序（Word、WPS、Excel…）打开导出的文件'),
   'host.saveExportAs': op(ExportFileRef, SavedCopy, '（仅桌面版）把导出的文件另存到用户选择的位置，例如 U 盘'),
+  'host.pickMaterials': op(
+    z.object({ folders: z.boolean().default(false) }),
+    z.object({ paths: z.array(z.string()) }),
+    '（仅桌面版）打开系统对话框选择要导入的材料文件（或文件夹）；取消时 paths 为空',
+  ),
+  'host.openMaterial': op(
+    z.object({ meetingId: Id, id: Id }),
+    Ok,
+    '（仅桌面版）用系统程序打开一份材料（.doc、.wps、.ofd 等程序内无法显示的格式）：复制到临时文件夹，按原文件名打开',
+  ),
 } as const satisfies Record<string, OperationDef>
 
 export type HostContract = typeof hostContract

@@ -14,6 +14,8 @@ declare global {
     onsite?: {
       invoke(name: string, input: unknown): Promise<ApiResult<unknown>>
       onEvent(listener: (event: AppEvent) => void): () => void
+      /** The path of a file dropped on the window (Electron's webUtils.getPathForFile); '' when it has none. */
+      pathForFile(file: File): string
     }
   }
 }

@@ -7,7 +7,7 @@ import { migrate } from '../../src-main/core/db/migrate'
 import { migrations, LATEST_VERSION } from '../../src-main/core/db/migrations'
 import { openDatabase } from '../../src-main/core/db/open'
 import { DomainError } from '../../src-main/core/errors'
-import { schemaOf, snapshotDatabase } from '../helpers/db-snapshot'
+import { dataTables, schemaOf, snapshotDatabase } from '../helpers/db-snapshot'
 
 const dirs: string[] = []
 const tempFile = (name: string) => {
@@ -39,11 +39,7 @@ describe('migrations', () => {
     const db = openDatabase(tempFile('pragmas.sqlite'))
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
-    const tables = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as {
-      name: string
-      sql: string
-    }[]
-    for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT\s*$/)
+    for (const t of dataTables(db)) expect(t.sql, t.name).toMatch(/\)\s*STRICT\s*$/)
     db.close()
   })
 

@@ -1,11 +1,16 @@
 import type { Database } from 'better-sqlite3'
+import { dataTableNames } from '../../src-main/core/db/data-tables'
+
+/** The data tables with their SQL (the FTS5 index, derived from material_pages, left out). */
+export function dataTables(db: Database): { name: string; sql: string }[] {
+  const names = new Set(dataTableNames(db))
+  const tables = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string; sql: string }[]
+  return tables.filter((t) => names.has(t.name))
+}
 
 /** Every row of every table, in a stable order: "nothing changed" means this is deep-equal before and after. */
 export function snapshotDatabase(db: Database): Record<string, unknown[]> {
-  const tables = db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-    .all() as { name: string }[]
-  return Object.fromEntries(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]))
+  return Object.fromEntries(dataTables(db).map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]))
 }
 
 /** The schema as SQLite stores it, whitespace-normalised. */

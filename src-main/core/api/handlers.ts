@@ -30,6 +30,13 @@ import { deleteNote, listNotes, reorderNotes, restoreNote, saveNote } from '../s
 import { getMinutesSettings, saveMinutesSettings } from '../services/minutes-settings'
 import { listUnitOpinions, resetUnitOpinion, saveUnitOpinion } from '../services/unit-opinions'
 import { exportMinutes, exportReviewerSheets, exportScoreMatrix, exportSummarySheet, previewMinutes } from '../services/exports'
+import { deleteMaterial, listMeetingMaterials, materialText } from '../services/materials'
+import { DomainError } from '../errors'
+
+/** Placeholder of an operation being built in this change; replaced before it lands. */
+const pending = (): never => {
+  throw new DomainError('INTERNAL', '该功能尚未完成')
+}
 
 export type Handler<K extends OperationName> = (input: ParsedInputOf<K>, ctx: CoreContext) => OutputOf<K> | Promise<OutputOf<K>>
 export type Handlers = { [K in OperationName]: Handler<K> }
@@ -104,4 +111,19 @@ export const handlers: Handlers = {
   'exports.summarySheet': ({ meetingId }, ctx) => exportSummarySheet(ctx, meetingId),
   'exports.reviewerSheets': ({ meetingId, ...options }, ctx) => exportReviewerSheets(ctx, meetingId, options),
   'exports.scoreMatrix': ({ meetingId }, ctx) => exportScoreMatrix(ctx, meetingId),
+
+  // <materials-handlers>
+  'materials.list': ({ meetingId, unitId }, ctx) => listMeetingMaterials(ctx, meetingId, unitId),
+  'materials.overview': pending,
+  'materials.preview': pending,
+  'materials.import': pending,
+  'materials.batchPlan': pending,
+  'materials.batchImport': pending,
+  'materials.delete': async ({ meetingId, id }, ctx) => (await deleteMaterial(ctx, meetingId, id), ok),
+  'materials.search': pending,
+  'materials.text': ({ meetingId, id }, ctx) => materialText(ctx, meetingId, id),
+  'materials.table': pending,
+
+  'jobs.list': (_, { jobs }) => jobs.active(),
+  'jobs.cancel': ({ id }, { jobs }) => ({ cancelled: jobs.cancel(id) }),
 }

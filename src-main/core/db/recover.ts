@@ -9,6 +9,7 @@ import { dirname, resolve } from 'node:path'
 import BetterSqlite3, { type Database } from 'better-sqlite3'
 import { DomainError } from '../errors'
 import { DatabaseError, toDatabaseError } from './db-errors'
+import { dataTableNames } from './data-tables'
 import { LATEST_VERSION } from './migrate'
 import { openDatabase } from './open'
 import { stmt } from './statements'
@@ -81,7 +82,8 @@ function readableTables(src: Database, source: string): Map<string, string[]> {
 function copyAll(src: Database, out: Database, sourceTables: Map<string, string[]>): TableRecovery[] {
   // Rows may point at rows that were lost; they are dropped below, after everything readable is in.
   out.pragma('foreign_keys = OFF')
-  const targetTables = out.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid").pluck().all() as string[]
+  // The search index is not copied: the triggers on material_pages rebuild it row by row.
+  const targetTables = dataTableNames(out)
   const report = out.transaction(() =>
     targetTables.map((table): TableRecovery => {
       const have = sourceTables.get(table) ?? []

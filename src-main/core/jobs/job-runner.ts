@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto'
-import type { EmitEvent } from '../../shared/events'
+import type { EmitEvent, ProgressEvent } from '../../shared/events'
 import { DomainError } from '../errors'
 
 /** What a job's work receives: the cancel signal and a (throttled) progress reporter. */
 export interface JobContext {
   signal: AbortSignal
-  progress(done: number, total: number): void
+  progress(done: number, total: number, detail?: ProgressDetail): void
 }
+
+/** What a progress line shows beside done / total: files counted and the file at hand. */
+export type ProgressDetail = Pick<ProgressEvent, 'files' | 'current'>
 
 export interface JobInfo {
   id: string
@@ -55,7 +58,7 @@ export function createJobRunner({ emit }: { emit: EmitEvent }): JobRunner {
     const job: Running = { id, kind, label, cancelling: false, controller }
     byKind.set(kind, job)
 
-    const progress = throttledProgress((done, total) => emit({ type: 'progress', taskId: id, label, done, total }))
+    const progress = throttledProgress((done, total, detail) => emit({ type: 'progress', taskId: id, label, kind, done, total, ...detail }))
     const ctx: JobContext = { signal: controller.signal, progress: progress.report }
 
     const result = (async () => {
@@ -93,9 +96,9 @@ export function createJobRunner({ emit }: { emit: EmitEvent }): JobRunner {
 }
 
 /** Emits the first report at once, then at most one per interval, keeping only the latest in between. */
-function throttledProgress(send: (done: number, total: number) => void) {
+function throttledProgress(send: (done: number, total: number, detail?: ProgressDetail) => void) {
   let last = -Infinity
-  let pending: [number, number] | undefined
+  let pending: [number, number, ProgressDetail | undefined] | undefined
   let timer: NodeJS.Timeout | undefined
   let stopped = false
 
@@ -103,14 +106,14 @@ function throttledProgress(send: (done: number, total: number) => void) {
     if (timer) clearTimeout(timer)
     timer = undefined
     if (!pending || stopped) return
-    const [done, total] = pending
+    const [done, total, detail] = pending
     pending = undefined
     last = Date.now()
-    send(done, total)
+    send(done, total, detail)
   }
-  const report = (done: number, total: number) => {
+  const report = (done: number, total: number, detail?: ProgressDetail) => {
     if (stopped) return
-    pending = [Math.max(0, Math.floor(done)), Math.max(0, Math.floor(total))]
+    pending = [Math.max(0, Math.floor(done)), Math.max(0, Math.floor(total)), detail]
     const wait = last + PROGRESS_INTERVAL_MS - Date.now()
     if (wait <= 0) flush()
     else timer ??= setTimeout(flush, wait)

@@ -29,6 +29,12 @@ export const isDesktop = Boolean(window.onsite)
 /** Desktop-only operations; in browser mode each answers HOST_UNAVAILABLE. */
 export const host = createClient<HostContract>(invoke)
 
+/**
+ * Where the page reads a material's bytes: by id only, through the desktop app's material:// scheme
+ * or the bridge's /material/ route (both send Content-Type, nosniff and byte ranges).
+ */
+export const materialUrl = (id: string): string => (isDesktop ? `material://m/${id}` : `/material/${id}`)
+
 /** Subscribe to push events (progress of long imports and exports). */
 export function onAppEvent(listener: (event: AppEvent) => void): () => void {
   if (window.onsite) return window.onsite.onEvent(listener)

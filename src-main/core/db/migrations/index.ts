@@ -3,6 +3,7 @@ import { sql as minutes } from './002-minutes'
 import { sql as scoreSheetIndex } from './003-score-sheet-index'
 import { sql as unitOpinions } from './004-unit-opinions'
 import { sql as unitWithdrawal } from './005-unit-withdrawal'
+import { sql as materials } from './006-materials'
 
 export interface Migration {
   /** The `user_version` the database has after this step. */
@@ -18,6 +19,7 @@ export const migrations: Migration[] = [
   { version: 3, name: 'score sheet index', sql: scoreSheetIndex },
   { version: 4, name: 'unit opinions', sql: unitOpinions },
   { version: 5, name: 'unit withdrawal', sql: unitWithdrawal },
+  { version: 6, name: 'materials', sql: materials },
 ]
 
 export const LATEST_VERSION = migrations[migrations.length - 1].version
