@@ -2,79 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { crc32 } from 'node:zlib'
-import iconv from 'iconv-lite'
 import { afterAll, describe, expect, it } from 'vitest'
 import { listZip, MATERIAL_ZIP_LIMITS, openEntryStream } from '../../../src-main/core/materials/zip-archive'
-
-// ---- A zip written byte by byte, so names, flags, extra fields and sizes are exactly what we say ----
-
-interface TestEntry {
-  name: Buffer
-  data?: Buffer
-  flags?: number
-  extra?: Buffer
-  /** 0 = stored (data as is); 8 = deflate, with the data taken as already compressed. */
-  method?: number
-  /** The uncompressed size the directory declares (defaults to the data's length). */
-  declaredSize?: number
-}
-
-function buildZip(entries: TestEntry[]): Buffer {
-  const locals: Buffer[] = []
-  const centrals: Buffer[] = []
-  let offset = 0
-  for (const e of entries) {
-    const data = e.data ?? Buffer.alloc(0)
-    const extra = e.extra ?? Buffer.alloc(0)
-    const size = e.declaredSize ?? data.length
-    const crc = crc32(data)
-    const local = Buffer.alloc(30)
-    local.writeUInt32LE(0x04034b50, 0)
-    local.writeUInt16LE(20, 4)
-    local.writeUInt16LE(e.flags ?? 0, 6)
-    local.writeUInt16LE(e.method ?? 0, 8)
-    local.writeUInt32LE(crc, 14)
-    local.writeUInt32LE(data.length, 18)
-    local.writeUInt32LE(size, 22)
-    local.writeUInt16LE(e.name.length, 26)
-    local.writeUInt16LE(extra.length, 28)
-    const central = Buffer.alloc(46)
-    central.writeUInt32LE(0x02014b50, 0)
-    central.writeUInt16LE(20, 4)
-    central.writeUInt16LE(20, 6)
-    central.writeUInt16LE(e.flags ?? 0, 8)
-    central.writeUInt16LE(e.method ?? 0, 10)
-    central.writeUInt32LE(crc, 16)
-    central.writeUInt32LE(data.length, 20)
-    central.writeUInt32LE(size, 24)
-    central.writeUInt16LE(e.name.length, 28)
-    central.writeUInt16LE(extra.length, 30)
-    central.writeUInt32LE(offset, 42)
-    const localPart = Buffer.concat([local, e.name, extra, data])
-    locals.push(localPart)
-    centrals.push(Buffer.concat([central, e.name, extra]))
-    offset += localPart.length
-  }
-  const directory = Buffer.concat(centrals)
-  const end = Buffer.alloc(22)
-  end.writeUInt32LE(0x06054b50, 0)
-  end.writeUInt16LE(entries.length, 8)
-  end.writeUInt16LE(entries.length, 10)
-  end.writeUInt32LE(directory.length, 12)
-  end.writeUInt32LE(offset, 16)
-  return Buffer.concat([...locals, directory, end])
-}
-
-/** An Info-ZIP Unicode Path extra field (0x7075, version 1) for `rawName`. */
-function unicodePath(rawName: Buffer, utf8Name: string, crc = crc32(rawName)): Buffer {
-  const name = Buffer.from(utf8Name, 'utf8')
-  const field = Buffer.alloc(9)
-  field.writeUInt16LE(0x7075, 0)
-  field.writeUInt16LE(5 + name.length, 2)
-  field.writeUInt8(1, 4)
-  field.writeUInt32LE(crc, 5)
-  return Buffer.concat([field, name])
-}
+import { buildZip, gbk, unicodePath, utf8, type TestEntry } from '../../helpers/material-fixtures'
 
 const dir = mkdtempSync(join(tmpdir(), 'zip-archive-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -84,8 +14,6 @@ function zipFile(entries: TestEntry[]): string {
   writeFileSync(path, buildZip(entries))
   return path
 }
-const gbk = (s: string) => iconv.encode(s, 'gbk')
-const utf8 = (s: string) => Buffer.from(s, 'utf8')
 const text = async (stream: NodeJS.ReadableStream) => {
   const chunks: Buffer[] = []
   for await (const chunk of stream) chunks.push(chunk as Buffer)

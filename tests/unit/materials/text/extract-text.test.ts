@@ -7,84 +7,16 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { crc32, deflateSync } from 'node:zlib'
 import { Document, Packer, PageBreak, Paragraph, TextRun } from 'docx'
 import ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { extractText } from '../../../../src-main/core/materials/text/extract-text'
 import { joinPageItems } from '../../../../src-main/core/materials/text/pdf-text'
+import { cidFontPdf, encryptedPdf, imageOnlyPdf, tinyPng } from '../../../helpers/material-fixtures'
 
 let work: string
 const at = (name: string) => join(work, name)
-
-/** A PDF from its numbered objects (1 = catalog), with a correct cross-reference table. */
-function handPdf(objects: (string | Buffer)[], trailer = ''): Buffer {
-  const parts: Buffer[] = [Buffer.from('%PDF-1.4\n', 'latin1')]
-  const offsets: number[] = []
-  let length = parts[0].length
-  objects.forEach((body, i) => {
-    offsets.push(length)
-    const chunk = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`, 'latin1'), Buffer.isBuffer(body) ? body : Buffer.from(body, 'latin1'), Buffer.from('\nendobj\n', 'latin1')])
-    parts.push(chunk)
-    length += chunk.length
-  })
-  const xref = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`
-  parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R ${trailer}>>\nstartxref\n${length}\n%%EOF\n`, 'latin1'))
-  return Buffer.concat(parts)
-}
-
-const stream = (content: string) => `<< /Length ${content.length} >>\nstream\n${content}\nendstream`
-const onePage = (resources: string) => [
-  '<< /Type /Catalog /Pages 2 0 R >>',
-  '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-  `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources ${resources} /Contents 4 0 R >>`,
-]
-
-/** One page that only paints an 8×8 grey image: what a scanner produces, minus the size. */
-function imageOnlyPdf(): Buffer {
-  const pixels = deflateSync(Buffer.alloc(64, 0x80))
-  const image = Buffer.concat([
-    Buffer.from(`<< /Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${pixels.length} >>\nstream\n`, 'latin1'),
-    pixels,
-    Buffer.from('\nendstream', 'latin1'),
-  ])
-  return handPdf([...onePage('<< /XObject << /Im0 5 0 R >> >>'), stream('q 500 0 0 700 40 70 cm /Im0 Do Q'), image])
-}
-
-/**
- * 「党建品牌」 in STSong-Light, not embedded, encoded with the predefined CMap UniGB-UCS2-H — how
- * many Chinese government PDFs are written. Reading it needs the CMap files shipped with pdfjs.
- */
-function cidFontPdf(): Buffer {
-  return handPdf([
-    ...onePage('<< /Font << /F1 5 0 R >> >>'),
-    stream('BT /F1 24 Tf 72 700 Td <515A5EFA54C1724C> Tj ET'),
-    '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>',
-    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor 7 0 R >>',
-    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
-  ])
-}
-
-/** Standard security handler with a user password that is not empty: cannot be opened without it. */
-function encryptedPdf(): Buffer {
-  const hex32 = (byte: string) => `<${byte.repeat(32)}>`
-  return handPdf([...onePage('<< >>'), stream('BT ET'), `<< /Filter /Standard /V 1 /R 2 /O ${hex32('11')} /U ${hex32('22')} /P -4 >>`], `/Encrypt 5 0 R /ID [<00112233445566778899aabbccddeeff> <00112233445566778899aabbccddeeff>] `)
-}
-
-/** A 1×1 PNG, chunks with their real CRCs. */
-function tinyPng(): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
-    const out = Buffer.alloc(8 + data.length + 4)
-    out.writeUInt32BE(data.length, 0)
-    body.copy(out, 4)
-    out.writeUInt32BE(crc32(body), 8 + data.length)
-    return out
-  }
-  const header = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0])
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.from([0, 0]))), chunk('IEND', Buffer.alloc(0))])
-}
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'textx-'))

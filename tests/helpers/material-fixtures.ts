@@ -1,0 +1,147 @@
+/**
+ * Material fixtures built byte by byte, so each test knows exactly what it feeds the importer:
+ * zips with chosen name bytes, flags and extra fields (GBK without the UTF-8 flag, the 0x7075 field,
+ * UTF-8 without the flag as macOS writes), a PDF in a non-embedded CID font, a scan-like PDF, an
+ * encrypted PDF and a tiny PNG.
+ */
+import { crc32, deflateSync } from 'node:zlib'
+import iconv from 'iconv-lite'
+
+export interface TestEntry {
+  name: Buffer
+  data?: Buffer
+  flags?: number
+  extra?: Buffer
+  /** 0 = stored (data as is); 8 = deflate, with the data taken as already compressed. */
+  method?: number
+  /** The uncompressed size the directory declares (defaults to the data's length). */
+  declaredSize?: number
+}
+
+export function buildZip(entries: TestEntry[]): Buffer {
+  const locals: Buffer[] = []
+  const centrals: Buffer[] = []
+  let offset = 0
+  for (const e of entries) {
+    const data = e.data ?? Buffer.alloc(0)
+    const extra = e.extra ?? Buffer.alloc(0)
+    const size = e.declaredSize ?? data.length
+    const crc = crc32(data)
+    const local = Buffer.alloc(30)
+    local.writeUInt32LE(0x04034b50, 0)
+    local.writeUInt16LE(20, 4)
+    local.writeUInt16LE(e.flags ?? 0, 6)
+    local.writeUInt16LE(e.method ?? 0, 8)
+    local.writeUInt32LE(crc, 14)
+    local.writeUInt32LE(data.length, 18)
+    local.writeUInt32LE(size, 22)
+    local.writeUInt16LE(e.name.length, 26)
+    local.writeUInt16LE(extra.length, 28)
+    const central = Buffer.alloc(46)
+    central.writeUInt32LE(0x02014b50, 0)
+    central.writeUInt16LE(20, 4)
+    central.writeUInt16LE(20, 6)
+    central.writeUInt16LE(e.flags ?? 0, 8)
+    central.writeUInt16LE(e.method ?? 0, 10)
+    central.writeUInt32LE(crc, 16)
+    central.writeUInt32LE(data.length, 20)
+    central.writeUInt32LE(size, 24)
+    central.writeUInt16LE(e.name.length, 28)
+    central.writeUInt16LE(extra.length, 30)
+    central.writeUInt32LE(offset, 42)
+    const localPart = Buffer.concat([local, e.name, extra, data])
+    locals.push(localPart)
+    centrals.push(Buffer.concat([central, e.name, extra]))
+    offset += localPart.length
+  }
+  const directory = Buffer.concat(centrals)
+  const end = Buffer.alloc(22)
+  end.writeUInt32LE(0x06054b50, 0)
+  end.writeUInt16LE(entries.length, 8)
+  end.writeUInt16LE(entries.length, 10)
+  end.writeUInt32LE(directory.length, 12)
+  end.writeUInt32LE(offset, 16)
+  return Buffer.concat([...locals, directory, end])
+}
+
+/** An Info-ZIP Unicode Path extra field (0x7075, version 1) for `rawName`. */
+export function unicodePath(rawName: Buffer, utf8Name: string, crc = crc32(rawName)): Buffer {
+  const name = Buffer.from(utf8Name, 'utf8')
+  const field = Buffer.alloc(9)
+  field.writeUInt16LE(0x7075, 0)
+  field.writeUInt16LE(5 + name.length, 2)
+  field.writeUInt8(1, 4)
+  field.writeUInt32LE(crc, 5)
+  return Buffer.concat([field, name])
+}
+
+export const gbk = (s: string): Buffer => iconv.encode(s, 'gbk')
+export const utf8 = (s: string): Buffer => Buffer.from(s, 'utf8')
+
+/** A PDF from its numbered objects (1 = catalog), with a correct cross-reference table. */
+export function handPdf(objects: (string | Buffer)[], trailer = ''): Buffer {
+  const parts: Buffer[] = [Buffer.from('%PDF-1.4\n', 'latin1')]
+  const offsets: number[] = []
+  let length = parts[0].length
+  objects.forEach((body, i) => {
+    offsets.push(length)
+    const chunk = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`, 'latin1'), Buffer.isBuffer(body) ? body : Buffer.from(body, 'latin1'), Buffer.from('\nendobj\n', 'latin1')])
+    parts.push(chunk)
+    length += chunk.length
+  })
+  const xref = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`
+  parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R ${trailer}>>\nstartxref\n${length}\n%%EOF\n`, 'latin1'))
+  return Buffer.concat(parts)
+}
+
+export const pdfStream = (content: string) => `<< /Length ${content.length} >>\nstream\n${content}\nendstream`
+export const onePage = (resources: string) => [
+  '<< /Type /Catalog /Pages 2 0 R >>',
+  '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+  `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources ${resources} /Contents 4 0 R >>`,
+]
+
+/** One page that only paints an 8×8 grey image: what a scanner produces, minus the size. */
+export function imageOnlyPdf(): Buffer {
+  const pixels = deflateSync(Buffer.alloc(64, 0x80))
+  const image = Buffer.concat([
+    Buffer.from(`<< /Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${pixels.length} >>\nstream\n`, 'latin1'),
+    pixels,
+    Buffer.from('\nendstream', 'latin1'),
+  ])
+  return handPdf([...onePage('<< /XObject << /Im0 5 0 R >> >>'), pdfStream('q 500 0 0 700 40 70 cm /Im0 Do Q'), image])
+}
+
+/**
+ * 「党建品牌」 in STSong-Light, not embedded, encoded with the predefined CMap UniGB-UCS2-H — how
+ * many Chinese government PDFs are written. Reading it needs the CMap files shipped with pdfjs.
+ */
+export function cidFontPdf(): Buffer {
+  return handPdf([
+    ...onePage('<< /Font << /F1 5 0 R >> >>'),
+    pdfStream('BT /F1 24 Tf 72 700 Td <515A5EFA54C1724C> Tj ET'),
+    '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>',
+    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor 7 0 R >>',
+    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
+  ])
+}
+
+/** Standard security handler with a user password that is not empty: cannot be opened without it. */
+export function encryptedPdf(): Buffer {
+  const hex32 = (byte: string) => `<${byte.repeat(32)}>`
+  return handPdf([...onePage('<< >>'), pdfStream('BT ET'), `<< /Filter /Standard /V 1 /R 2 /O ${hex32('11')} /U ${hex32('22')} /P -4 >>`], `/Encrypt 5 0 R /ID [<00112233445566778899aabbccddeeff> <00112233445566778899aabbccddeeff>] `)
+}
+
+/** A 1×1 PNG, chunks with their real CRCs. */
+export function tinyPng(): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
+    const out = Buffer.alloc(8 + data.length + 4)
+    out.writeUInt32BE(data.length, 0)
+    body.copy(out, 4)
+    out.writeUInt32BE(crc32(body), 8 + data.length)
+    return out
+  }
+  const header = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0])
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.from([0, 0]))), chunk('IEND', Buffer.alloc(0))])
+}
