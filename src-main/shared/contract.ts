@@ -14,6 +14,7 @@ import { RulesInput } from './schemas/rules'
 import { MeetingResults } from './schemas/results'
 import { AgendaNote, AgendaNoteFields, ExportResult, MinutesOutline, MinutesSettings, MinutesSettingsFields } from './schemas/minutes'
 import { UnitOpinion, UnitOpinionInput, UnitOpinionRef } from './schemas/opinions'
+import { HistoryCheck } from './schemas/history'
 import {
   JobInfo,
   Material,
@@ -58,6 +59,12 @@ export const contract = {
     Empty,
     z.object({ appVersion: z.string(), schemaVersion: z.number().int(), dataDir: z.string() }),
     '应用版本、数据库结构版本与数据目录',
+  ),
+
+  'system.verifyHistory': op(
+    z.object({ meetingId: Id.optional() }).strict(),
+    z.array(HistoryCheck),
+    '校验评分修改记录（防篡改记录链）：逐条核对，报告第一处被修改、删除、插入或调换顺序的记录；不给 meetingId 时校验全部会议',
   ),
 
   'meetings.list': op(Empty, z.array(MeetingSummary), '会议列表（含单位、评委、评分数量）'),

@@ -32,6 +32,7 @@ import { listUnitOpinions, resetUnitOpinion, saveUnitOpinion } from '../services
 import { exportMinutes, exportReviewerSheets, exportScoreMatrix, exportSummarySheet, previewMinutes } from '../services/exports'
 import { deleteMaterial, listMeetingMaterials, materialText } from '../services/materials'
 import { DomainError } from '../errors'
+import { verifyHistory } from '../history/history-verify'
 
 /** Placeholder of an operation being built in this change; replaced before it lands. */
 const pending = (): never => {
@@ -45,6 +46,8 @@ const ok = { ok: true as const }
 
 export const handlers: Handlers = {
   'system.info': (_, ctx) => ({ appVersion: ctx.appVersion, schemaVersion: LATEST_VERSION, dataDir: ctx.dataDir }),
+
+  'system.verifyHistory': ({ meetingId }, { db }) => (meetingId && assertMeeting(db, meetingId), verifyHistory(db, meetingId)),
 
   'meetings.list': (_, { db }) => listMeetings(db),
   'meetings.get': ({ meetingId }, { db }) => getMeeting(db, meetingId),

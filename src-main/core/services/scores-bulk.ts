@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import { newId, now, stmt } from '../db/statements'
 import { writeTransaction } from '../db/transaction'
+import { appendHistory } from '../history/history-chain'
 import { DomainError } from '../errors'
 import { getRubricShape } from './rubric'
 
@@ -41,10 +42,6 @@ export function saveScoresBulk(db: Database, meetingId: string, rows: BulkScore[
        ON CONFLICT (reviewer_id, unit_id, item_id) DO UPDATE SET value_tenths = excluded.value_tenths,
          deduction_reason = excluded.deduction_reason, updated_at = excluded.updated_at`,
     )
-    const history = stmt(
-      db,
-      `INSERT INTO score_history (meeting_id, reviewer_id, unit_id, field, old_value, new_value, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
     const at = now()
     const newPerSheet = new Map<string, number>()
     rows.forEach((row, index) => {
@@ -65,12 +62,21 @@ export function saveScoresBulk(db: Database, meetingId: string, rows: BulkScore[
       upsert.run(newId(), meetingId, row.reviewerId, row.unitId, row.itemId, row.valueTenths, row.deductionReason ?? '', at)
       if (!before) newPerSheet.set(sheet, (newPerSheet.get(sheet) ?? 0) + 1)
       else if (before.value_tenths !== row.valueTenths) {
-        history.run(meetingId, row.reviewerId, row.unitId, `item:${row.itemId}`, String(before.value_tenths / 10), String(row.valueTenths / 10), row.deductionReason ?? '', at)
+        appendHistory(db, {
+          meetingId,
+          reviewerId: row.reviewerId,
+          unitId: row.unitId,
+          field: `item:${row.itemId}`,
+          oldValue: String(before.value_tenths / 10),
+          newValue: String(row.valueTenths / 10),
+          reason: row.deductionReason ?? '',
+          at,
+        })
       }
     })
     for (const [sheet, count] of newPerSheet) {
       const [reviewerId, unitId] = sheet.split('|')
-      history.run(meetingId, reviewerId, unitId, 'import', null, `${count} 项`, '批量导入', at)
+      appendHistory(db, { meetingId, reviewerId, unitId, field: 'import', oldValue: null, newValue: `${count} 项`, reason: '批量导入', at })
     }
     return { saved: rows.length }
   })

@@ -4,6 +4,7 @@ import { formatPoints, fromTenths, isOnTenthGrid, toTenths } from '../../shared/
 import { sheetTotalTenths } from '../../shared/sheet-total'
 import { newId, now, stmt } from '../db/statements'
 import { writeTransaction } from '../db/transaction'
+import { appendHistory } from '../history/history-chain'
 import { DomainError, notFound } from '../errors'
 import { getRubricShape, type RubricShape } from './rubric'
 import { getReviewer, isRecused } from './reviewers'
@@ -23,12 +24,8 @@ function assertEditable(db: Database, t: Target): void {
   if (isRecused(db, t.reviewerId, t.unitId)) throw new DomainError('CONFLICT', `评委“${reviewer.name}”已回避“${unit.name}”，不能评分`)
 }
 
-function appendHistory(db: Database, t: Target, field: string, oldValue: string | null, newValue: string | null, reason = ''): void {
-  stmt(
-    db,
-    `INSERT INTO score_history (meeting_id, reviewer_id, unit_id, field, old_value, new_value, reason, at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(t.meetingId, t.reviewerId, t.unitId, field, oldValue, newValue, reason, now())
+function record(db: Database, t: Target, field: string, oldValue: string | null, newValue: string | null, reason = ''): void {
+  appendHistory(db, { ...t, field, oldValue, newValue, reason })
 }
 
 function sums(db: Database, t: Target, shape: RubricShape) {
@@ -86,7 +83,7 @@ export function saveScore(db: Database, meetingId: string, input: ScoreInput): S
     }
     const oldValue = before ? String(fromTenths(before.value_tenths)) : null
     const newValue = tenths === null ? null : String(fromTenths(tenths))
-    if (oldValue !== newValue) appendHistory(db, t, `item:${input.itemId}`, oldValue, newValue, input.deductionReason)
+    if (oldValue !== newValue) record(db, t, `item:${input.itemId}`, oldValue, newValue, input.deductionReason)
     return {
       score: { itemId: input.itemId, value: tenths === null ? null : fromTenths(tenths), deductionReason: input.deductionReason, updatedAt: at },
       ...sums(db, t, shape),
@@ -139,7 +136,7 @@ export function saveReview(db: Database, meetingId: string, input: Required<Revi
     ).run({ ...input, id: newId(), meetingId, bonus, at: now() })
     const after = readReview(db, t)
     if (before.bonus !== after.bonus) {
-      appendHistory(db, t, 'bonus', before.bonus === null ? null : String(before.bonus), after.bonus === null ? null : String(after.bonus), input.bonusReason)
+      record(db, t, 'bonus', before.bonus === null ? null : String(before.bonus), after.bonus === null ? null : String(after.bonus), input.bonusReason)
     }
     return after
   })
@@ -180,7 +177,7 @@ export function markVeto(
     } else {
       stmt(db, 'DELETE FROM veto_marks WHERE reviewer_id = ? AND unit_id = ? AND veto_item_id = ?').run(input.reviewerId, input.unitId, input.vetoItemId)
     }
-    if (had !== input.marked) appendHistory(db, t, `veto:${input.vetoItemId}`, had ? '有' : '无', input.marked ? '有' : '无', input.reason)
+    if (had !== input.marked) record(db, t, `veto:${input.vetoItemId}`, had ? '有' : '无', input.marked ? '有' : '无', input.reason)
     return readVetoMarks(db, t)
   })
 }

@@ -5,6 +5,7 @@
 import type { Database } from 'better-sqlite3'
 import { newId, now, stmt } from '../db/statements'
 import { writeTransaction } from '../db/transaction'
+import { appendHistory } from '../history/history-chain'
 import { DomainError, notFound } from '../errors'
 import type { VetoDecision } from '../results/types'
 import { assertMeeting } from './meetings'
@@ -50,10 +51,14 @@ export function decideVeto(db: Database, meetingId: string, input: VetoDecisionI
          ON CONFLICT (unit_id) DO UPDATE SET decision = @decision, reason = @reason, updated_at = @at`,
       ).run({ id: newId(), meetingId, unitId: input.unitId, decision: input.decision, reason, at: now() })
     }
-    stmt(
-      db,
-      `INSERT INTO score_history (meeting_id, reviewer_id, unit_id, field, old_value, new_value, reason, at)
-       VALUES (?, ?, ?, 'veto-decision', ?, ?, ?, ?)`,
-    ).run(meetingId, ORGANIZER, input.unitId, before ? LABELS[before.decision] : null, input.decision ? LABELS[input.decision] : null, reason, now())
+    appendHistory(db, {
+      meetingId,
+      reviewerId: ORGANIZER,
+      unitId: input.unitId,
+      field: 'veto-decision',
+      oldValue: before ? LABELS[before.decision] : null,
+      newValue: input.decision ? LABELS[input.decision] : null,
+      reason,
+    })
   })
 }
