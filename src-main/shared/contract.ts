@@ -9,7 +9,7 @@ import { Meeting, MeetingFields, MeetingSummary } from './schemas/meeting'
 import { Rubric, RubricInput, RubricTemplate } from './schemas/rubric'
 import { Unit, UnitFields, UnitImportResult } from './schemas/unit'
 import { Recusal, Reviewer, ReviewerFields } from './schemas/reviewer'
-import { ReviewInput, Review, SavedScore, ScoreInput, ScoreSheet, UnitProgress, VetoMark, VetoMarkInput } from './schemas/scoring'
+import { ReviewInput, Review, SavedScore, ScoreInput, ScoreSheet, SubmitInput, SubmitResult, UnitProgress, UnlockInput, VetoMark, VetoMarkInput } from './schemas/scoring'
 import { RulesInput } from './schemas/rules'
 import { MeetingResults } from './schemas/results'
 import { AgendaNote, AgendaNoteFields, ExportResult, MinutesOutline, MinutesSettings, MinutesSettingsFields } from './schemas/minutes'
@@ -129,6 +129,12 @@ export const contract = {
   'scores.save': op(MeetingRef.extend(ScoreInput.shape), SavedScore, '保存一项得分（校验范围与步长，写入历史）'),
   'reviews.save': op(MeetingRef.extend(ReviewInput.shape), Review, '保存特色加分与评审意见'),
   'vetoes.mark': op(MeetingRef.extend(VetoMarkInput.shape), z.array(VetoMark), '勾选或取消一票否决事项（勾选须写明事由）'),
+  'scoring.submit': op(
+    MeetingRef.extend(SubmitInput.shape),
+    SubmitResult,
+    '评委提交评分（指定单位，或不给 unitIds 时提交其全部应评单位）：每项都已评分才可提交，否则列出未评项且不提交任何单位；提交后锁定，写入修改记录',
+  ),
+  'scoring.unlock': op(MeetingRef.extend(UnlockInput.shape), Ok, '会务组解锁某评委对某单位已提交的评分表，须写明理由（写入修改记录：谁、何时、原因）'),
 
   // <results-ops> (results engine, veto decisions)
   'results.compute': op(MeetingRef, MeetingResults, '计算评审结果：去掉最高最低分、排名、并列、等次、一票否决与评分异常提示'),

@@ -306,7 +306,7 @@ describe('评分 screen', () => {
     const demo = await api.meetings.openDemo({})
     await page.goto(`${e2e.baseUrl}/#/meetings/${demo.id}/scoring`)
     await chooseReviewer(page, '周明远')
-    await expect.poll(() => page.locator('[data-test="readonly-reason"]').innerText()).toContain('提交评分，评分表已锁定')
+    await expect.poll(() => page.locator('[data-test="readonly-reason"]').innerText()).toMatch(/^周明远已于 .+ 提交“.+”的评分，评分表已锁定；如需修改，须由会务组解锁并说明理由。$/)
     const box = page.locator('[data-kind="score"]').first()
     const before = await box.inputValue()
     expect(before).not.toBe('')

@@ -22,6 +22,7 @@ import {
   updateReviewer,
 } from '../services/reviewers'
 import { getProgress, getScoreSheet, markVeto, saveReview, saveScore } from '../services/scoring'
+import { submitSheets, unlockSheet } from '../services/submissions'
 import { openDemo } from '../services/demo'
 import { assertMeeting } from '../services/meetings'
 import { computeMeetingResults } from '../services/results'
@@ -93,6 +94,8 @@ export const handlers: Handlers = {
   'scores.save': ({ meetingId, ...score }, { db }) => saveScore(db, meetingId, score),
   'reviews.save': ({ meetingId, ...review }, { db }) => saveReview(db, meetingId, review),
   'vetoes.mark': ({ meetingId, ...mark }, { db }) => markVeto(db, meetingId, mark),
+  'scoring.submit': ({ meetingId, reviewerId, unitIds }, { db }) => submitSheets(db, meetingId, reviewerId, unitIds),
+  'scoring.unlock': ({ meetingId, ...unlock }, { db }) => (unlockSheet(db, meetingId, unlock), ok),
 
   // <results-handlers>
   'results.compute': ({ meetingId }, { db }) => computeMeetingResults(db, meetingId),

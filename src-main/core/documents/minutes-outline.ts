@@ -133,7 +133,10 @@ function outcome(d: Dossier, warnings: string[]): MinutesBlock[] {
   if (results.incompleteUnitIds.length) {
     provisional = `（截至目前尚有${results.incompleteUnitIds.length}个单位评分未完成，以下为临时结果。）`
     warnings.push(`尚有${results.incompleteUnitIds.length}个单位评分未完成，纪要中的结果为临时结果`)
+  } else if (results.unsubmittedSheets) {
+    provisional = `（评分未全部提交：尚有${results.unsubmittedSheets}份评分表未提交，以下为临时结果。）`
   }
+  if (results.unsubmittedSheets) warnings.push(`评分未全部提交：尚有${results.unsubmittedSheets}份评分表未提交，纪要中的结果为临时结果`)
   blocks.push(para(`经评委独立评分、工作人员汇总复核，评审结果如下（详见附件1）。${provisional}`))
   let n = 0
   const ranked = results.units.filter((u) => u.rank !== null)

@@ -135,6 +135,8 @@ export function* summaryBody(d: Dossier, o: SummaryOptions): Generator<string> {
   if (o.attachment) yield textPara(o.attachment, { style: S.attachLabel })
   const title = o.attachment ? ['评分汇总表'] : titleLines(chineseQuotes(`${d.meeting.title}评分汇总表`))
   yield textPara(title.join('\n'), { style: S.sheetTitle })
+  // A sheet signed before every reviewer submitted says so above the table, where the signer reads first.
+  if (results.unsubmittedSheets) yield textPara(`评分未全部提交：尚有${results.unsubmittedSheets}份评分表未提交，本表为临时结果`, { style: S.sheetInfo })
   const multi = layout.bands.length > 1
   for (const [b, columns] of layout.bands.entries()) {
     if (multi) {

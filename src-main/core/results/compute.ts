@@ -129,6 +129,7 @@ export function computeResults(input: EngineInput): MeetingResults {
     units: [...ranked, ...unranked],
     flags: computeFlags(input, t, scores),
     incompleteUnitIds: input.units.filter((_, u) => scores[u].incomplete).map((unit) => unit.id),
+    unsubmittedSheets: input.unsubmittedSheets ?? 0,
     computedAt: input.computedAt,
   }
 }

@@ -78,6 +78,8 @@ export interface EngineInput {
   recusals: { reviewerId: string; unitId: string }[]
   vetoMarks: VetoMarkEntry[]
   vetoDecisions: VetoDecisionEntry[]
+  /** Score sheets not yet submitted (locked) by their reviewer: the documents say 未全部提交. */
+  unsubmittedSheets?: number
   rules: Required<Rules>
   computedAt: string
 }

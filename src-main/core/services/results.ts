@@ -11,6 +11,7 @@ import { computeResults } from '../results/compute'
 import type { EngineCriterion, EngineInput, SheetScores, VetoDecision } from '../results/types'
 import { assertMeeting } from './meetings'
 import { getRules } from './rules'
+import { countUnsubmittedSheets } from './submissions'
 
 /**
  * Every item score of the meeting, one row per sheet: the reviewers' unique index
@@ -94,6 +95,7 @@ export function loadEngineInput(db: Database, meetingId: string): EngineInput {
       reason: string
     }[],
     rules: getRules(db, meetingId),
+    unsubmittedSheets: countUnsubmittedSheets(db, meetingId),
     computedAt: now(),
   }
 }

@@ -27,13 +27,25 @@ const toReviewer = (r: ReviewerRow): Reviewer => ({
   updatedAt: r.updated_at,
 })
 
+/**
+ * A reviewer counts as submitted (`submittedAt`, the latest of their submissions) once every sheet
+ * they score is: each unit not recused and taking part has a submission (the old per-reviewer column
+ * is no longer read, see migration 008).
+ */
+const REVIEWER_COLUMNS = `r.id, r.meeting_id, r.seq, r.name, r.title, r.role, r.updated_at,
+  CASE WHEN EXISTS (SELECT 1 FROM sheet_submissions s WHERE s.reviewer_id = r.id)
+        AND NOT EXISTS (SELECT 1 FROM units u WHERE u.meeting_id = r.meeting_id AND u.withdrawn_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM recusals x WHERE x.reviewer_id = r.id AND x.unit_id = u.id)
+          AND NOT EXISTS (SELECT 1 FROM sheet_submissions s WHERE s.reviewer_id = r.id AND s.unit_id = u.id))
+   THEN (SELECT max(submitted_at) FROM sheet_submissions s WHERE s.reviewer_id = r.id) END AS submitted_at`
+
 export function listReviewers(db: Database, meetingId: string): Reviewer[] {
   assertMeeting(db, meetingId)
-  return (stmt(db, 'SELECT * FROM reviewers WHERE meeting_id = ? ORDER BY seq').all(meetingId) as ReviewerRow[]).map(toReviewer)
+  return (stmt(db, `SELECT ${REVIEWER_COLUMNS} FROM reviewers r WHERE r.meeting_id = ? ORDER BY r.seq`).all(meetingId) as ReviewerRow[]).map(toReviewer)
 }
 
 export function getReviewer(db: Database, meetingId: string, id: string): Reviewer {
-  const row = stmt(db, 'SELECT * FROM reviewers WHERE id = ? AND meeting_id = ?').get(id, meetingId) as ReviewerRow | undefined
+  const row = stmt(db, `SELECT ${REVIEWER_COLUMNS} FROM reviewers r WHERE r.id = ? AND r.meeting_id = ?`).get(id, meetingId) as ReviewerRow | undefined
   if (!row) throw notFound('评委')
   return toReviewer(row)
 }

@@ -4,6 +4,7 @@ import { writeTransaction } from '../db/transaction'
 import { appendHistory } from '../history/history-chain'
 import { DomainError } from '../errors'
 import { getRubricShape } from './rubric'
+import { lockedSheetError } from './submissions'
 
 export interface BulkScore {
   reviewerId: string
@@ -23,11 +24,16 @@ export function saveScoresBulk(db: Database, meetingId: string, rows: BulkScore[
   return writeTransaction(db, () => {
     const shape = getRubricShape(db, meetingId)
     const reviewers = new Map(
-      (stmt(db, 'SELECT id, name, submitted_at FROM reviewers WHERE meeting_id = ?').all(meetingId) as { id: string; name: string; submitted_at: string | null }[]).map(
+      (stmt(db, 'SELECT id, name FROM reviewers WHERE meeting_id = ?').all(meetingId) as { id: string; name: string }[]).map(
         (r) => [r.id, r],
       ),
     )
-    const units = new Set((stmt(db, 'SELECT id FROM units WHERE meeting_id = ?').all(meetingId) as { id: string }[]).map((u) => u.id))
+    const units = new Map((stmt(db, 'SELECT id, name FROM units WHERE meeting_id = ?').all(meetingId) as { id: string; name: string }[]).map((u) => [u.id, u.name]))
+    const submitted = new Map(
+      (stmt(db, 'SELECT reviewer_id, unit_id, submitted_at FROM sheet_submissions WHERE meeting_id = ?').all(meetingId) as { reviewer_id: string; unit_id: string; submitted_at: string }[]).map(
+        (r) => [`${r.reviewer_id}|${r.unit_id}`, r.submitted_at],
+      ),
+    )
     const recused = new Set(
       (stmt(db, 'SELECT reviewer_id, unit_id FROM recusals WHERE meeting_id = ?').all(meetingId) as { reviewer_id: string; unit_id: string }[]).map(
         (r) => `${r.reviewer_id}|${r.unit_id}`,
@@ -55,8 +61,9 @@ export function saveScoresBulk(db: Database, meetingId: string, rows: BulkScore[
         throw new DomainError('OUT_OF_RANGE', `${where}：分值超出该指标的范围（0–${max / 10} 分）`)
       }
       if (row.valueTenths % shape.itemStepTenths.get(row.itemId)! !== 0) throw new DomainError('OFF_STEP', `${where}：分值不在该指标的档位上`)
-      if (reviewer.submitted_at) throw new DomainError('CONFLICT', `${where}：评委“${reviewer.name}”已提交评分`)
       const sheet = `${row.reviewerId}|${row.unitId}`
+      const submittedAt = submitted.get(sheet)
+      if (submittedAt) throw new DomainError('CONFLICT', `${where}：${lockedSheetError(reviewer.name, units.get(row.unitId)!, submittedAt).message}`)
       if (recused.has(sheet)) throw new DomainError('CONFLICT', `${where}：评委“${reviewer.name}”已回避该单位`)
       const before = hasAny ? (existing.get(row.reviewerId, row.unitId, row.itemId) as { value_tenths: number } | undefined) : undefined
       upsert.run(newId(), meetingId, row.reviewerId, row.unitId, row.itemId, row.valueTenths, row.deductionReason ?? '', at)

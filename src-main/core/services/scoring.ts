@@ -8,6 +8,7 @@ import { appendHistory } from '../history/history-chain'
 import { DomainError, notFound } from '../errors'
 import { getRubricShape, type RubricShape } from './rubric'
 import { getReviewer, isRecused } from './reviewers'
+import { lockedSheetError, sheetSubmittedAt } from './submissions'
 
 interface Target {
   meetingId: string
@@ -20,7 +21,8 @@ function assertEditable(db: Database, t: Target): void {
   const reviewer = getReviewer(db, t.meetingId, t.reviewerId)
   const unit = stmt(db, 'SELECT name FROM units WHERE id = ? AND meeting_id = ?').get(t.unitId, t.meetingId) as { name: string } | undefined
   if (!unit) throw notFound('参评单位')
-  if (reviewer.submittedAt) throw new DomainError('CONFLICT', `评委“${reviewer.name}”已提交评分，修改须由会务组解锁并说明理由`)
+  const submittedAt = sheetSubmittedAt(db, t.reviewerId, t.unitId)
+  if (submittedAt) throw lockedSheetError(reviewer.name, unit.name, submittedAt)
   if (isRecused(db, t.reviewerId, t.unitId)) throw new DomainError('CONFLICT', `评委“${reviewer.name}”已回避“${unit.name}”，不能评分`)
 }
 
@@ -183,9 +185,10 @@ export function markVeto(
 }
 
 export function getScoreSheet(db: Database, meetingId: string, reviewerId: string, unitId: string): ScoreSheet {
-  const reviewer = getReviewer(db, meetingId, reviewerId)
+  getReviewer(db, meetingId, reviewerId)
   if (!stmt(db, 'SELECT 1 FROM units WHERE id = ? AND meeting_id = ?').get(unitId, meetingId)) throw notFound('参评单位')
   const t = { meetingId, reviewerId, unitId }
+  const submittedAt = sheetSubmittedAt(db, reviewerId, unitId)
   const shape = getRubricShape(db, meetingId)
   const scores = (
     stmt(db, 'SELECT item_id, value_tenths, deduction_reason, updated_at FROM scores WHERE reviewer_id = ? AND unit_id = ?').all(reviewerId, unitId) as {
@@ -200,7 +203,8 @@ export function getScoreSheet(db: Database, meetingId: string, reviewerId: strin
     reviewerId,
     unitId,
     recused: isRecused(db, reviewerId, unitId),
-    locked: reviewer.submittedAt !== null,
+    locked: submittedAt !== undefined,
+    submittedAt: submittedAt ?? null,
     scores,
     review: readReview(db, t),
     vetoMarks: readVetoMarks(db, t),
@@ -219,14 +223,16 @@ export function getProgress(db: Database, meetingId: string, reviewerId: string)
        (SELECT count(*) FROM scores s WHERE s.unit_id = u.id AND s.reviewer_id = @reviewerId) AS scored,
        (SELECT coalesce(sum(value_tenths), 0) FROM scores s WHERE s.unit_id = u.id AND s.reviewer_id = @reviewerId) AS subtotal,
        (SELECT bonus_tenths FROM reviews r WHERE r.unit_id = u.id AND r.reviewer_id = @reviewerId) AS bonus,
-       EXISTS (SELECT 1 FROM recusals x WHERE x.unit_id = u.id AND x.reviewer_id = @reviewerId) AS recused
+       EXISTS (SELECT 1 FROM recusals x WHERE x.unit_id = u.id AND x.reviewer_id = @reviewerId) AS recused,
+       (SELECT submitted_at FROM sheet_submissions s WHERE s.unit_id = u.id AND s.reviewer_id = @reviewerId) AS submitted_at
      FROM units u WHERE u.meeting_id = @meetingId ORDER BY u.seq`,
-  ).all({ meetingId, reviewerId }) as { unit_id: string; scored: number; subtotal: number; bonus: number | null; recused: number }[]
+  ).all({ meetingId, reviewerId }) as { unit_id: string; scored: number; subtotal: number; bonus: number | null; recused: number; submitted_at: string | null }[]
   return rows.map((r) => ({
     unitId: r.unit_id,
     scored: r.scored,
     itemCount: shape.itemCount,
     recused: r.recused === 1,
     total: fromTenths(sheetTotalTenths(r.subtotal, r.bonus, { bonusMaxTenths: shape.bonusMaxTenths, capTenths: shape.totalCapTenths })),
+    submittedAt: r.submitted_at,
   }))
 }

@@ -89,6 +89,8 @@ export const MeetingResults = z.object({
   flags: z.array(Flag),
   /** Units still missing scores from some non-recused reviewer: results are provisional. */
   incompleteUnitIds: z.array(Id),
+  /** Score sheets (reviewer × unit taking part, not recused) not yet submitted: until 0, documents say 未全部提交. */
+  unsubmittedSheets: z.number().int().min(0),
   computedAt: z.string(),
 })
 export type MeetingResults = z.infer<typeof MeetingResults>

@@ -56,7 +56,9 @@ export const ScoreSheet = z.object({
   reviewerId: Id,
   unitId: Id,
   recused: z.boolean(),
+  /** Submitted sheets are locked: only the organizer's unlock (with a reason) opens them again. */
   locked: z.boolean(),
+  submittedAt: Timestamp.nullable(),
   scores: z.array(Score),
   review: Review,
   vetoMarks: z.array(VetoMark),
@@ -74,6 +76,8 @@ export const UnitProgress = z.object({
   itemCount: z.number().int(),
   recused: z.boolean(),
   total: z.number(),
+  /** When this reviewer submitted (locked) the unit's sheet; null = 未提交. */
+  submittedAt: Timestamp.nullable(),
 })
 export type UnitProgress = z.infer<typeof UnitProgress>
 
@@ -85,3 +89,20 @@ export const SavedScore = z.object({
   itemCount: z.number().int(),
 })
 export type SavedScore = z.infer<typeof SavedScore>
+
+/** Submit one reviewer's sheets: the listed units, or every unit they score (not recused, not withdrawn). */
+export const SubmitInput = z.object({ reviewerId: Id, unitIds: z.array(Id).min(1).max(2000).optional() })
+export const SubmitResult = z.object({
+  /** Sheets locked by this call. */
+  submitted: z.array(Id),
+  /** Sheets that were already submitted (left as they were). */
+  alreadySubmitted: z.array(Id),
+  submittedAt: Timestamp,
+})
+export type SubmitResult = z.infer<typeof SubmitResult>
+
+export const UnlockInput = z.object({
+  reviewerId: Id,
+  unitId: Id,
+  reason: z.string().trim().min(1, '解锁须写明理由（将记入评分修改记录）').max(500, '理由不能超过 500 个字'),
+})

@@ -3,7 +3,7 @@ import { computed, ref, shallowRef } from 'vue'
 import type { Rubric } from '@shared/schemas/rubric'
 import type { Unit } from '@shared/schemas/unit'
 import type { Reviewer } from '@shared/schemas/reviewer'
-import type { UnitProgress } from '@shared/schemas/scoring'
+import type { SubmitResult, UnitProgress } from '@shared/schemas/scoring'
 import { api } from '../api'
 import { DraftJournal } from './draftJournal'
 import { errorText } from './fieldSaver'
@@ -117,7 +117,8 @@ export const useScoringStore = defineStore('scoring', () => {
   function openUnit(unit: string): void {
     if (!rubric.value || !reviewerId.value || session.value?.unitId === unit) return
     void leaveSheet()
-    const readOnly = !!reviewer.value?.submittedAt || !!progress.value[unit]?.recused
+    // A submitted sheet is locked (the server refuses writes too); only the organizer's unlock opens it.
+    const readOnly = !!progress.value[unit]?.submittedAt || !!progress.value[unit]?.recused
     const s = makeSession(reviewerId.value, unit, readOnly)
     session.value = s
     void s.load(leaving.get(sheetKey(reviewerId.value, unit)))
@@ -138,6 +139,37 @@ export const useScoringStore = defineStore('scoring', () => {
     return (list.find((u) => { const p = progress.value[u.id]; return !p || p.scored < p.itemCount }) ?? list[0])?.id ?? null
   }
 
+  /** Reads the reviewer's progress and the reviewer list again, then reopens the current sheet with its new lock state. */
+  async function refreshAfterLockChange(): Promise<void> {
+    const id = reviewerId.value
+    const current = unitId.value
+    const [list, rv] = await Promise.all([api.scoring.progress({ meetingId: meetingId.value, reviewerId: id }), api.reviewers.list({ meetingId: meetingId.value })])
+    if (reviewerId.value !== id) return
+    progress.value = Object.fromEntries(list.map((p) => [p.unitId, p]))
+    reviewers.value = rv
+    if (current) {
+      session.value = null
+      openUnit(current)
+    }
+  }
+
+  /**
+   * Submits the listed units (or all): everything typed is saved first, so the server judges what the
+   * reviewer sees. Refusals (items still unscored) come back as the API error, with the units listed.
+   */
+  async function submit(unitIds?: string[]): Promise<SubmitResult> {
+    await flushEverything()
+    const result = await api.scoring.submit({ meetingId: meetingId.value, reviewerId: reviewerId.value, unitIds })
+    await refreshAfterLockChange()
+    return result
+  }
+
+  /** The organizer's unlock of the open sheet, with the reason that goes into the history. */
+  async function unlock(unit: string, reason: string): Promise<void> {
+    await api.scoring.unlock({ meetingId: meetingId.value, reviewerId: reviewerId.value, unitId: unit, reason })
+    await refreshAfterLockChange()
+  }
+
   /** Everything pending anywhere (open sheet and sheets being left): for closing and reloading. */
   function flushEverything(): Promise<void> {
     return Promise.all([leaving.values(), session.value ? [session.value.flushAll()] : []].flatMap((x) => [...x])).then(() => undefined)
@@ -145,6 +177,6 @@ export const useScoringStore = defineStore('scoring', () => {
 
   return {
     meetingId, rubric, units, reviewers, reviewerId, reviewer, progress, session, unitId, loading, loadError,
-    init, rememberedReviewer, chooseReviewer, openUnit, neighbourUnit, firstOpenUnit, leaveSheet, flushEverything,
+    init, rememberedReviewer, chooseReviewer, openUnit, neighbourUnit, firstOpenUnit, leaveSheet, flushEverything, submit, unlock,
   }
 })

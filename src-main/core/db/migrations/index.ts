@@ -5,6 +5,7 @@ import { sql as unitOpinions } from './004-unit-opinions'
 import { sql as unitWithdrawal } from './005-unit-withdrawal'
 import { sql as materials } from './006-materials'
 import { sql as historyChain } from './007-history-chain'
+import { sql as sheetSubmissions } from './008-sheet-submissions'
 
 export interface Migration {
   /** The `user_version` the database has after this step. */
@@ -22,6 +23,7 @@ export const migrations: Migration[] = [
   { version: 5, name: 'unit withdrawal', sql: unitWithdrawal },
   { version: 6, name: 'materials', sql: materials },
   { version: 7, name: 'history chain', sql: historyChain },
+  { version: 8, name: 'sheet submissions', sql: sheetSubmissions },
 ]
 
 export const LATEST_VERSION = migrations[migrations.length - 1].version

@@ -27,9 +27,10 @@ export function insertDemo(db: Database, demo: DemoFile): void {
     demo.units.map((u) => u.id),
   )
   const at = now()
+  const submitted: [string, string][] = []
   for (const { id, submittedAt, ...fields } of demo.reviewers) {
     createReviewer(db, meetingId, fields, id)
-    if (submittedAt) stmt(db, 'UPDATE reviewers SET submitted_at = ? WHERE id = ?').run(submittedAt, id)
+    if (submittedAt) submitted.push([id, submittedAt])
   }
   for (const r of demo.recusals) {
     setRecusal(db, meetingId, { reviewerId: r.reviewerId, unitId: r.unitId, recused: true, source: r.source, reason: r.reason })
@@ -57,6 +58,14 @@ export function insertDemo(db: Database, demo: DemoFile): void {
   for (const m of demo.vetoMarks) mark.run(m.id, meetingId, m.reviewerId, m.unitId, m.vetoItemId, m.reason, at)
   const decision = stmt(db, 'INSERT INTO veto_decisions (id, meeting_id, unit_id, decision, reason, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
   for (const d of demo.vetoDecisions) decision.run(d.id, meetingId, d.unitId, d.decision, d.reason, at)
+  // A reviewer who submitted in the file submitted every sheet they score (recused units excepted).
+  const submission = stmt(
+    db,
+    `INSERT INTO sheet_submissions (meeting_id, reviewer_id, unit_id, submitted_at)
+     SELECT ?, ?, u.id, ? FROM units u WHERE u.meeting_id = ?
+       AND NOT EXISTS (SELECT 1 FROM recusals x WHERE x.reviewer_id = ? AND x.unit_id = u.id)`,
+  )
+  for (const [reviewerId, submittedAt] of submitted) submission.run(meetingId, reviewerId, submittedAt, meetingId, reviewerId)
 }
 
 /**
