@@ -213,6 +213,7 @@ export function demoDossier(): Dossier {
       },
     ],
     incompleteUnitIds: [],
+    unsubmittedSheets: 0,
     computedAt: AT,
   })
   return {

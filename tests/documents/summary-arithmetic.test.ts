@@ -91,6 +91,15 @@ describe('the summary sheet adds up on paper', () => {
     }
   })
 
+  it('says 未全部提交 above the table while score sheets are still unsubmitted, and nothing once all are in', async () => {
+    const d = demoDossier()
+    expect(readDocx(await buildSummaryDocx(d)).text).not.toContain('未全部提交')
+    d.results.unsubmittedSheets = 3
+    const text = readDocx(await buildSummaryDocx(d)).text
+    expect(text).toContain('评分未全部提交：尚有3份评分表未提交，本表为临时结果')
+    expect(text.indexOf('未全部提交')).toBeLessThan(text.indexOf('序号'))
+  })
+
   it('leaves 其中加分 and its note out when the rubric has no bonus item', async () => {
     const d = demoDossier()
     d.rubric.bonusMaxPoints = 0
