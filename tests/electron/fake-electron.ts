@@ -165,9 +165,13 @@ export const app = new FakeApp()
 type ProtocolHandler = (request: Request) => Promise<Response>
 const handlers = new Map<string, ProtocolHandler>()
 
+let privilegedRegistered = false
 export const protocol = {
+  /** Electron silently keeps only the last call's schemes; the fake refuses a second call instead. */
   registerSchemesAsPrivileged: vi.fn((_schemes: unknown[]) => {
     if (app.isReady()) throw new Error('protocol.registerSchemesAsPrivileged should be called before app is ready')
+    if (privilegedRegistered) throw new Error('protocol.registerSchemesAsPrivileged called twice: Electron would drop the first call\'s schemes')
+    privilegedRegistered = true
   }),
   handlers,
   /** Electron's protocol forwards to the default session's, which exists only once ready. */
@@ -244,6 +248,7 @@ export function resetFakeElectron(): void {
   app.restart()
   Object.assign(app, { appPath: '/nonexistent-app', userData: '/nonexistent-user-data', gotLock: true, isPackaged: false })
   handlers.clear()
+  privilegedRegistered = false
   ipcMain.handlers.clear()
   defaultSession.requestHandler = undefined
   defaultSession.checkHandler = undefined
