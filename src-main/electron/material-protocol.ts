@@ -2,7 +2,7 @@
  * material:// — the desktop twin of the bridge's /material/<id>: a stored material's bytes, looked
  * up by id only (`material://m/<uuid>`; no path ever comes from the page), with its Content-Type,
  * nosniff and single byte ranges. The page lives on app://onsite, so every read is cross-origin:
- * CORS answers app://onsite and no one else (pdf.js and docx-preview read with fetch/XHR).
+ * CORS allows app://onsite and no one else (pdf.js and docx-preview read with fetch/XHR).
  */
 import { Readable } from 'node:stream'
 import { protocol } from 'electron'
@@ -26,27 +26,27 @@ export function serveMaterials(context: Context): void {
 }
 
 export async function materialResponse(context: Context, request: Pick<Request, 'url' | 'method' | 'headers'>): Promise<Response> {
-  const cors = corsHeaders(request.headers.get('origin'))
   // A preflight (Range is safelisted, but a reader may add another header): answer it, read nothing.
-  if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: cors })
-  if (request.method !== 'GET' && request.method !== 'HEAD') return textResponse(405, '材料只能读取', cors)
+  if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: CORS })
+  if (request.method !== 'GET' && request.method !== 'HEAD') return textResponse(405, '材料只能读取')
   const id = materialId(request.url)
   const material = id ? findMaterial(context.db, id) : undefined
-  if (!id || !material) return textResponse(404, '材料不存在或已被删除', cors)
+  if (!id || !material) return textResponse(404, '材料不存在或已被删除')
 
   const range = parseByteRange(request.headers.get('range'), material.size)
   if (range.kind === 'unsatisfiable') {
-    return new Response(null, { status: 416, headers: { ...cors, 'content-range': `bytes */${material.size}`, 'x-content-type-options': 'nosniff' } })
+    return new Response(null, { status: 416, headers: { ...CORS, 'content-range': `bytes */${material.size}`, 'x-content-type-options': 'nosniff' } })
   }
   let opened
   try {
     opened = await openMaterialById(context, id, range.kind === 'partial' ? range : undefined)
   } catch (error) {
-    if (!(error instanceof DomainError)) throw error
-    return textResponse(error.code === 'NOT_FOUND' ? 404 : 500, error.message, cors)
+    if (error instanceof DomainError) return textResponse(error.code === 'NOT_FOUND' ? 404 : 500, error.message)
+    console.error('[material] 读取材料失败', error)
+    return textResponse(500, '读取材料失败，请重试')
   }
   const partial = range.kind === 'partial'
-  const headers = { ...materialHeaders(material, partial ? range.end - range.start + 1 : opened.size), ...cors }
+  const headers = { ...materialHeaders(material, partial ? range.end - range.start + 1 : opened.size), ...CORS }
   if (partial) headers['content-range'] = `bytes ${range.start}-${range.end}/${opened.size}`
   if (request.method === 'HEAD') {
     opened.stream.destroy()
@@ -71,20 +71,17 @@ export function materialId(url: string): string | null {
 }
 
 /**
- * Only our own page may read materials cross-origin; pdf.js needs to see Content-Range and
- * Accept-Ranges (not safelisted response headers) to read a large PDF in chunks.
+ * Only our own page may read materials cross-origin: the one allowed origin is a constant, never
+ * the request's Origin echoed back (nor *), so it cannot be talked into naming another page — and
+ * it does not depend on Chromium forwarding Origin to the handler. pdf.js needs to see
+ * Content-Range and Accept-Ranges (not safelisted response headers) to read a large PDF in chunks.
  */
-function corsHeaders(origin: string | null): Record<string, string> {
-  const vary = { vary: 'Origin' }
-  if (origin !== APP_ORIGIN) return vary
-  return {
-    ...vary,
-    'access-control-allow-origin': APP_ORIGIN,
-    'access-control-allow-methods': 'GET, HEAD',
-    'access-control-allow-headers': 'Range',
-    'access-control-expose-headers': 'Content-Range, Accept-Ranges, Content-Length, Content-Disposition',
-  }
+const CORS: Readonly<Record<string, string>> = {
+  'access-control-allow-origin': APP_ORIGIN,
+  'access-control-allow-methods': 'GET, HEAD',
+  'access-control-allow-headers': 'Range',
+  'access-control-expose-headers': 'Content-Range, Accept-Ranges, Content-Length, Content-Disposition',
 }
 
-const textResponse = (status: number, message: string, cors: Record<string, string>): Response =>
-  new Response(message, { status, headers: { ...cors, 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' } })
+const textResponse = (status: number, message: string): Response =>
+  new Response(message, { status, headers: { ...CORS, 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' } })
