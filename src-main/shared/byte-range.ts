@@ -3,6 +3,8 @@
  * for chunks this way so a 500-page scan opens without reading it whole. Only a single range is
  * served; a multi-range request gets the whole file, which the RFC allows.
  */
+import { contentDisposition } from './content-disposition'
+
 export type RangeAnswer =
   | { kind: 'whole' }
   | { kind: 'partial'; start: number; end: number }
@@ -33,7 +35,7 @@ export function materialHeaders(material: { contentType: string; name: string },
     'content-length': String(length),
     'accept-ranges': 'bytes',
     'x-content-type-options': 'nosniff',
-    'content-disposition': `inline; filename*=UTF-8''${encodeURIComponent(base)}`,
+    'content-disposition': contentDisposition('inline', base),
     // Content behind an id never changes, but a deleted material must not live on in a cache.
     'cache-control': 'private, no-cache',
   }

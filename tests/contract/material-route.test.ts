@@ -59,12 +59,23 @@ describe('/material/<id> on the bridge', () => {
     expect(reply.headers['x-content-type-options']).toBe('nosniff')
     expect(reply.headers['accept-ranges']).toBe('bytes')
     // Only the base name, RFC 8187-encoded: the folder inside the import is not part of a file name.
-    expect(reply.headers['content-disposition']).toBe(`inline; filename*=UTF-8''${encodeURIComponent('2024年党建品牌台账.pdf')}`)
+    expect(reply.headers['content-disposition']).toBe(`inline; filename="2024_______.pdf"; filename*=UTF-8''${encodeURIComponent('2024年党建品牌台账.pdf')}`)
     expect(decodeURIComponent(reply.headers['content-disposition']!.split("''")[1])).toBe('2024年党建品牌台账.pdf')
 
     const image = await raw(`/material/${png.id}`)
     expect(image.headers['content-type']).toBe('image/png')
     expect(image.body.equals(tinyPng())).toBe(true)
+  })
+
+  it("names a file with quotes, brackets or stars so that every browser reads the name back (RFC 8187)", async () => {
+    const unit = await seedUnit(t)
+    const name = "张三's 述职报告 (定稿)*.pdf"
+    const odd = await seedMaterial(t, unit, { name: `材料/${name}`, bytes: pdfBytes, kind: 'pdf', contentType: 'application/pdf' })
+    const header = (await raw(`/material/${odd.id}`, { method: 'HEAD' })).headers['content-disposition']!
+    const encoded = /^inline; filename="[\x20-\x7e]*"; filename\*=UTF-8''(.+)$/.exec(header)?.[1]
+    // attr-char only: an unescaped ' ( ) or * ends or breaks the ext-value in strict parsers.
+    expect(encoded).toMatch(/^[A-Za-z0-9!#$&+\-.^_`|~%]+$/)
+    expect(decodeURIComponent(encoded!)).toBe(name)
   })
 
   it('serves a single byte range as 206 with exactly those bytes', async () => {

@@ -56,7 +56,7 @@ describe('material:// scheme', () => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff')
     expect(response.headers.get('accept-ranges')).toBe('bytes')
     expect(response.headers.get('content-length')).toBe(String(pdfBytes.length))
-    expect(response.headers.get('content-disposition')).toBe(`inline; filename*=UTF-8''${encodeURIComponent('2024年党建品牌台账.pdf')}`)
+    expect(response.headers.get('content-disposition')).toBe(`inline; filename="2024_______.pdf"; filename*=UTF-8''${encodeURIComponent('2024年党建品牌台账.pdf')}`)
     expect((await bytes(response)).equals(pdfBytes)).toBe(true)
 
     const image = await get(`material://m/${png.id}`)
