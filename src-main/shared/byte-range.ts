@@ -22,6 +22,8 @@ export function parseByteRange(header: string | null | undefined, size: number):
     return { kind: 'partial', start: Math.max(0, size - length), end: size - 1 }
   }
   const start = Number(first)
+  // last < first is not a range at all (RFC 9110 §14.1.1): ignored, like a malformed header.
+  if (last !== '' && Number(last) < start) return { kind: 'whole' }
   const end = last === '' ? size - 1 : Math.min(Number(last), size - 1)
   if (!Number.isSafeInteger(start) || start >= size || end < start) return { kind: 'unsatisfiable' }
   return { kind: 'partial', start, end }
