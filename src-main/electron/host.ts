@@ -1,50 +1,77 @@
 /**
- * The host contract's desktop side: show an exported file in its folder, open it in Word/WPS/Excel,
- * save a copy where the user chooses (a USB stick). Only files inside `<dataDir>/exports` that an
- * export wrote (.docx/.xlsx, resolved by the core's `findExport`) are ever touched: the page can
- * never make the shell open or copy an arbitrary path.
+ * The host contract's desktop side. Exports: show an exported file in its folder, open it in
+ * Word/WPS/Excel, save a copy where the user chooses (a USB stick) — only files inside
+ * `<dataDir>/exports` that an export wrote (.docx/.xlsx, resolved by the core's `findExport`) are
+ * ever touched. Materials (host-materials.ts): the open dialog for imports, and opening a stored
+ * material by id. The page can never make the shell open or copy an arbitrary path.
  */
 import { copyFile, rename, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
+import type { z } from 'zod'
 import { dialog, shell, type BrowserWindow } from 'electron'
 import { describeZodError } from '../core/api/zod-messages'
+import type { CoreContext } from '../core/context'
+import { DomainError } from '../core/errors'
 import { findExport, type ExportDownload } from '../core/services/exports'
 import type { ApiError, ApiResult } from '../shared/errors'
-import { hostContract, isHostOperationName, type HostOperationName, type SavedCopy } from '../shared/host-contract'
+import { hostContract, isHostOperationName, type HostContract, type HostOperationName, type SavedCopy } from '../shared/host-contract'
+import { OpenMaterialError, openMaterialCopy, pickMaterials } from './host-materials'
 
 export type HostDispatch = (name: string, input: unknown) => Promise<ApiResult<unknown>>
 
-type ExportOperation = 'host.revealExport' | 'host.openExport' | 'host.saveExportAs'
-type HostHandlers = { [K in ExportOperation]: (file: ExportDownload) => Promise<unknown> }
-const isExportOperation = (name: HostOperationName): name is ExportOperation => name.endsWith('Export') || name === 'host.saveExportAs'
+/** Each operation gets its own input, already checked against its own schema. */
+type HostHandlers = { [K in HostOperationName]: (input: z.infer<HostContract[K]['input']>) => Promise<unknown> }
 
-export function createHostDispatcher(dataDir: string, window: () => BrowserWindow | undefined): HostDispatch {
+export interface HostOptions {
+  /** Where materials are copied to be opened with the system's program; `<tmp>/onsite-open` by default. */
+  openDir?: string
+}
+
+export function createHostDispatcher(
+  context: Pick<CoreContext, 'db' | 'dataDir'>,
+  window: () => BrowserWindow | undefined,
+  options: HostOptions = {},
+): HostDispatch {
+  const openDir = options.openDir ?? join(tmpdir(), 'onsite-open')
+  /** Export operations resolve the name to a file an export wrote, or answer NOT_FOUND. */
+  const onExport =
+    (work: (file: ExportDownload) => Promise<unknown>) =>
+    async ({ fileName }: { fileName: string }): Promise<unknown> => {
+      const file = findExport(context.dataDir, encodeURIComponent(fileName))
+      if (!file) throw hostError('NOT_FOUND', `导出文件“${fileName}”不存在或已被删除，请重新导出`)
+      return work(file)
+    }
   const handlers: HostHandlers = {
-    'host.revealExport': async (file) => {
+    'host.revealExport': onExport(async (file) => {
       shell.showItemInFolder(file.path)
       return { ok: true }
-    },
-    'host.openExport': async (file) => {
+    }),
+    'host.openExport': onExport(async (file) => {
       // openPath answers with an error text instead of throwing (e.g. no program for .docx).
       const problem = await shell.openPath(file.path)
       if (problem) throw hostError('INTERNAL', `无法打开“${file.fileName}”：${problem}。请确认本机装有 Word、WPS 或 Excel，或用“在文件夹中显示”找到文件。`)
       return { ok: true }
+    }),
+    'host.saveExportAs': onExport(async (file) => saveCopy(file, window())),
+    'host.pickMaterials': async ({ folders }) => pickMaterials(folders, window()),
+    'host.openMaterial': async ({ meetingId, id }) => {
+      await openMaterialCopy(context, meetingId, id, openDir)
+      return { ok: true }
     },
-    'host.saveExportAs': async (file) => saveCopy(file, window()),
   }
 
   return async (name, input) => {
     if (!isHostOperationName(name)) return fail({ code: 'UNKNOWN_OPERATION', message: `没有名为“${name}”的操作` })
     const parsed = hostContract[name].input.safeParse(input ?? {})
     if (!parsed.success) return fail({ code: 'VALIDATION', ...describeZodError(parsed.error) })
-    // Materials operations: being built in this change.
-    if (!isExportOperation(name) || !('fileName' in parsed.data)) return fail({ code: 'INTERNAL', message: '该功能尚未完成' })
-    const file = findExport(dataDir, encodeURIComponent(parsed.data.fileName))
-    if (!file) return fail({ code: 'NOT_FOUND', message: `导出文件“${parsed.data.fileName}”不存在或已被删除，请重新导出` })
     try {
-      return { ok: true, data: hostContract[name].output.parse(await handlers[name](file)) }
+      const handler = handlers[name] as (input: unknown) => Promise<unknown>
+      return { ok: true, data: hostContract[name].output.parse(await handler(parsed.data)) }
     } catch (error) {
       if (error instanceof HostError) return fail(error.apiError)
+      if (error instanceof DomainError) return fail({ code: error.code, message: error.message })
+      if (error instanceof OpenMaterialError) return fail({ code: 'INTERNAL', message: error.message })
       console.error(`[host] ${name} failed`, error)
       return fail({ code: 'INTERNAL', message: `操作失败：${error instanceof Error ? error.message : String(error)}` })
     }

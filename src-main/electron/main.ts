@@ -7,6 +7,7 @@ import { createCore, type Core } from '../core/app'
 import { startupMessage } from '../core/db/db-errors'
 import { createHostDispatcher } from './host'
 import { forwardEvents, registerApiHandler } from './ipc'
+import { serveMaterials } from './material-protocol'
 import { installMenu } from './menu'
 import { resolveAppPaths } from './paths'
 import { registerAppScheme, serveRenderer } from './protocol'
@@ -16,7 +17,7 @@ import { createMainWindow } from './window'
 let core: Core | undefined
 let mainWindow: BrowserWindow | undefined
 
-// Before `ready`: the scheme must be privileged before any page loads.
+// Before `ready`: app:// and material:// must be privileged before any page loads.
 registerAppScheme()
 
 /** Resolves once the window is up (or the app has given up and is quitting). */
@@ -52,7 +53,8 @@ async function run(): Promise<void> {
 
   denyAllPermissions(session.defaultSession)
   serveRenderer(paths.rendererDir)
-  registerApiHandler(core, createHostDispatcher(paths.dataDir, () => mainWindow))
+  serveMaterials(core.context)
+  registerApiHandler(core, createHostDispatcher(core.context, () => mainWindow))
   installMenu()
   mainWindow = createMainWindow(paths)
   forwardEvents(core, mainWindow)

@@ -7,6 +7,7 @@ import { extname, resolve, sep } from 'node:path'
 import { protocol } from 'electron'
 import { APP_HOST, APP_SCHEME } from './app-origin'
 import { CONTENT_SECURITY_POLICY } from './content-security-policy'
+import { MATERIAL_SCHEME } from './material-protocol'
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -30,10 +31,15 @@ const MIME: Record<string, string> = {
   '.wasm': 'application/wasm',
 }
 
-/** Must run before `app` is ready: gives app:// an origin, a secure context and fetch(). */
+/**
+ * Must run before `app` is ready, and only once (a second call replaces the first): gives app:// an
+ * origin, a secure context and fetch(); material:// (material-protocol.ts) is read by fetch/XHR
+ * from app:// with CORS and streamed in ranges.
+ */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    { scheme: MATERIAL_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, corsEnabled: true } },
   ])
 }
 

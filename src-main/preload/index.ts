@@ -1,9 +1,9 @@
 /**
- * The preload (sandboxed, CommonJS): exposes exactly `window.onsite.invoke` and
- * `window.onsite.onEvent` — never ipcRenderer itself, so the page can reach nothing but the two
- * channels the main process validates.
+ * The preload (sandboxed, CommonJS): exposes exactly `window.onsite.invoke`, `window.onsite.onEvent`
+ * and `window.onsite.pathForFile` — never ipcRenderer itself, so the page can reach nothing but the
+ * two channels the main process validates.
  */
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
 import type { ApiResult } from '../shared/errors'
 import type { AppEvent } from '../shared/events'
 
@@ -18,6 +18,13 @@ const onsite = {
     return () => {
       ipcRenderer.removeListener('event', relay)
     }
+  },
+  /**
+   * The path of a file dropped on the window (File.path is gone since Electron 32); '' for a File
+   * the page made itself. The path then goes to materials.import, which checks it like any other.
+   */
+  pathForFile(file: File): string {
+    return webUtils.getPathForFile(file)
   },
 }
 

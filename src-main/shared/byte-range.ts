@@ -3,6 +3,8 @@
  * for chunks this way so a 500-page scan opens without reading it whole. Only a single range is
  * served; a multi-range request gets the whole file, which the RFC allows.
  */
+import { contentDisposition } from './content-disposition'
+
 export type RangeAnswer =
   | { kind: 'whole' }
   | { kind: 'partial'; start: number; end: number }
@@ -20,6 +22,8 @@ export function parseByteRange(header: string | null | undefined, size: number):
     return { kind: 'partial', start: Math.max(0, size - length), end: size - 1 }
   }
   const start = Number(first)
+  // last < first is not a range at all (RFC 9110 §14.1.1): ignored, like a malformed header.
+  if (last !== '' && Number(last) < start) return { kind: 'whole' }
   const end = last === '' ? size - 1 : Math.min(Number(last), size - 1)
   if (!Number.isSafeInteger(start) || start >= size || end < start) return { kind: 'unsatisfiable' }
   return { kind: 'partial', start, end }
@@ -33,7 +37,7 @@ export function materialHeaders(material: { contentType: string; name: string },
     'content-length': String(length),
     'accept-ranges': 'bytes',
     'x-content-type-options': 'nosniff',
-    'content-disposition': `inline; filename*=UTF-8''${encodeURIComponent(base)}`,
+    'content-disposition': contentDisposition('inline', base),
     // Content behind an id never changes, but a deleted material must not live on in a cache.
     'cache-control': 'private, no-cache',
   }

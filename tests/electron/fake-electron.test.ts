@@ -17,6 +17,11 @@ describe('fake electron: before ready', () => {
     expect(fake.app.whenReady()).toBe(ready)
   })
 
+  it('takes privileged schemes in one call only (Electron keeps just the last call)', () => {
+    fake.protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true } }])
+    expect(() => fake.protocol.registerSchemesAsPrivileged([{ scheme: 'material', privileges: { standard: true } }])).toThrow(/called twice/)
+  })
+
   it('has no window, no session and no protocol handlers yet', () => {
     expect(() => new fake.BrowserWindow({})).toThrow('Cannot create BrowserWindow before app is ready')
     expect(() => fake.session.defaultSession).toThrow('Session can only be received when app is ready')

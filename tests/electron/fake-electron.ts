@@ -165,9 +165,13 @@ export const app = new FakeApp()
 type ProtocolHandler = (request: Request) => Promise<Response>
 const handlers = new Map<string, ProtocolHandler>()
 
+let privilegedRegistered = false
 export const protocol = {
+  /** Electron silently keeps only the last call's schemes; the fake refuses a second call instead. */
   registerSchemesAsPrivileged: vi.fn((_schemes: unknown[]) => {
     if (app.isReady()) throw new Error('protocol.registerSchemesAsPrivileged should be called before app is ready')
+    if (privilegedRegistered) throw new Error('protocol.registerSchemesAsPrivileged called twice: Electron would drop the first call\'s schemes')
+    privilegedRegistered = true
   }),
   handlers,
   /** Electron's protocol forwards to the default session's, which exists only once ready. */
@@ -208,9 +212,10 @@ export const session = {
   },
 }
 
-/** `showMessageBox` answers "cancel" (button 1) and `showSaveDialog` is cancelled unless a test says otherwise. */
+/** `showMessageBox` answers "cancel" (button 1), `showSaveDialog` and `showOpenDialog` are cancelled unless a test says otherwise. */
 export const dialog = {
   showErrorBox: vi.fn(),
+  showOpenDialog: vi.fn(async (..._args: unknown[]): Promise<{ canceled: boolean; filePaths: string[] }> => ({ canceled: true, filePaths: [] })),
   showMessageBox: vi.fn(async (..._args: unknown[]) => ({ response: 1, checkboxChecked: false })),
   showSaveDialog: vi.fn(async (..._args: unknown[]): Promise<{ canceled: boolean; filePath?: string }> => ({ canceled: true, filePath: '' })),
 }
@@ -230,8 +235,10 @@ export const Menu = {
 // The preload side.
 export const contextBridge = { exposed: new Map<string, unknown>(), exposeInMainWorld: (key: string, api: unknown) => contextBridge.exposed.set(key, api) }
 export const ipcRenderer = Object.assign(new FakeEmitter(), { invoke: vi.fn(async (..._args: unknown[]) => ({ ok: true, data: 'pong' })) })
+/** Electron answers the dropped file's path, or '' for a File the page built itself. */
+export const webUtils = { getPathForFile: vi.fn((file: { path?: string }) => file.path ?? '') }
 
-export default { app, BrowserWindow, protocol, ipcMain, session, dialog, shell, Menu, contextBridge, ipcRenderer }
+export default { app, BrowserWindow, protocol, ipcMain, session, dialog, shell, Menu, contextBridge, ipcRenderer, webUtils }
 
 /** Back to a freshly started process (not ready yet): no windows, handlers, listeners or recorded calls. */
 export function resetFakeElectron(): void {
@@ -241,11 +248,13 @@ export function resetFakeElectron(): void {
   app.restart()
   Object.assign(app, { appPath: '/nonexistent-app', userData: '/nonexistent-user-data', gotLock: true, isPackaged: false })
   handlers.clear()
+  privilegedRegistered = false
   ipcMain.handlers.clear()
   defaultSession.requestHandler = undefined
   defaultSession.checkHandler = undefined
   dialog.showMessageBox.mockResolvedValue({ response: 1, checkboxChecked: false })
   dialog.showSaveDialog.mockResolvedValue({ canceled: true, filePath: '' })
+  dialog.showOpenDialog.mockResolvedValue({ canceled: true, filePaths: [] })
   shell.openPath.mockResolvedValue('')
   contextBridge.exposed.clear()
   ipcRenderer.listeners.clear()

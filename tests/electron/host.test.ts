@@ -31,7 +31,7 @@ afterAll(() => {
 })
 beforeEach(() => fake.resetFakeElectron())
 
-const host = () => createHostDispatcher(t.dataDir, () => undefined)
+const host = () => createHostDispatcher(t.core.context, () => undefined)
 const exportedPath = () => realpathSync(exported.path)
 
 describe('open and show an exported file', () => {

@@ -78,6 +78,22 @@ describe('main process', () => {
     expect(fake.shell.showItemInFolder).toHaveBeenCalledWith(realpathSync(exported.data.path))
   })
 
+  it('serves material:// from the same core and answers the material host operations', async () => {
+    await startMain()
+    const [app, material] = (fake.protocol.registerSchemesAsPrivileged.mock.calls[0] as [{ scheme: string }[]])[0]
+    expect([app.scheme, material.scheme]).toEqual(['app', 'material'])
+    const serve = fake.protocol.handlers.get('material')!
+    const api = fake.ipcMain.handlers.get('api')!
+    const meeting = (await api(ownPage(), 'meetings.create', { title: '材料会', date: '2024-12-18' })) as { data: { id: string } }
+    const unknown = '00000000-0000-4000-8000-000000000000'
+    expect((await serve(new Request(`material://m/${unknown}`))).status).toBe(404)
+    expect(await api(ownPage(), 'host.openMaterial', { meetingId: meeting.data.id, id: unknown })).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: '材料不存在或已被删除' } })
+    fake.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/media/u盘/材料.zip'] })
+    expect(await api(ownPage(), 'host.pickMaterials', {})).toEqual({ ok: true, data: { paths: ['/media/u盘/材料.zip'] } })
+    expect(fake.dialog.showOpenDialog.mock.calls[0][0]).toBe(fake.BrowserWindow.instances[0])
+    expect(fake.shell.openPath).not.toHaveBeenCalled()
+  })
+
   it('hardens the main window itself: its web contents is announced while the window is built, after the listener is in place', async () => {
     await startMain()
     const [window] = fake.BrowserWindow.instances

@@ -1,10 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import * as fake from './fake-electron'
 import { registerAppScheme, rendererResponse, serveRenderer } from '../../src-main/electron/protocol'
 import { CONTENT_SECURITY_POLICY } from '../../src-main/electron/content-security-policy'
+import { repoRoot } from '../helpers/core'
 
 vi.mock('electron', () => import('./fake-electron'))
 
@@ -30,9 +31,9 @@ afterAll(() => rmSync(root, { recursive: true, force: true }))
 describe('app:// protocol', () => {
   it('is registered as a standard, secure, fetch-capable scheme', () => {
     registerAppScheme()
-    expect(fake.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
-      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
-    ])
+    expect(fake.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith(
+      expect.arrayContaining([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]),
+    )
   })
 
   it('serves the built renderer with the right MIME types and the CSP header', async () => {
@@ -92,9 +93,26 @@ describe('Content-Security-Policy', () => {
 
   it("defaults to 'self' and allows no remote origin anywhere", () => {
     expect(directives['default-src']).toEqual(["'self'"])
-    expect(directives['script-src']).toEqual(["'self'"])
     expect(directives['object-src']).toEqual(["'none'"])
-    expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:|\*|ws:|'unsafe-eval'/)
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:|\*|ws:|'unsafe-eval'|data:text/)
+  })
+
+  it("runs only our own scripts; WebAssembly (pdf.js decoders) may compile, JavaScript may never be eval'd", () => {
+    expect(directives['script-src']).toEqual(["'self'", "'wasm-unsafe-eval'"])
+    expect(directives['worker-src']).toBeUndefined() // pdf.js' module worker comes from 'self' via script-src
+  })
+
+  it('lets the viewer read materials from material:// and nowhere else new', () => {
+    expect(directives['connect-src']).toEqual(["'self'", 'material:'])
+    expect(directives['img-src']).toEqual(["'self'", 'data:', 'blob:', 'material:'])
+    expect(directives['font-src']).toEqual(["'self'", 'data:', 'blob:'])
+    for (const directive of ['frame-src', 'media-src', 'child-src']) expect(directives[directive], directive).toBeUndefined()
+  })
+
+  it('is the same policy the page carries in its <meta> tag (for the dev server), less frame-ancestors', () => {
+    const html = readFileSync(join(repoRoot, 'src-renderer', 'index.html'), 'utf8')
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1]
+    expect(meta).toBe(CONTENT_SECURITY_POLICY.replace("; frame-ancestors 'none'", ''))
   })
 
   it('allows inline code for styles only, never for scripts', () => {

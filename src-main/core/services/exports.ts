@@ -7,6 +7,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, realpathSync, renameSync, rm
 import { basename, extname, join, sep } from 'node:path'
 import type { Database } from 'better-sqlite3'
 import type { ExportResult, MinutesOutline } from '../../shared/schemas/minutes'
+import { contentDisposition as sharedContentDisposition } from '../../shared/content-disposition'
 import type { CoreContext } from '../context'
 import { loadDossier } from './dossier'
 import { buildMinutesDocx } from '../documents/minutes'
@@ -111,7 +112,5 @@ export function findExport(dataDir: string, encodedName: string): ExportDownload
 
 /** `attachment` with an ASCII fallback name and the real UTF-8 name per RFC 5987 / RFC 6266. */
 export function contentDisposition(fileName: string): string {
-  const fallback = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`
+  return sharedContentDisposition('attachment', fileName)
 }
