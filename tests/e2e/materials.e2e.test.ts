@@ -130,6 +130,39 @@ describe('材料（会务组）', () => {
     ])
   })
 
+  it('上传中断（浏览器模式）：逐个文件说明原因，不导入任何内容', async () => {
+    // Fault injection at the network boundary: the local service drops every upload connection.
+    await e.page.route('**/upload', (route) => route.abort('connectionreset'))
+    try {
+      await openMaterials(units[2]!.id)
+      await e.page.locator('.right-head [data-test="files-input"]').setInputFiles([
+        { name: '申报书.pdf', mimeType: 'application/pdf', buffer: cidFontPdf() },
+        { name: '照片.png', mimeType: 'image/png', buffer: tinyPng() },
+      ])
+      const dialog = e.page.locator('[data-test="material-import-dialog"]')
+      await expect.poll(() => dialog.locator('[data-test="import-error"]').innerText()).toBe('文件都没能上传（原因见上），没有导入任何材料')
+      expect(await dialog.locator('[data-test="upload-list"] li').allInnerTexts()).toEqual([
+        expect.stringContaining('申报书.pdf'),
+        expect.stringContaining('照片.png'),
+      ])
+      expect(await dialog.locator('[data-test="upload-list"] li.failed').count()).toBe(2)
+      expect(await dialog.locator('[data-test="upload-list"]').innerText()).toContain('无法连接到本机服务')
+      await e.shot('82-materials-upload-failed')
+      await dialog.locator('[data-test="import-close"]').click()
+      expect(await e.api.materials.list({ meetingId, unitId: units[2]!.id })).toEqual([])
+    } finally {
+      await e.page.unroute('**/upload')
+    }
+  })
+
+  it('参评单位表多了“材料”列，1280×720 下仍完整', async () => {
+    await e.page.goto(`${e.baseUrl}/#/meetings/${meetingId}/units`)
+    await expect.poll(() => e.page.locator('[data-test="units-table"] thead th').allInnerTexts()).toContain('材料')
+    await e.page.waitForLoadState('networkidle')
+    const problems = Object.fromEntries(Object.entries(await pageProblems(e.page)).filter(([, list]) => list.length))
+    expect(problems).toEqual({})
+  })
+
   it('各单位材料概况：材料页的份数、无文字层、无材料；参评单位表的“材料”列', async (ctx) => {
     if (!built.overview) ctx.skip()
     const expected = (await e.api.materials.list({ meetingId, unitId: units[0]!.id })).length
@@ -183,6 +216,38 @@ describe('材料（会务组）', () => {
     await expect.poll(() => e.page.locator('[data-test="material-list"] tbody tr').count()).toBe(2)
     expect(await row('申报材料/党建品牌申报书.pdf').count()).toBe(1)
     expect(await row('台账/扫描件.pdf').locator('[data-test="material-badge"]').allInnerTexts()).toEqual(['无文字层'])
+  })
+
+  it('按单位文件夹批量导入：文件夹对上单位，未匹配的标出并须指定或跳过，确定后才写入', async (ctx) => {
+    if (!built.importing) ctx.skip()
+    const zip = buildZip([
+      { name: gbk('市数据资源局数据共享处/工作总结.txt'), data: gbk('数据共享处二〇二四年工作总结') },
+      { name: gbk('市水利保障局水文监测站/台账.txt'), data: gbk('水文监测站党建台账') },
+      { name: gbk('新建文件夹/说明.txt'), data: gbk('不知是哪个单位的') },
+    ])
+    const before = await e.api.materials.list({ meetingId })
+    await openMaterials()
+    await e.page.locator('.toolbar [data-test="files-input"]').setInputFiles({ name: '各单位材料.zip', mimeType: 'application/zip', buffer: zip })
+    const dialog = e.page.locator('[data-test="material-batch-dialog"]')
+    const groups = dialog.locator('[data-test="batch-groups"] tbody tr')
+    await expect.poll(() => groups.count()).toBe(3)
+    const unmatched = dialog.locator('tr.unmatched')
+    expect(await unmatched.count()).toBe(1)
+    expect(await unmatched.innerText()).toContain('未匹配')
+    const confirm = dialog.locator('[data-test="batch-confirm"]')
+    expect(await confirm.isDisabled()).toBe(true)
+    await e.shot('88-materials-batch-plan')
+    // Nothing is written while the organizer decides.
+    expect(await e.api.materials.list({ meetingId })).toEqual(before)
+
+    await unmatched.locator('[data-test="batch-unit"]').selectOption('skip')
+    await expect.poll(() => confirm.isDisabled()).toBe(false)
+    expect(await confirm.innerText()).toContain('2 个单位')
+    await confirm.click()
+    await expect.poll(() => dialog.locator('[data-test="import-report"]').innerText()).toContain('已导入 2 份材料')
+    await dialog.locator('[data-test="import-close"]').click()
+    expect((await e.api.materials.list({ meetingId, unitId: units[0]!.id })).map((m) => m.name)).toContain('工作总结.txt')
+    expect((await e.api.materials.list({ meetingId, unitId: units[1]!.id })).map((m) => m.name)).toContain('台账.txt')
   })
 
   it('搜索“党建品牌”与两个字的“党建”：按单位分组、标出命中、总数；点击打开阅读页的那一页', async (ctx) => {
