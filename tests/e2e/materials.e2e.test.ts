@@ -254,8 +254,8 @@ describe('材料（会务组）', () => {
     if (!built.search) ctx.skip()
     await openMaterials()
     const search = async (q: string) => {
-      await e.page.locator('[data-test="search-input"] input').fill(q)
-      await e.page.locator('[data-test="search-input"] input').press('Enter')
+      await e.page.locator('input[data-test="search-input"]').fill(q)
+      await e.page.locator('input[data-test="search-input"]').press('Enter')
       await expect.poll(() => e.page.locator('[data-test="search-total"]').innerText()).toContain(`“${q}”`)
     }
     await search('党建品牌')
