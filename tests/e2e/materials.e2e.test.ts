@@ -242,7 +242,7 @@ describe('材料（会务组）', () => {
 
     await unmatched.locator('[data-test="batch-unit"]').selectOption('skip')
     await expect.poll(() => confirm.isDisabled()).toBe(false)
-    expect(await confirm.innerText()).toContain('2 个单位')
+    expect(await confirm.innerText()).toContain('2 个文件夹')
     await confirm.click()
     await expect.poll(() => dialog.locator('[data-test="import-report"]').innerText()).toContain('已导入 2 份材料')
     await dialog.locator('[data-test="import-close"]').click()
