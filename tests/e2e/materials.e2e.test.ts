@@ -155,6 +155,31 @@ describe('材料（会务组）', () => {
     }
   })
 
+  it('把文件拖到左侧的单位上：导入到那个单位（浏览器模式先上传）', async () => {
+    await e.page.route('**/upload', (route) => route.abort('connectionreset'))
+    try {
+      await openMaterials(units[0]!.id)
+      const transfer = await e.page.evaluateHandle(() => {
+        const t = new DataTransfer()
+        t.items.add(new File(['水文监测站党建工作总结'], '工作总结.txt', { type: 'text/plain' }))
+        t.items.add(new File([new Uint8Array([37, 80, 68, 70])], '申报书.pdf', { type: 'application/pdf' }))
+        return t
+      })
+      const target = unitButton(units[1]!.name)
+      await target.dispatchEvent('dragover', { dataTransfer: transfer })
+      await target.dispatchEvent('drop', { dataTransfer: transfer })
+      const dialog = e.page.locator('[data-test="material-import-dialog"]')
+      await expect.poll(() => dialog.locator('.el-dialog__title').innerText()).toBe(`导入材料到“${units[1]!.name}”`)
+      await expect.poll(() => dialog.locator('[data-test="upload-list"] li .name').allInnerTexts()).toEqual(['工作总结.txt', '申报书.pdf'])
+      await expect.poll(() => dialog.locator('[data-test="import-error"]').isVisible()).toBe(true)
+      // The unit dropped on becomes the selected one.
+      expect(await e.page.locator('[data-test="selected-unit"]').innerText()).toBe(units[1]!.name)
+      await dialog.locator('[data-test="import-close"]').click()
+    } finally {
+      await e.page.unroute('**/upload')
+    }
+  })
+
   it('参评单位表多了“材料”列，1280×720 下仍完整', async () => {
     await e.page.goto(`${e.baseUrl}/#/meetings/${meetingId}/units`)
     await expect.poll(() => e.page.locator('[data-test="units-table"] thead th').allInnerTexts()).toContain('材料')

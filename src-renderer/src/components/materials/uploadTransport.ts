@@ -56,8 +56,15 @@ export const itemOf = (file: File): UploadItem => ({ file, name: file.webkitRela
  * taken synchronously during the drop event, so call this from the handler before any await.
  */
 export function droppedItems(transfer: DataTransfer): Promise<UploadItem[]> {
-  const entries = [...transfer.items].map((i) => i.webkitGetAsEntry()).filter((e): e is FileSystemEntry => e !== null)
-  return Promise.all(entries.map((e) => walk(e, ''))).then((lists) => lists.flat())
+  const taken = [...transfer.items]
+    .filter((i) => i.kind === 'file')
+    .map((i) => {
+      // A file without an entry (some sources give none) is taken as a plain file.
+      const entry = i.webkitGetAsEntry()
+      const file = entry ? null : i.getAsFile()
+      return entry ? walk(entry, '') : Promise.resolve(file ? [{ file, name: file.name }] : [])
+    })
+  return Promise.all(taken).then((lists) => lists.flat())
 }
 
 async function walk(entry: FileSystemEntry, prefix: string): Promise<UploadItem[]> {
