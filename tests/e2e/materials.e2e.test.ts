@@ -292,6 +292,21 @@ describe('材料（会务组）', () => {
 
     await search('党建')
     expect(await results.locator(`section[data-unit="${units[1]!.name}"] mark`).first().innerText()).toBe('党建')
+    const unitsWithHits = () => results.locator('section').evaluateAll((list) => list.map((s) => s.getAttribute('data-unit')))
+    // (Units imported into by the steps above may match too.)
+    expect(await unitsWithHits()).toEqual(expect.arrayContaining([units[0]!.name, units[1]!.name]))
+
+    // Only the selected unit: choosing it shows its list again, the search then keeps to it.
+    await unitButton(units[1]!.name).click()
+    await expect.poll(() => results.count()).toBe(0)
+    const scope = async (label: string) => {
+      await e.page.locator('[data-test="search-scope"]').click()
+      await e.page.locator('.el-select-dropdown__item:visible', { hasText: label }).click()
+    }
+    await scope(`仅${units[1]!.name}`)
+    await search('党建')
+    expect(await unitsWithHits()).toEqual([units[1]!.name])
+    await scope('全部单位')
 
     await search('党建品牌')
     await first.click()
