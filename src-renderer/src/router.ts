@@ -17,6 +17,7 @@ export const router = createRouter({
         { path: 'units', name: 'units', component: () => import('./views/setup/UnitsView.vue'), props: true },
         { path: 'reviewers', name: 'reviewers', component: () => import('./views/setup/ReviewersView.vue'), props: true },
         { path: 'rules', name: 'rules', component: () => import('./views/setup/RulesView.vue'), props: true },
+        { path: 'materials', name: 'materials', component: () => import('./views/materials/MaterialsView.vue'), props: true },
         { path: 'scoring', name: 'scoring', component: () => import('./views/scoring/ScoringView.vue'), props: true },
         { path: 'results', name: 'results', component: () => import('./views/results/ResultsView.vue'), props: true },
         { path: 'notes', name: 'notes', component: () => import('./views/minutes/NotesView.vue'), props: true },
