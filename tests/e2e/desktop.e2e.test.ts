@@ -27,6 +27,7 @@ const PRELOAD_STAND_IN = `
   window.onsite = {
     invoke: (name, input) => window.__onsiteInvoke(name, input),
     onEvent: (listener) => (listeners.add(listener), () => listeners.delete(listener)),
+    pathForFile: () => '',
   }
 `
 
@@ -34,7 +35,7 @@ beforeAll(async () => {
   e = await startE2E()
   demo = await e.api.meetings.openDemo({})
   usb = mkdtempSync(join(tmpdir(), 'onsite-usb-'))
-  const handle = apiHandler(e.core, createHostDispatcher(e.dataDir, () => undefined))
+  const handle = apiHandler(e.core, createHostDispatcher(e.core.context, () => undefined))
   // The page's own frame, as Electron reports it for our app:// window.
   const frame = { url: 'app://onsite/index.html', parent: null }
   const sender = Object.assign(new fake.FakeWebContents(), { mainFrame: frame })
