@@ -14,7 +14,7 @@ import { RulesInput } from './schemas/rules'
 import { MeetingResults } from './schemas/results'
 import { AgendaNote, AgendaNoteFields, ExportResult, MinutesOutline, MinutesSettings, MinutesSettingsFields } from './schemas/minutes'
 import { UnitOpinion, UnitOpinionInput, UnitOpinionRef } from './schemas/opinions'
-import { HistoryCheck } from './schemas/history'
+import { HistoryCheck, HistoryListInput, HistoryPage } from './schemas/history'
 import {
   JobInfo,
   Material,
@@ -66,6 +66,8 @@ export const contract = {
     z.array(HistoryCheck),
     '校验评分修改记录（防篡改记录链）：逐条核对，报告第一处被修改、删除、插入或调换顺序的记录；不给 meetingId 时校验全部会议',
   ),
+
+  'history.list': op(HistoryListInput, HistoryPage, '评分修改记录（新的在前）：谁、何时、哪个单位、改了什么、原值与新值、理由；可按评委或单位筛选'),
 
   'meetings.list': op(Empty, z.array(MeetingSummary), '会议列表（含单位、评委、评分数量）'),
   'meetings.get': op(MeetingRef, Meeting, '读取一个会议'),

@@ -86,3 +86,15 @@ describe('the tamper-evident score history', () => {
     expect(() => t.core.context.db.prepare("UPDATE score_history SET reason = 'x'").run()).toThrow(/append-only/)
   })
 })
+
+describe('the score history in words (history.list)', () => {
+  it('names who, which unit, what changed from what to what and why, newest first, and filters by reviewer', async () => {
+    const page = await t.api.history.list({ meetingId: seed.meeting.id })
+    expect(page.total).toBe(seqs().length)
+    expect(page.entries[0]).toMatchObject({ who: '林静怡', unitName: '市数据资源局数据共享处党支部', what: '特色加分', oldValue: null, newValue: '2', reason: '品牌特色鲜明' })
+    expect(page.entries[1]).toMatchObject({ what: '理论武装', oldValue: '6', newValue: '5.5', reason: '学习记录不全' })
+    const older = await t.api.history.list({ meetingId: seed.meeting.id, before: page.entries[1].seq, limit: 2 })
+    expect(older.entries.map((e) => e.what)).toEqual(['群众评价', '贯彻落实'])
+    expect((await t.api.history.list({ meetingId: seed.meeting.id, reviewerId: seed.reviewers[0].id })).total).toBe(0)
+  })
+})

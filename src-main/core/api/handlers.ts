@@ -34,6 +34,7 @@ import { exportMinutes, exportReviewerSheets, exportScoreMatrix, exportSummarySh
 import { deleteMaterial, listMeetingMaterials, materialText } from '../services/materials'
 import { DomainError } from '../errors'
 import { verifyHistory } from '../history/history-verify'
+import { listHistory } from '../history/history-list'
 
 /** Placeholder of an operation being built in this change; replaced before it lands. */
 const pending = (): never => {
@@ -49,6 +50,8 @@ export const handlers: Handlers = {
   'system.info': (_, ctx) => ({ appVersion: ctx.appVersion, schemaVersion: LATEST_VERSION, dataDir: ctx.dataDir }),
 
   'system.verifyHistory': ({ meetingId }, { db }) => (meetingId && assertMeeting(db, meetingId), verifyHistory(db, meetingId)),
+
+  'history.list': ({ meetingId, ...filter }, { db }) => (assertMeeting(db, meetingId), listHistory(db, meetingId, filter)),
 
   'meetings.list': (_, { db }) => listMeetings(db),
   'meetings.get': ({ meetingId }, { db }) => getMeeting(db, meetingId),
