@@ -58,10 +58,16 @@ async function sniff(path: string): Promise<Awaited<ReturnType<typeof fileTypeFr
   }
 }
 
-export async function extractText(path: string, options: { signal?: AbortSignal } = {}): Promise<MaterialText> {
+export interface ExtractOptions {
+  signal?: AbortSignal
+  /** The file's own name when `path` does not carry it (a stored material is named by its hash). */
+  name?: string
+}
+
+export async function extractText(path: string, options: ExtractOptions = {}): Promise<MaterialText> {
   const { signal } = options
   signal?.throwIfAborted()
-  const name = basename(path)
+  const name = basename(options.name ?? path)
   const extension = extname(name).toLowerCase()
   const type = await sniff(path)
   signal?.throwIfAborted()
