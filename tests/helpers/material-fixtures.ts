@@ -145,3 +145,15 @@ export function tinyPng(): Buffer {
   const header = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0])
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.from([0, 0]))), chunk('IEND', Buffer.alloc(0))])
 }
+
+/** A real .docx (docx library) with one paragraph per line. */
+export async function smallDocx(lines: string[]): Promise<Buffer> {
+  const { Document, Packer, Paragraph, TextRun } = await import('docx')
+  const doc = new Document({ sections: [{ children: lines.map((line) => new Paragraph({ children: [new TextRun(line)] })) }] })
+  return Packer.toBuffer(doc)
+}
+
+/** A deflated entry that declares `declaredSize` bytes from a tiny body: a zip bomb by ratio. */
+export function bombEntry(name: Buffer, declaredSize: number): TestEntry {
+  return { name, data: deflateSync(Buffer.alloc(64 * 1024)), method: 8, declaredSize }
+}

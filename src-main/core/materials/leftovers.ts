@@ -6,9 +6,10 @@
  */
 import type { Database } from 'better-sqlite3'
 import { readdirSync, rmSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { referencedHashes } from './material-rows'
-import { isSha256, materialsDir, removeUnreferenced } from './material-store'
+import { isSha256, materialPath, materialsDir, removeUnreferenced } from './material-store'
 import { uploadsDir } from './uploads'
 
 const held = new WeakMap<Database, Map<string, number>>()
@@ -60,4 +61,10 @@ export function sweepLeftovers(db: Database, dataDir: string): void {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') console.error('[materials] sweeping leftovers failed', error)
   }
+}
+
+/** Removes those of `hashes` (blobs an import stored itself) that no row references and no import holds. */
+export async function removeIfUnused({ db, dataDir }: { db: Database; dataDir: string }, hashes: Iterable<string>): Promise<void> {
+  const keep = keepSet(db)
+  for (const hash of new Set(hashes)) if (!keep.has(hash)) await rm(materialPath(dataDir, hash), { force: true })
 }
