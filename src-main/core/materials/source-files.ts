@@ -190,7 +190,9 @@ export async function collectSources(sources: MaterialSource[], options: Collect
     }
     const root = commonRoot(staged.map((u) => u.name))
     const paths = sources.flatMap((s) => (s.type === 'path' ? [s.path] : []))
-    const topCount = paths.length + staged.filter((u) => !u.name.slice(root.length).includes('/')).length
+    // Files picked one by one are top-level items; a folder upload (names with folders) is one item, like a picked folder.
+    const picked = staged.filter((u) => !u.name.includes('/')).length
+    const topCount = paths.length + picked + (picked < staged.length ? 1 : 0)
     keepTopNames = options.mode === 'batch' && topCount > 1
     for (const path of paths) {
       signal?.throwIfAborted()
@@ -205,7 +207,7 @@ export async function collectSources(sources: MaterialSource[], options: Collect
       const name = upload.name.slice(root.length)
       const safe = safeRelativePath(name)
       if (!safe.ok) refused.push({ name, reason: safe.reason })
-      else if (!isSystemPath(safe.path)) await addFile(upload.path, safe.path, upload.size, !safe.path.includes('/'))
+      else if (!isSystemPath(safe.path)) await addFile(upload.path, safe.path, upload.size, !upload.name.includes('/'))
     }
   } catch (error) {
     await dispose()
