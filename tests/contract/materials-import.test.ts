@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ProgressEvent } from '../../src-main/shared/events'
-import { materialsDir } from '../../src-main/core/materials/material-store'
+import { materialsDir, putStream } from '../../src-main/core/materials/material-store'
+import { importMaterials } from '../../src-main/core/services/material-import'
 import { makeTestCore, seedSmallMeeting, type TestCore } from '../helpers/core'
 import { snapshotDatabase } from '../helpers/db-snapshot'
 import { bombEntry, buildZip, cidFontPdf, encryptedPdf, gbk, imageOnlyPdf, smallDocx, tinyPng, unicodePath, utf8 } from '../helpers/material-fixtures'
@@ -200,6 +201,30 @@ describe('bad input: one Chinese reason per file, the rest imported', () => {
     })
     // Nothing of the failed files stays in the store: one blob per imported file.
     expect(storeListing()).toEqual({ blobs: [...new Set(report.imported.map((m) => m.sha256))].sort(), tmp: [] })
+  })
+})
+
+describe('a disk that fills up mid-import', () => {
+  it('fails the file being copied with a Chinese message, leaves no partial file, and goes on with the rest', async () => {
+    // Fault injected at the store's copy: after 1 MB of 报告2.bin the write fails with ENOSPC, as a full disk does.
+    let calls = 0
+    const put = (dataDir: string, source: AsyncIterable<Uint8Array>, options: { signal: AbortSignal }) => {
+      const fails = calls++ === 1
+      async function* fillsUp() {
+        let seen = 0
+        for await (const chunk of source) {
+          seen += chunk.length
+          if (seen > 1024 * 1024) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })
+          yield chunk
+        }
+      }
+      return putStream(dataDir, fails ? fillsUp() : source, options)
+    }
+    const root = folder({ '报告1.bin': Buffer.alloc(3 * 1024 * 1024, 1), '报告2.bin': Buffer.alloc(3 * 1024 * 1024, 2), '报告3.bin': Buffer.alloc(3 * 1024 * 1024, 3) })
+    const report = await importMaterials(t.core.context, { meetingId, unitId: unitIds[0], sources: [path(root)], encodings: {} }, { put })
+    expect(report.imported.map((m) => m.name)).toEqual(['报告1.bin', '报告3.bin'])
+    expect(report.failed).toEqual([{ name: '报告2.bin', reason: expect.stringMatching(/^磁盘空间不足/) }])
+    expect(storeListing()).toEqual({ blobs: report.imported.map((m) => m.sha256).sort(), tmp: [] })
   })
 })
 
