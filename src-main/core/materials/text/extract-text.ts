@@ -9,7 +9,7 @@ import { fileTypeFromBuffer } from 'file-type'
 import { decodeCsvText } from '../../import/csv-table'
 import { readXlsxTables } from '../../import/xlsx-table'
 import { readDocxText } from './docx-text'
-import { readPdfPages } from './pdf-text'
+import { readPdfPagesFromFile } from './pdf-text'
 
 export type MaterialTextKind = 'pdf' | 'docx' | 'xlsx' | 'txt' | 'image' | 'unsupported'
 
@@ -79,7 +79,7 @@ export async function extractText(path: string, options: ExtractOptions = {}): P
     return single('txt', decodeCsvText(data))
   }
   if (type.ext === 'pdf') {
-    const pages = await readPdfPages(name, await readFile(path), signal)
+    const pages = await readPdfPagesFromFile(name, path, signal)
     const hasTextLayer = pages.some((p) => p.trim() !== '')
     return { kind: 'pdf', pages: pages.length ? pages : [''], hasTextLayer, ...(hasTextLayer ? {} : { note: SCANNED_NOTE }) }
   }
