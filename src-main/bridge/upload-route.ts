@@ -36,12 +36,12 @@ export async function receiveUpload(core: Core, req: IncomingMessage, res: Serve
     const data = await saveUpload(core.context.dataDir, name, req, limit)
     answer(res, 200, { ok: true, data })
   } catch (error) {
-    // The browser went away mid-upload: the core removed the partial file, nobody is left to answer.
-    if (req.destroyed && !req.complete) return void res.destroy()
     if (error instanceof UploadTooLarge) {
       res.setHeader('connection', 'close')
       return refuse(res, 413, error.message)
     }
+    // The browser went away mid-upload: the core removed the partial file, nobody is left to answer.
+    if (req.destroyed && !req.complete) return void res.destroy()
     if (error instanceof DomainError) return refuse(res, error.code === 'DISK_FULL' || error.code === 'DB_READ_ONLY' ? 507 : 400, error.message, error.code)
     throw error
   }

@@ -4,12 +4,13 @@
  */
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { request, type Server } from 'node:http'
+import { Readable } from 'node:stream'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { MAX_BODY_BYTES } from '../../src-main/bridge/body'
 import { startBridge } from '../../src-main/bridge/server'
 import { createCore } from '../../src-main/core/app'
 import { materialsDir } from '../../src-main/core/materials/material-store'
-import { uploadsDir } from '../../src-main/core/materials/uploads'
+import { saveUpload, uploadsDir, UploadTooLarge } from '../../src-main/core/materials/uploads'
 import { makeTestCore, repoRoot, seedSmallMeeting, type TestCore } from '../helpers/core'
 import { buildZip, cidFontPdf, gbk, utf8 } from '../helpers/material-fixtures'
 import { join } from 'node:path'
@@ -110,6 +111,14 @@ describe('POST /upload', () => {
     })
     expect(status.status).toBe(413)
     expect(JSON.parse(status.body).error.message).toContain('上限 4 GB')
+    expect(staged()).toEqual([])
+  })
+
+  it('a body that grows past the limit without announcing its size is cut off, leaving nothing', async () => {
+    const body = Readable.from((function* () {
+      for (let i = 0; i < 8; i++) yield Buffer.alloc(256 * 1024, i)
+    })())
+    await expect(saveUpload(t.dataDir, '台账.pdf', body, 1024 * 1024)).rejects.toBeInstanceOf(UploadTooLarge)
     expect(staged()).toEqual([])
   })
 

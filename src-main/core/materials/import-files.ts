@@ -12,11 +12,11 @@ import { now } from '../db/statements'
 import { writeTransaction } from '../db/transaction'
 import { DomainError } from '../errors'
 import type { JobContext } from '../jobs/job-runner'
-import { holdBlobs, removeIfUnused } from './leftovers'
+import { holdBlobs, removeIfUnused, removeIfUnusedSync } from './leftovers'
 import { insertMaterials, listMaterials, type NewMaterial } from './material-rows'
 import { materialPath, putStream, type PutResult } from './material-store'
 import { contentTypeOf } from './material-type'
-import type { SourceFile } from './source-files'
+import { EMPTY_REASON, type SourceFile } from './source-files'
 import { extractInWorker } from './text-in-worker'
 
 export interface ImportTarget {
@@ -64,7 +64,6 @@ async function* counted(source: Readable, onBytes: (n: number) => void): AsyncGe
   }
 }
 
-const EMPTY_REASON = '文件为空（0 字节），没有导入'
 
 export interface ImportDeps {
   db: Database
@@ -173,7 +172,9 @@ export async function importIntoUnits(deps: ImportDeps, meetingId: string, targe
     }
     hold.release()
     // Files that failed after they were stored (unreadable PDF, …) leave no blob behind either.
-    await removeIfUnused(deps, created)
+    // Synchronously, as everything after the commit: a cancel arriving in an await here would make
+    // the job runner report "cancelled" for rows that are already in.
+    removeIfUnusedSync(deps, created)
     return reports
   } catch (error) {
     hold.release()

@@ -68,3 +68,9 @@ export async function removeIfUnused({ db, dataDir }: { db: Database; dataDir: s
   const keep = keepSet(db)
   for (const hash of new Set(hashes)) if (!keep.has(hash)) await rm(materialPath(dataDir, hash), { force: true })
 }
+
+/** removeIfUnused without an await (after an import's commit, see import-files.ts). */
+export function removeIfUnusedSync({ db, dataDir }: { db: Database; dataDir: string }, hashes: Iterable<string>): void {
+  const keep = keepSet(db)
+  for (const hash of new Set(hashes)) if (!keep.has(hash)) rmSync(materialPath(dataDir, hash), { force: true })
+}

@@ -8,8 +8,8 @@
  * temp file, which `dispose()` removes.
  */
 import { randomUUID } from 'node:crypto'
-import { createReadStream, type Dirent } from 'node:fs'
-import { mkdir, open, readdir, rm, stat } from 'node:fs/promises'
+import { createReadStream, rmSync, type Dirent } from 'node:fs'
+import { mkdir, open, readdir, stat } from 'node:fs/promises'
 import { basename, extname, join } from 'node:path'
 import type { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
@@ -43,8 +43,8 @@ export interface CollectedSources {
   refused: RefusedFile[]
   /** Upload ids read (an import consumes them). */
   uploads: string[]
-  /** Closes open archives and removes unpacked nested zips. */
-  dispose(): Promise<void>
+  /** Closes open archives and removes unpacked nested zips (synchronous: see import-files.ts on commit). */
+  dispose(): void
 }
 
 export interface CollectOptions {
@@ -64,6 +64,7 @@ const SYSTEM_NAMES = new Set(['thumbs.db', 'desktop.ini', '__macosx', '$recycle.
 export const isSystemName = (segment: string): boolean => segment.startsWith('.') || segment.startsWith('~$') || SYSTEM_NAMES.has(segment.toLowerCase())
 const isSystemPath = (path: string) => path.split('/').some(isSystemName)
 
+export const EMPTY_REASON = '文件为空（0 字节），没有导入'
 const UNDECODABLE = '文件名无法识别（按当前编码读出的名称含有无法解码的字节），请换一种编码，或改名后重新打包'
 
 /** Zip containers that are documents, not archives to expand. */
@@ -148,7 +149,8 @@ export async function collectSources(sources: MaterialSource[], options: Collect
           continue
         }
       }
-      files.push({ name: prefix + entry.name, size: entry.size, archive: key, open: () => zip.openEntry(entry.name) })
+      if (entry.size === 0) refused.push({ name: prefix + entry.name, reason: EMPTY_REASON })
+      else files.push({ name: prefix + entry.name, size: entry.size, archive: key, open: () => zip.openEntry(entry.name) })
     }
   }
 
@@ -158,7 +160,8 @@ export async function collectSources(sources: MaterialSource[], options: Collect
       const prefix = top && !keepTopNames ? '' : `${dirOf(name)}${stem(name)}/`
       return expandZip(path, name, prefix, 0)
     }
-    files.push(diskFile(name, path, size))
+    if (size === 0) refused.push({ name, reason: EMPTY_REASON })
+    else files.push(diskFile(name, path, size))
   }
 
   async function walk(dir: string, prefix: string): Promise<void> {
@@ -210,13 +213,13 @@ export async function collectSources(sources: MaterialSource[], options: Collect
       else if (!isSystemPath(safe.path)) await addFile(upload.path, safe.path, upload.size, !upload.name.includes('/'))
     }
   } catch (error) {
-    await dispose()
+    dispose()
     throw error
   }
 
-  async function dispose(): Promise<void> {
+  function dispose(): void {
     for (const zip of opened.splice(0)) zip.close()
-    for (const tmp of temps.splice(0)) await rm(tmp, { force: true })
+    for (const tmp of temps.splice(0)) rmSync(tmp, { force: true })
   }
 
   return { files, archives, refused, uploads, dispose }

@@ -43,7 +43,7 @@ async function withSources<T>(
   try {
     return await use(collected)
   } finally {
-    await collected.dispose()
+    collected.dispose()
   }
 }
 
