@@ -285,6 +285,23 @@ describe('progress, cancel and failure', () => {
     expect(storeListing()).toEqual({ blobs: [], tmp: [] })
   })
 
+  it('a cancel that arrives just after the rows are in does not report the import as cancelled', async () => {
+    const { db, jobs } = t.core.context
+    // Called inside the final transaction: asks for a cancel on the next turn of the event loop, as a click would.
+    db.function('cancel_soon', () => {
+      const [job] = jobs.active()
+      setImmediate(() => jobs.cancel(job.id))
+      return 0
+    })
+    db.exec('CREATE TEMP TRIGGER late_cancel AFTER INSERT ON materials BEGIN SELECT cancel_soon(); END')
+    // The corrupt PDF is stored, then fails: its blob is removed after the commit.
+    const report = await importInto(unitIds[0], file('好.pdf', cidFontPdf()), file('坏.pdf', Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(300, 0x41)])))
+    db.exec('DROP TRIGGER temp.late_cancel')
+    expect(report.imported.map((m) => m.name)).toEqual(['好.pdf'])
+    expect((await t.api.materials.list({ meetingId })).map((m) => m.name)).toEqual(['好.pdf'])
+    expect(storeListing()).toEqual({ blobs: [report.imported[0].sha256], tmp: [] })
+  })
+
   it('one import at a time', async () => {
     const first = importInto(unitIds[0], bigFolder())
     const second = await expectRejected(importInto(unitIds[1], bigFolder()))
