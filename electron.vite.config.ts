@@ -12,7 +12,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(root, 'src-main/electron/main.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(root, 'src-main/electron/main.ts'),
+          // A worker thread's module must be a file of its own: out/main/extract-worker.js (materials/text-in-worker.ts).
+          'extract-worker': resolve(root, 'src-main/core/materials/extract-worker.ts'),
+        },
+      },
     },
   },
   preload: {

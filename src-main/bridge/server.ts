@@ -5,6 +5,7 @@
  *   GET  /api               every operation with its input/output JSON Schema
  *   GET  /api/events        push events (Server-Sent Events)
  *   GET  /material/<id>     a stored material's bytes (Content-Type, nosniff, byte ranges)
+ *   POST /upload            a material file as the raw body, staged for materials.import
  *   GET  /*                 the built renderer (single-page app)
  */
 import { createReadStream, existsSync, statSync } from 'node:fs'
@@ -18,6 +19,7 @@ import { contentDisposition, findExport } from '../core/services/exports'
 import { CONTENT_SECURITY_POLICY } from '../shared/content-security-policy'
 import { BodyRefused, readJsonBody } from './body'
 import { serveMaterial } from './material-route'
+import { receiveUpload } from './upload-route'
 
 /** The host contract's stub: the browser has no desktop to open files on; the page offers downloads. */
 const HOST_UNAVAILABLE: ApiResult<never> = {
@@ -99,6 +101,7 @@ export function startBridge(options: BridgeOptions): Promise<Server & { url: str
       })
       return void createReadStream(file.path).pipe(res)
     }
+    if (url.pathname === '/upload' && req.method === 'POST') return receiveUpload(core, req, res)
     if (url.pathname.startsWith('/material/') && (req.method === 'GET' || req.method === 'HEAD')) {
       return serveMaterial(core, url.pathname.slice('/material/'.length), req, res)
     }

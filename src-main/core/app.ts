@@ -6,6 +6,7 @@ import { DatabaseError, toDatabaseError } from './db/db-errors'
 import { openDatabase } from './db/open'
 import { createDispatcher, type Dispatch } from './api/dispatcher'
 import { createJobRunner } from './jobs/job-runner'
+import { sweepLeftovers } from './materials/leftovers'
 
 export interface CoreOptions {
   /** Folder for the database and, later, materials and exports. */
@@ -40,6 +41,8 @@ export function makeDataDir(dataDir: string): void {
 export function createCore(options: CoreOptions): Core {
   makeDataDir(options.dataDir)
   const db = openDatabase(databaseFile(options.dataDir))
+  // Before any import can start: what a crash or a closed browser tab left in materials/ and uploads/.
+  sweepLeftovers(db, options.dataDir)
   const listeners = new Set<(event: AppEvent) => void>()
   const emit = (event: AppEvent) => listeners.forEach((listener) => listener(event))
   const context: CoreContext = {

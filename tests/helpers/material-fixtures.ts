@@ -145,3 +145,33 @@ export function tinyPng(): Buffer {
   const header = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0])
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.from([0, 0]))), chunk('IEND', Buffer.alloc(0))])
 }
+
+/** A real .docx (docx library) with one paragraph per line. */
+export async function smallDocx(lines: string[]): Promise<Buffer> {
+  const { Document, Packer, Paragraph, TextRun } = await import('docx')
+  const doc = new Document({ sections: [{ children: lines.map((line) => new Paragraph({ children: [new TextRun(line)] })) }] })
+  return Packer.toBuffer(doc)
+}
+
+/** A deflated entry that declares `declaredSize` bytes from a tiny body: a zip bomb by ratio. */
+export function bombEntry(name: Buffer, declaredSize: number): TestEntry {
+  return { name, data: deflateSync(Buffer.alloc(64 * 1024)), method: 8, declaredSize }
+}
+
+/**
+ * 「党建品牌」 as in cidFontPdf, behind `padBytes` of an unused stream placed before the page's content:
+ * a large PDF whose text can only be found by reading chunks at both ends.
+ */
+export function paddedCidFontPdf(padBytes: number): Buffer {
+  const pad = Buffer.concat([Buffer.from(`<< /Length ${padBytes} >>\nstream\n`, 'latin1'), Buffer.alloc(padBytes, 0x20), Buffer.from('\nendstream', 'latin1')])
+  return handPdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 6 0 R >> >> /Contents 5 0 R >>',
+    pad,
+    pdfStream('BT /F1 24 Tf 72 700 Td <515A5EFA54C1724C> Tj ET'),
+    '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [7 0 R] >>',
+    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor 8 0 R >>',
+    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
+  ])
+}

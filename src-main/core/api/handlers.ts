@@ -32,6 +32,8 @@ import { getMinutesSettings, saveMinutesSettings } from '../services/minutes-set
 import { listUnitOpinions, resetUnitOpinion, saveUnitOpinion } from '../services/unit-opinions'
 import { exportMinutes, exportReviewerSheets, exportScoreMatrix, exportSummarySheet, previewMinutes } from '../services/exports'
 import { deleteMaterial, listMeetingMaterials, materialText } from '../services/materials'
+import { importBatch, importMaterials, planBatch, previewMaterials } from '../services/material-import'
+import { removeOrphanBlobs } from '../materials/leftovers'
 import { DomainError } from '../errors'
 import { verifyHistory } from '../history/history-verify'
 import { listHistory } from '../history/history-list'
@@ -57,7 +59,7 @@ export const handlers: Handlers = {
   'meetings.get': ({ meetingId }, { db }) => getMeeting(db, meetingId),
   'meetings.create': (fields, { db }) => createMeeting(db, fields),
   'meetings.update': ({ meetingId, fields }, { db }) => updateMeeting(db, meetingId, fields),
-  'meetings.delete': ({ meetingId }, { db }) => (deleteMeeting(db, meetingId), ok),
+  'meetings.delete': async ({ meetingId }, ctx) => (deleteMeeting(ctx.db, meetingId), await removeOrphanBlobs(ctx), ok),
   'meetings.openDemo': (_, ctx) => openDemo(ctx),
 
   'rubric.get': ({ meetingId }, { db }) => getRubric(db, meetingId),
@@ -75,7 +77,7 @@ export const handlers: Handlers = {
   'units.list': ({ meetingId }, { db }) => listUnits(db, meetingId),
   'units.create': ({ meetingId, fields }, { db }) => createUnit(db, meetingId, fields),
   'units.update': ({ meetingId, id, fields }, { db }) => updateUnit(db, meetingId, id, fields),
-  'units.delete': ({ meetingId, id }, { db }) => (deleteUnit(db, meetingId, id), ok),
+  'units.delete': async ({ meetingId, id }, ctx) => (deleteUnit(ctx.db, meetingId, id), await removeOrphanBlobs(ctx), ok),
   'units.restore': ({ meetingId, unit, recusals }, { db }) => (restoreUnit(db, meetingId, unit, recusals), ok),
   'units.withdraw': ({ meetingId, id, reason }, { db }) => setUnitWithdrawal(db, meetingId, id, reason),
   'units.reinstate': ({ meetingId, id }, { db }) => setUnitWithdrawal(db, meetingId, id, null),
@@ -124,10 +126,10 @@ export const handlers: Handlers = {
   // <materials-handlers>
   'materials.list': ({ meetingId, unitId }, ctx) => listMeetingMaterials(ctx, meetingId, unitId),
   'materials.overview': pending,
-  'materials.preview': pending,
-  'materials.import': pending,
-  'materials.batchPlan': pending,
-  'materials.batchImport': pending,
+  'materials.preview': (input, ctx) => previewMaterials(ctx, input),
+  'materials.import': (input, ctx) => importMaterials(ctx, input),
+  'materials.batchPlan': (input, ctx) => planBatch(ctx, input),
+  'materials.batchImport': (input, ctx) => importBatch(ctx, input),
   'materials.delete': async ({ meetingId, id }, ctx) => (await deleteMaterial(ctx, meetingId, id), ok),
   'materials.search': pending,
   'materials.text': ({ meetingId, id }, ctx) => materialText(ctx, meetingId, id),

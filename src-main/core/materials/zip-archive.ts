@@ -8,7 +8,7 @@
 import type { Readable } from 'node:stream'
 import yauzl from 'yauzl'
 import { DomainError } from '../errors'
-import { decodeName, guessEncoding, safeRelativePath, type RawZipName, type ZipNameEncoding } from './zip-names'
+import { declaredUtf8Name, decodeName, guessEncoding, safeRelativePath, type RawZipName, type ZipNameEncoding } from './zip-names'
 
 const MB = 1024 * 1024
 const GB = 1024 * MB
@@ -28,6 +28,8 @@ export type ZipLimits = typeof MATERIAL_ZIP_LIMITS
 export interface ZipListing {
   /** How names without a UTF-8 declaration were read; the organizer can force the other one. */
   encoding: ZipNameEncoding
+  /** Every name is declared UTF-8 by the archive itself (flag or 0x7075 field): the encoding is not a guess. */
+  declared: boolean
   entries: { name: string; size: number; compressedSize: number; isDirectory: boolean }[]
   /** Entries that will not be extracted, each with the reason to show. */
   refused: { rawName: string; reason: string }[]
@@ -96,7 +98,8 @@ async function scan(zipPath: string, options: ZipReadOptions): Promise<Scan> {
       throw refusedArchive(`压缩包中有 ${Math.max(zip.entryCount, entries.length)} 个文件，超过上限 ${limits.entries} 个`)
     const raws = entries.map(rawOf)
     const encoding = options.encoding ?? guessEncoding(raws)
-    const listing: ZipListing = { encoding, entries: [], refused: [] }
+    const declared = raws.every((raw) => declaredUtf8Name(raw) !== undefined)
+    const listing: ZipListing = { encoding, declared, entries: [], refused: [] }
     const byName = new Map<string, yauzl.Entry>()
     let total = 0
     entries.forEach((entry, i) => {
@@ -126,25 +129,37 @@ export async function listZip(zipPath: string, options: ZipReadOptions = {}): Pr
   return listing
 }
 
+/** An archive kept open to read many of its files in turn (an import), instead of one scan per file. */
+export interface OpenZip {
+  listing: ZipListing
+  /** The inflated bytes of one listed file (`name` as the listing gave it). */
+  openEntry(name: string): Promise<Readable>
+  close(): void
+}
+
+export async function openZip(zipPath: string, options: ZipReadOptions = {}): Promise<OpenZip> {
+  const { zip, listing, byName } = await scan(zipPath, options)
+  const openEntry = (name: string) =>
+    new Promise<Readable>((resolve, reject) => {
+      const entry = byName.get(name)
+      if (!entry) return reject(refusedArchive(`压缩包中没有可读取的文件“${name}”`))
+      zip.openReadStream(entry, (error, stream) => (error || !stream ? reject(corrupt()) : resolve(stream)))
+    })
+  return { listing, openEntry, close: () => zip.close() }
+}
+
 /**
  * The inflated bytes of one listed file (`name` as listZip gave it, read with the same encoding).
  * The archive is closed when the stream ends or is destroyed.
  */
 export async function openEntryStream(zipPath: string, name: string, options: ZipReadOptions = {}): Promise<Readable> {
-  const { zip, byName } = await scan(zipPath, options)
-  const entry = byName.get(name)
-  if (!entry) {
+  const zip = await openZip(zipPath, options)
+  try {
+    const stream = await zip.openEntry(name)
+    stream.once('close', () => zip.close())
+    return stream
+  } catch (error) {
     zip.close()
-    throw refusedArchive(`压缩包中没有可读取的文件“${name}”`)
+    throw error
   }
-  return new Promise((resolve, reject) => {
-    zip.openReadStream(entry, (error, stream) => {
-      if (error || !stream) {
-        zip.close()
-        return reject(corrupt())
-      }
-      stream.once('close', () => zip.close())
-      resolve(stream)
-    })
-  })
 }

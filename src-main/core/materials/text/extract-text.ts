@@ -9,7 +9,7 @@ import { fileTypeFromBuffer } from 'file-type'
 import { decodeCsvText } from '../../import/csv-table'
 import { readXlsxTables } from '../../import/xlsx-table'
 import { readDocxText } from './docx-text'
-import { readPdfPages } from './pdf-text'
+import { readPdfPagesFromFile } from './pdf-text'
 
 export type MaterialTextKind = 'pdf' | 'docx' | 'xlsx' | 'txt' | 'image' | 'unsupported'
 
@@ -58,10 +58,16 @@ async function sniff(path: string): Promise<Awaited<ReturnType<typeof fileTypeFr
   }
 }
 
-export async function extractText(path: string, options: { signal?: AbortSignal } = {}): Promise<MaterialText> {
+export interface ExtractOptions {
+  signal?: AbortSignal
+  /** The file's own name when `path` does not carry it (a stored material is named by its hash). */
+  name?: string
+}
+
+export async function extractText(path: string, options: ExtractOptions = {}): Promise<MaterialText> {
   const { signal } = options
   signal?.throwIfAborted()
-  const name = basename(path)
+  const name = basename(options.name ?? path)
   const extension = extname(name).toLowerCase()
   const type = await sniff(path)
   signal?.throwIfAborted()
@@ -73,7 +79,7 @@ export async function extractText(path: string, options: { signal?: AbortSignal 
     return single('txt', decodeCsvText(data))
   }
   if (type.ext === 'pdf') {
-    const pages = await readPdfPages(name, await readFile(path), signal)
+    const pages = await readPdfPagesFromFile(name, path, signal)
     const hasTextLayer = pages.some((p) => p.trim() !== '')
     return { kind: 'pdf', pages: pages.length ? pages : [''], hasTextLayer, ...(hasTextLayer ? {} : { note: SCANNED_NOTE }) }
   }

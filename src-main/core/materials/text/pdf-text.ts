@@ -3,6 +3,7 @@
  * Node). Chinese PDFs from Word/WPS/LibreOffice use embedded CID fonts whose glyphs map to Unicode
  * through the CMaps shipped with pdfjs, so those are read from node_modules/pdfjs-dist/cmaps/.
  */
+import { open } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join, sep } from 'node:path'
 import { DomainError } from '../../errors'
@@ -37,14 +38,49 @@ export function joinPageItems(items: readonly TextItemLike[]): string {
   return text.replace(CJK_GAP, '$1').replace(/[ \t]+\n/g, '\n').trim()
 }
 
-export async function readPdfPages(fileName: string, data: Uint8Array, signal?: AbortSignal): Promise<string[]> {
+/** Files up to this size are read whole; larger ones (scans of hundreds of MB) in chunks, as pdfjs asks for them. */
+const WHOLE_FILE_BYTES = 16 * 1024 * 1024
+const RANGE_CHUNK_BYTES = 256 * 1024
+
+/**
+ * A PDF's text read from disk. A big file is not loaded: pdfjs reads only the chunks it parses (the
+ * cross-reference table, page objects, content streams), never a scan's image data, so a 1 GB scan
+ * costs a few MB of memory instead of twice its size.
+ */
+export async function readPdfPagesFromFile(fileName: string, path: string, signal?: AbortSignal): Promise<string[]> {
+  const handle = await open(path, 'r')
+  try {
+    const { size } = await handle.stat()
+    if (size <= WHOLE_FILE_BYTES) return await readPdfPages(fileName, await handle.readFile(), signal)
+    const { PDFDataRangeTransport } = await loadPdfJs()
+    const transport = new PDFDataRangeTransport(size, null)
+    transport.requestDataRange = (begin: number, end: number) => {
+      const chunk = new Uint8Array(end - begin)
+      handle.read(chunk, 0, chunk.length, begin).then(
+        () => transport.onDataRange(begin, chunk),
+        () => transport.abort(),
+      )
+    }
+    return await readPages(fileName, { range: transport, disableAutoFetch: true, disableStream: true, rangeChunkSize: RANGE_CHUNK_BYTES }, signal)
+  } finally {
+    await handle.close()
+  }
+}
+
+export function readPdfPages(fileName: string, data: Uint8Array, signal?: AbortSignal): Promise<string[]> {
+  // pdfjs takes ownership of (detaches) the buffer it is given; give it a copy.
+  return readPages(fileName, { data: new Uint8Array(data) }, signal)
+}
+
+type PdfSource = { data: Uint8Array } | { range: InstanceType<PdfJs['PDFDataRangeTransport']>; disableAutoFetch: boolean; disableStream: boolean; rangeChunkSize: number }
+
+async function readPages(fileName: string, source: PdfSource, signal?: AbortSignal): Promise<string[]> {
   const cannot = (why: string) => new DomainError('IMPORT_INVALID', `无法读取 PDF 文件“${fileName}”：${why}`)
   signal?.throwIfAborted()
   const { getDocument } = await loadPdfJs()
   const root = pdfjsRoot()
   const task = getDocument({
-    // pdfjs takes ownership of (detaches) the buffer it is given; give it a copy.
-    data: new Uint8Array(data),
+    ...source,
     cMapUrl: join(root, 'cmaps') + sep,
     cMapPacked: true,
     standardFontDataUrl: join(root, 'standard_fonts') + sep,
