@@ -175,3 +175,38 @@ export function paddedCidFontPdf(padBytes: number): Buffer {
     '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
   ])
 }
+
+/** UTF-16BE hex of a string: how UniGB-UCS2-H text is written in a content stream. */
+const ucs2Hex = (text: string) => Buffer.from(text, 'utf16le').swap16().toString('hex').toUpperCase()
+
+/**
+ * A scanned ledger: `pages` pages, each painting its own uncompressed image of `imageBytes` bytes (a
+ * scanner's page image) and, over it, the line 「第N页台账」 in STSong-Light — what OCR'd scans look like.
+ * Big enough to exceed every window a reader keeps, with a different text on every page.
+ */
+export function scannedLedgerPdf(pages: number, imageBytes: number): Buffer {
+  const side = Math.ceil(Math.sqrt(imageBytes))
+  const fonts = [
+    '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [4 0 R] >>',
+    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor 5 0 R >>',
+    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
+  ]
+  // Objects: 1 catalog, 2 pages, 3–5 font; then per page: page, content, image.
+  const first = 6
+  const kids = Array.from({ length: pages }, (_, i) => `${first + 3 * i} 0 R`).join(' ')
+  const objects: (string | Buffer)[] = ['<< /Type /Catalog /Pages 2 0 R >>', `<< /Type /Pages /Kids [${kids}] /Count ${pages} >>`, ...fonts]
+  for (let i = 0; i < pages; i++) {
+    const n = first + 3 * i
+    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> /XObject << /Im0 ${n + 2} 0 R >> >> /Contents ${n + 1} 0 R >>`)
+    objects.push(pdfStream(`q 595 0 0 842 0 0 cm /Im0 Do Q BT /F1 24 Tf 72 700 Td <${ucs2Hex(`第${i + 1}页台账`)}> Tj ET`))
+    const pixels = Buffer.alloc(side * side, 0x80 + (i % 64))
+    objects.push(
+      Buffer.concat([
+        Buffer.from(`<< /Type /XObject /Subtype /Image /Width ${side} /Height ${side} /ColorSpace /DeviceGray /BitsPerComponent 8 /Length ${pixels.length} >>\nstream\n`, 'latin1'),
+        pixels,
+        Buffer.from('\nendstream', 'latin1'),
+      ]),
+    )
+  }
+  return handPdf(objects)
+}

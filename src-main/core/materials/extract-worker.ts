@@ -5,7 +5,7 @@
  */
 import { open } from 'node:fs/promises'
 import { fileTypeFromBuffer } from 'file-type'
-import { serveWorker } from '../jobs/worker-protocol'
+import { serveCalls } from '../jobs/worker-service'
 import type { SniffedType } from './material-type'
 import { extractText, type MaterialText } from './text/extract-text'
 
@@ -42,19 +42,14 @@ async function sniff(path: string, kind: MaterialText['kind']): Promise<SniffedT
 }
 
 /**
- * One worker for a whole import (starting a thread per file would cost more than most files take).
- * A file that cannot be read is that file's failure, with the reason; the rest go on.
+ * One worker for a whole import (a thread per file would cost more than most files take), fed one file
+ * at a time as soon as it is stored. A file that cannot be read is that file's failure, with the reason.
  */
-serveWorker<ExtractItem[], ExtractResult[]>(async (items, progress) => {
-  const results: ExtractResult[] = []
-  for (const [i, { path, name }] of items.entries()) {
-    try {
-      const text = await extractText(path, { name })
-      results.push({ ok: true, text, sniffed: await sniff(path, text.kind) })
-    } catch (error) {
-      results.push({ ok: false, reason: error instanceof Error ? error.message : String(error) })
-    }
-    progress(i + 1, items.length)
+serveCalls<ExtractItem, ExtractResult>(async ({ path, name }) => {
+  try {
+    const text = await extractText(path, { name })
+    return { ok: true, text, sniffed: await sniff(path, text.kind) }
+  } catch (error) {
+    return { ok: false, reason: error instanceof Error ? error.message : String(error) }
   }
-  return results
 })

@@ -14,10 +14,12 @@ import { DomainError } from '../errors'
 import type { JobContext } from '../jobs/job-runner'
 import { holdBlobs, removeIfUnused, removeIfUnusedSync } from './leftovers'
 import { insertMaterials, listMaterials, type NewMaterial } from './material-rows'
-import { materialPath, putStream, type PutResult } from './material-store'
+import { materialPath, putStream, syncStored, type PutResult } from './material-store'
 import { contentTypeOf } from './material-type'
 import { EMPTY_REASON, type SourceFile } from './source-files'
-import { extractInWorker } from './text-in-worker'
+import type { ExtractItem, ExtractResult } from './extract-worker'
+import { startExtractor } from './text-in-worker'
+import type { WorkerService } from '../jobs/worker-service'
 
 export interface ImportTarget {
   unitId: string
@@ -32,6 +34,8 @@ interface Stored {
   name: string
   sha256: string
   size: number
+  /** Its text, being extracted in the worker while the next files are stored. */
+  text: Promise<ExtractResult>
 }
 
 /** `台账/报告.pdf` taken → `台账/报告 (2).pdf`, then (3)… */
@@ -69,7 +73,7 @@ export interface ImportDeps {
   db: Database
   dataDir: string
   /** Test seam for a full disk at a clear boundary: wraps each file's copy into the store. */
-  put?: (dataDir: string, source: AsyncIterable<Uint8Array>, options: { signal: AbortSignal }) => Promise<PutResult>
+  put?: (dataDir: string, source: AsyncIterable<Uint8Array>, options: { signal: AbortSignal; durable: boolean }) => Promise<PutResult>
 }
 
 export async function importIntoUnits(deps: ImportDeps, meetingId: string, targets: ImportTarget[], job: JobContext): Promise<MaterialImportReport[]> {
@@ -86,6 +90,7 @@ export async function importIntoUnits(deps: ImportDeps, meetingId: string, targe
   const created: string[] = []
   const reports: MaterialImportReport[] = []
   const stored: Stored[] = []
+  let extractor: WorkerService<ExtractItem, ExtractResult> | undefined
   try {
     for (const target of targets) {
       const rep: MaterialImportReport = { unitId: target.unitId, imported: [], skipped: [], failed: [...target.refused] }
@@ -100,7 +105,7 @@ export async function importIntoUnits(deps: ImportDeps, meetingId: string, targe
         let result: PutResult | undefined
         try {
           if (file.size === 0) throw new DomainError('IMPORT_INVALID', EMPTY_REASON)
-          result = await put(dataDir, counted(await file.open(), (n) => ((doneBytes += n), report(file.name))), { signal })
+          result = await put(dataDir, counted(await file.open(), (n) => ((doneBytes += n), report(file.name))), { signal, durable: false })
           // Only `stored` blobs are this import's to remove again; the others existed before.
           if (result.stored) created.push(result.sha256)
           hold.add(result.sha256)
@@ -122,16 +127,23 @@ export async function importIntoUnits(deps: ImportDeps, meetingId: string, targe
         const name = uniqueName(file.name, names)
         names.add(name)
         byHash.set(result.sha256, name)
-        stored.push({ report: rep, unitId: target.unitId, name, sha256: result.sha256, size: result.size })
+        extractor ??= startExtractor(signal)
+        const text = extractor.call({ path: materialPath(dataDir, result.sha256), name }).then((t) => {
+          doneFiles++
+          report()
+          return t
+        })
+        // Awaited below; marked handled now so an abort while later files are copied is no unhandled rejection.
+        text.catch(() => undefined)
+        stored.push({ report: rep, unitId: target.unitId, name, sha256: result.sha256, size: result.size, text })
       }
     }
 
-    const base = doneFiles
-    report(stored[0]?.name)
-    const texts = await extractInWorker(
-      stored.map((s) => ({ path: materialPath(dataDir, s.sha256), name: s.name })),
-      { signal, onFile: (n) => ((doneFiles = base + n), report(stored[n]?.name)) },
-    )
+    report(stored.find((s) => s.text)?.name)
+    const texts = await Promise.all(stored.map((s) => s.text))
+    signal.throwIfAborted()
+    // Everything this import stored reaches the disk before a row points at it.
+    await syncStored(dataDir, created)
     signal.throwIfAborted()
 
     const rows: NewMaterial[] = []
@@ -171,6 +183,7 @@ export async function importIntoUnits(deps: ImportDeps, meetingId: string, targe
       reportOf.get(row)!.imported.push({ id, unitId, name, size, sha256, kind, contentType, pageCount, hasTextLayer, note, importedAt })
     }
     hold.release()
+    void extractor?.close()
     // Files that failed after they were stored (unreadable PDF, …) leave no blob behind either.
     // Synchronously, as everything after the commit: a cancel arriving in an await here would make
     // the job runner report "cancelled" for rows that are already in.
@@ -178,6 +191,8 @@ export async function importIntoUnits(deps: ImportDeps, meetingId: string, targe
     return reports
   } catch (error) {
     hold.release()
+    // The worker is stopped before the blobs it may be reading are removed.
+    await extractor?.close()
     await removeIfUnused(deps, created)
     throw error
   }

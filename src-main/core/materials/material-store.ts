@@ -71,6 +71,12 @@ export interface PutResult {
 export interface PutOptions {
   /** Aborting stops the copy and removes the temp file; the promise rejects with the AbortError. */
   signal?: AbortSignal
+  /**
+   * false: do not wait for the bytes to reach the disk before the rename. An import stores many files,
+   * then makes them durable together with syncStored() before its rows commit — one flush wait per
+   * import instead of one per file, while the kernel writes back during text extraction.
+   */
+  durable?: boolean
 }
 
 const exists = (path: string) =>
@@ -117,7 +123,7 @@ export async function putStream(dataDir: string, source: Readable | AsyncIterabl
   })
   try {
     // flush: the bytes reach the disk before the rename makes them a stored material.
-    await pipeline(source, meter, handle.createWriteStream({ flush: true }), { signal: options.signal })
+    await pipeline(source, meter, handle.createWriteStream({ flush: options.durable ?? true }), { signal: options.signal })
     const sha256 = hash.digest('hex')
     const target = join(dir, sha256)
     if (await exists(target)) {
@@ -149,6 +155,25 @@ export async function putFile(dataDir: string, path: string, options: PutOptions
   } finally {
     await source.close().catch(() => undefined)
   }
+}
+
+/** Makes stored materials durable (see PutOptions.durable): every file's data flushed, in parallel. */
+export async function syncStored(dataDir: string, hashes: Iterable<string>): Promise<void> {
+  await Promise.all(
+    [...new Set(hashes)].map(async (sha256) => {
+      // Opened for writing: Windows flushes only handles with write access.
+      const handle = await open(materialPath(dataDir, sha256), 'r+').catch((error: unknown) => {
+        throw toStoreError(error)
+      })
+      try {
+        await handle.datasync()
+      } catch (error) {
+        throw toStoreError(error)
+      } finally {
+        await handle.close()
+      }
+    }),
+  )
 }
 
 export interface ByteRange {

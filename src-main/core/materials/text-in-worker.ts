@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { runInWorker } from '../jobs/run-in-worker'
+import { startWorkerService, type WorkerService } from '../jobs/worker-service'
 import type { ExtractItem, ExtractResult } from './extract-worker'
 
 let resolved: URL | undefined
@@ -22,8 +22,7 @@ export function extractWorkerUrl(): URL {
   return found
 }
 
-/** Every item's text (or why it could not be read), in order; `onFile(n)` after the n-th file. */
-export function extractInWorker(items: ExtractItem[], options: { signal?: AbortSignal; onFile?: (done: number) => void } = {}): Promise<ExtractResult[]> {
-  if (items.length === 0) return Promise.resolve([])
-  return runInWorker<ExtractItem[], ExtractResult[]>(extractWorkerUrl(), items, { signal: options.signal, onProgress: (done) => options.onFile?.(done) })
+/** A text extractor for one import: `extract` each stored file as it comes; `close` when done or failed. */
+export function startExtractor(signal?: AbortSignal): WorkerService<ExtractItem, ExtractResult> {
+  return startWorkerService<ExtractItem, ExtractResult>(extractWorkerUrl(), { signal })
 }

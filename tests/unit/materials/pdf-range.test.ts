@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { readPdfPagesFromFile } from '../../../src-main/core/materials/text/pdf-text'
-import { encryptedPdf, paddedCidFontPdf } from '../../helpers/material-fixtures'
+import { encryptedPdf, paddedCidFontPdf, scannedLedgerPdf } from '../../helpers/material-fixtures'
 
 const dir = mkdtempSync(join(tmpdir(), 'pdf-range-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -14,6 +14,12 @@ describe('readPdfPagesFromFile', () => {
     const path = join(dir, 'big.pdf')
     writeFileSync(path, paddedCidFontPdf(40 * 1024 * 1024))
     expect(await readPdfPagesFromFile('大文件.pdf', path)).toEqual(['党建品牌'])
+  })
+
+  it('reads a 100 MB scan page by page across several reopened windows, every page\'s text in order', async () => {
+    const path = join(dir, 'ledger.pdf')
+    writeFileSync(path, scannedLedgerPdf(10, 10 * 1024 * 1024))
+    expect(await readPdfPagesFromFile('台账扫描件.pdf', path)).toEqual(Array.from({ length: 10 }, (_, i) => `第${i + 1}页台账`))
   })
 
   it('small files the same way (read whole)', async () => {

@@ -41,40 +41,61 @@ export function joinPageItems(items: readonly TextItemLike[]): string {
 /** Files up to this size are read whole; larger ones (scans of hundreds of MB) in chunks, as pdfjs asks for them. */
 const WHOLE_FILE_BYTES = 16 * 1024 * 1024
 const RANGE_CHUNK_BYTES = 256 * 1024
-
 /**
- * A PDF's text read from disk. A big file is not loaded: pdfjs reads only the chunks it parses (the
- * cross-reference table, page objects, content streams), never a scan's image data, so a 1 GB scan
- * costs a few MB of memory instead of twice its size.
+ * pdfjs keeps every chunk it has read for as long as the document is open, and reading a page's text
+ * still reads the page's image objects (a scan is nothing but those). So a big PDF is read in windows:
+ * after this many bytes the document is closed and opened again at the next page, and memory stays
+ * near this figure whatever the file's size.
  */
+const WINDOW_BYTES = 32 * 1024 * 1024
+
+/** A PDF's text read from disk; a big file never sits in memory as a whole (see WINDOW_BYTES). */
 export async function readPdfPagesFromFile(fileName: string, path: string, signal?: AbortSignal): Promise<string[]> {
   const handle = await open(path, 'r')
   try {
     const { size } = await handle.stat()
     if (size <= WHOLE_FILE_BYTES) return await readPdfPages(fileName, await handle.readFile(), signal)
     const { PDFDataRangeTransport } = await loadPdfJs()
-    const transport = new PDFDataRangeTransport(size, null)
-    transport.requestDataRange = (begin: number, end: number) => {
-      const chunk = new Uint8Array(end - begin)
-      handle.read(chunk, 0, chunk.length, begin).then(
-        () => transport.onDataRange(begin, chunk),
-        () => transport.abort(),
-      )
+    const pages: string[] = []
+    for (;;) {
+      let served = 0
+      const transport = new PDFDataRangeTransport(size, null)
+      transport.requestDataRange = (begin: number, end: number) => {
+        const chunk = new Uint8Array(end - begin)
+        served += chunk.length
+        handle.read(chunk, 0, chunk.length, begin).then(
+          () => transport.onDataRange(begin, chunk),
+          () => transport.abort(),
+        )
+      }
+      const source = { range: transport, disableAutoFetch: true, disableStream: true, rangeChunkSize: RANGE_CHUNK_BYTES }
+      const done = await readPages(fileName, source, signal, pages.length + 1, () => served >= WINDOW_BYTES)
+      pages.push(...done.pages)
+      if (pages.length >= done.numPages) return pages
     }
-    return await readPages(fileName, { range: transport, disableAutoFetch: true, disableStream: true, rangeChunkSize: RANGE_CHUNK_BYTES }, signal)
   } finally {
     await handle.close()
   }
 }
 
-export function readPdfPages(fileName: string, data: Uint8Array, signal?: AbortSignal): Promise<string[]> {
+export async function readPdfPages(fileName: string, data: Uint8Array, signal?: AbortSignal): Promise<string[]> {
   // pdfjs takes ownership of (detaches) the buffer it is given; give it a copy.
-  return readPages(fileName, { data: new Uint8Array(data) }, signal)
+  return (await readPages(fileName, { data: new Uint8Array(data) }, signal)).pages
 }
 
 type PdfSource = { data: Uint8Array } | { range: InstanceType<PdfJs['PDFDataRangeTransport']>; disableAutoFetch: boolean; disableStream: boolean; rangeChunkSize: number }
 
-async function readPages(fileName: string, source: PdfSource, signal?: AbortSignal): Promise<string[]> {
+/**
+ * The text of pages `from`… of one opened document; stops early (after a whole page) when `enough()`
+ * says so, returning what it read and how many pages the document has.
+ */
+async function readPages(
+  fileName: string,
+  source: PdfSource,
+  signal?: AbortSignal,
+  from = 1,
+  enough: () => boolean = () => false,
+): Promise<{ pages: string[]; numPages: number }> {
   const cannot = (why: string) => new DomainError('IMPORT_INVALID', `无法读取 PDF 文件“${fileName}”：${why}`)
   signal?.throwIfAborted()
   const { getDocument } = await loadPdfJs()
@@ -100,7 +121,7 @@ async function readPages(fileName: string, source: PdfSource, signal?: AbortSign
       throw cannot('文件已损坏或不完整')
     }
     const pages: string[] = []
-    for (let n = 1; n <= doc.numPages; n++) {
+    for (let n = from; n <= doc.numPages; n++) {
       signal?.throwIfAborted()
       try {
         const page = await doc.getPage(n)
@@ -111,8 +132,9 @@ async function readPages(fileName: string, source: PdfSource, signal?: AbortSign
         signal?.throwIfAborted()
         throw cannot(`第 ${n} 页已损坏`)
       }
+      if (n < doc.numPages && enough()) break
     }
-    return pages
+    return { pages, numPages: doc.numPages }
   } finally {
     signal?.removeEventListener('abort', abort)
     await task.destroy()
