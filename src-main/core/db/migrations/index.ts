@@ -4,6 +4,7 @@ import { sql as scoreSheetIndex } from './003-score-sheet-index'
 import { sql as unitOpinions } from './004-unit-opinions'
 import { sql as unitWithdrawal } from './005-unit-withdrawal'
 import { sql as materials } from './006-materials'
+import { sql as materialPageTails } from './007-material-page-tails'
 
 export interface Migration {
   /** The `user_version` the database has after this step. */
@@ -20,6 +21,7 @@ export const migrations: Migration[] = [
   { version: 4, name: 'unit opinions', sql: unitOpinions },
   { version: 5, name: 'unit withdrawal', sql: unitWithdrawal },
   { version: 6, name: 'materials', sql: materials },
+  { version: 7, name: 'material page tails', sql: materialPageTails },
 ]
 
 export const LATEST_VERSION = migrations[migrations.length - 1].version
