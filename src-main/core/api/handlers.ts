@@ -31,6 +31,7 @@ import { getMinutesSettings, saveMinutesSettings } from '../services/minutes-set
 import { listUnitOpinions, resetUnitOpinion, saveUnitOpinion } from '../services/unit-opinions'
 import { exportMinutes, exportReviewerSheets, exportScoreMatrix, exportSummarySheet, previewMinutes } from '../services/exports'
 import { deleteMaterial, listMeetingMaterials, materialText } from '../services/materials'
+import { materialTable, meetingMaterialOverview, searchMeetingMaterials } from '../services/material-views'
 import { DomainError } from '../errors'
 
 /** Placeholder of an operation being built in this change; replaced before it lands. */
@@ -114,15 +115,15 @@ export const handlers: Handlers = {
 
   // <materials-handlers>
   'materials.list': ({ meetingId, unitId }, ctx) => listMeetingMaterials(ctx, meetingId, unitId),
-  'materials.overview': pending,
+  'materials.overview': ({ meetingId }, ctx) => meetingMaterialOverview(ctx, meetingId),
   'materials.preview': pending,
   'materials.import': pending,
   'materials.batchPlan': pending,
   'materials.batchImport': pending,
   'materials.delete': async ({ meetingId, id }, ctx) => (await deleteMaterial(ctx, meetingId, id), ok),
-  'materials.search': pending,
+  'materials.search': (input, ctx) => searchMeetingMaterials(ctx, input),
   'materials.text': ({ meetingId, id }, ctx) => materialText(ctx, meetingId, id),
-  'materials.table': pending,
+  'materials.table': ({ meetingId, id }, ctx) => materialTable(ctx, meetingId, id),
 
   'jobs.list': (_, { jobs }) => jobs.active(),
   'jobs.cancel': ({ id }, { jobs }) => ({ cancelled: jobs.cancel(id) }),
