@@ -167,13 +167,14 @@ export function simpleDocx(title: string, paragraphs: string[]): Buffer {
 
 const columnName = (i: number) => (i < 26 ? String.fromCharCode(65 + i) : String.fromCharCode(64 + Math.floor(i / 26)) + String.fromCharCode(65 + (i % 26)))
 
-/** An .xlsx with one sheet; strings inline, numbers as numbers. */
-export function simpleXlsx(sheetName: string, rows: (string | number)[][]): Buffer {
+/** An .xlsx with one sheet; strings inline, numbers as numbers; `widths` in characters per column. */
+export function simpleXlsx(sheetName: string, rows: (string | number)[][], widths: number[] = []): Buffer {
   const cell = (value: string | number, r: number, c: number) => {
     const ref = `${columnName(c)}${r + 1}`
     return typeof value === 'number' ? `<c r="${ref}"><v>${value}</v></c>` : `<c r="${ref}" t="inlineStr"><is><t>${esc(value)}</t></is></c>`
   }
   const sheetData = rows.map((row, r) => `<row r="${r + 1}">${row.map((v, c) => cell(v, r, c)).join('')}</row>`).join('')
+  const cols = widths.length ? `<cols>${widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>` : ''
   const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main'
   return Buffer.from(
     zipSync({
@@ -183,7 +184,7 @@ export function simpleXlsx(sheetName: string, rows: (string | number)[][]): Buff
       '_rels/.rels': strToU8(`${XML}<Relationships xmlns="${PKG_RELS}"><Relationship Id="rId1" Type="${DOC_RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
       'xl/workbook.xml': strToU8(`${XML}<workbook xmlns="${main}" xmlns:r="${DOC_RELS}"><sheets><sheet name="${esc(sheetName)}" sheetId="1" r:id="rId1"/></sheets></workbook>`),
       'xl/_rels/workbook.xml.rels': strToU8(`${XML}<Relationships xmlns="${PKG_RELS}"><Relationship Id="rId1" Type="${DOC_RELS}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`),
-      'xl/worksheets/sheet1.xml': strToU8(`${XML}<worksheet xmlns="${main}"><sheetData>${sheetData}</sheetData></worksheet>`),
+      'xl/worksheets/sheet1.xml': strToU8(`${XML}<worksheet xmlns="${main}">${cols}<sheetData>${sheetData}</sheetData></worksheet>`),
     }, ZIP_OPTIONS),
   )
 }

@@ -63,7 +63,7 @@ function ledger(u: DemoUnit, i: number): Buffer {
   const activities = ['主题党日：重温入党誓词', '“三会一课”：支部党员大会', `“${u.brand}”党建品牌推进会`, '专题党课：学习党的二十届三中全会精神', '组织生活会暨民主评议党员', '结对共建：走访社区困难群众', '志愿服务：文明城市创建']
   const rows: (string | number)[][] = [['序号', '日期', '活动名称', '参加人数', '记录人']]
   activities.forEach((activity, k) => rows.push([k + 1, `2024-${String(2 + k).padStart(2, '0')}-${String(5 + ((i + k) % 20)).padStart(2, '0')}`, activity, 10 + ((i * 3 + k * 5) % 25), u.contact]))
-  return simpleXlsx('2024年党建工作台账', rows)
+  return simpleXlsx('2024年党建工作台账', rows, [6, 12, 40, 10, 10])
 }
 
 function brandCase(u: DemoUnit): Buffer {
