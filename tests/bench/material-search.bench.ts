@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import { createCore } from '../../src-main/core/app'
 import { writeTransaction } from '../../src-main/core/db/transaction'
 import { insertMaterials, type NewMaterial } from '../../src-main/core/materials/material-rows'
-import { chinesePage, seeded } from '../helpers/chinese-pages'
+import { BRANDS, chinesePage, seeded } from '../helpers/chinese-pages'
 import { createSyntheticMeeting } from './synthetic'
 import { msSince, percentile, type BenchResult } from './report'
 
@@ -38,7 +38,7 @@ export async function benchMaterialSearch(): Promise<BenchResult[]> {
     const texts: string[] = []
     const materials: NewMaterial[] = []
     for (let i = 0; i < PAGES / PAGES_PER_MATERIAL; i++) {
-      const pages = Array.from({ length: PAGES_PER_MATERIAL }, () => chinesePage(random))
+      const pages = Array.from({ length: PAGES_PER_MATERIAL }, () => chinesePage(random, 1500, BRANDS[i % BRANDS.length]))
       texts.push(...pages)
       const sha256 = i.toString(16).padStart(64, '0')
       materials.push({ id: crypto.randomUUID(), meetingId: m.meeting.id, unitId: m.unitIds[i % m.unitIds.length], name: `材料${i}.pdf`, size: 1, sha256, kind: 'pdf', contentType: 'application/pdf', pageCount: PAGES_PER_MATERIAL, hasTextLayer: true, note: '', pages })

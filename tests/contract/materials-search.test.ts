@@ -102,6 +102,14 @@ describe('materials.search', () => {
     expect(pagesOf(await search('品牌创建'))).toEqual([])
   })
 
+  it('keeps whitespace inside the text literal: a phrase broken by a line break is found by its two halves as two words', async () => {
+    const id = addMaterial(unitIds[0], 'a.pdf', ['打造党建\n品牌，服务 群众'])
+    expect((await search('党建品牌')).total).toBe(0)
+    expect(pagesOf(await search('党建 品牌'))).toEqual([`${id}#1`])
+    expect((await search('服务群众')).total).toBe(0)
+    expect((await search('建\n品')).total).toBe(1) // the newline splits the query into 建 and 品
+  })
+
   it('is case-insensitive for Latin letters and keeps the page’s own spelling in the snippet', async () => {
     const id = addMaterial(unitIds[0], 'a.pdf', ['使用OA系统办理，导出PDF文件'])
     expect(pagesOf(await search('oa系统'))).toEqual([`${id}#1`])
