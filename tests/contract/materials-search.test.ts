@@ -82,6 +82,27 @@ describe('materials.search', () => {
     }
   })
 
+  it('gives the same pages as indexOf for several words, whether few pages or hundreds are left after the first word', async () => {
+    const random = seeded(21)
+    const pages: { id: string; page: number; text: string }[] = []
+    // 300 pages with 党建: after that word too many are left to read, so 品牌 / 牌 go through the index too.
+    for (let m = 0; m < 10; m++) {
+      const texts = Array.from({ length: 30 }, (_, i) => {
+        const body = chinesePage(random, 40 + Math.floor(random() * 80))
+        return i % 3 === 0 ? `党建${body}` : i % 3 === 1 ? `${body}党建品牌` : `${body}党建牌`
+      })
+      const id = addMaterial(unitIds[m % 3], `材料${m}.pdf`, texts)
+      texts.forEach((text, i) => pages.push({ id, page: i + 1, text }))
+    }
+    for (const query of ['党建 品牌', '党建 牌', '牌 党建', '党建 品牌 活动', '品 建', '党建 鑫']) {
+      const words = query.split(' ')
+      const expected = pages.filter((p) => words.every((w) => p.text.includes(w))).map((p) => `${p.id}#${p.page}`)
+      const result = await search(query)
+      expect(result.total, query).toBe(expected.length)
+      expect([...pagesOf(result)].sort(), query).toEqual(expected.slice(0, 500).sort())
+    }
+  })
+
   it('searches FTS syntax as text: AND, OR, NEAR, *, ^, quotes and parentheses', async () => {
     const plain = addMaterial(unitIds[0], 'a.pdf', ['党建品牌创建'])
     const literal = addMaterial(unitIds[1], 'b.pdf', ['党建 OR 品牌，"引号" (括号) 品牌* ^开头 NEAR(党建 品牌) AND'])

@@ -77,6 +77,9 @@ function pagesWithShortWord(db: Database, folded: string): number[] {
   return lists.flat()
 }
 
+/** Pages left after a step at or below which the remaining short words are checked in the pages' text. */
+const READ_AT_MOST = 200
+
 /** Ids of the meeting's pages that hold every word, in unit, material and page order. */
 function matchingPages(db: Database, meetingId: string, unitId: string | undefined, words: string[]): number[] {
   const maxId = (stmt(db, 'SELECT max(id) FROM material_pages').pluck().get() as number | null) ?? 0
@@ -88,7 +91,21 @@ function matchingPages(db: Database, meetingId: string, unitId: string | undefin
   const steps: (() => number[])[] = []
   if (long.length) steps.push(() => stmt(db, 'SELECT rowid FROM material_fts WHERE material_fts MATCH ?').pluck().all(long.map(phrase).join(' AND ')) as number[])
   for (const w of short) steps.push(() => pagesWithShortWord(db, w))
-  for (let k = 0; k < steps.length; k++) if (markPages(marks, k, steps[k]()) === 0) return []
+  for (let k = 0; k < steps.length; k++) {
+    const left = markPages(marks, k, steps[k]())
+    if (left === 0) return []
+    const rest = short.slice(k + 1 - (steps.length - short.length))
+    if (rest.length > 0 && left <= READ_AT_MOST) {
+      // Few pages left: reading them is cheaper than collecting every page of the remaining short words.
+      const text = stmt(db, 'SELECT text FROM material_pages WHERE id = ?').pluck()
+      marks.forEach((mark, id) => {
+        if (mark !== k + 1) return
+        const page = fold(text.get(id) as string)
+        if (rest.every((w) => page.includes(w))) marks[id] = steps.length
+      })
+      break
+    }
+  }
   // The meeting's pages in display order, from the (material_id, page) index alone: no page text is read.
   const scope = stmt(
     db,
