@@ -7,8 +7,9 @@
  *
  * Words of three or more characters are trigram phrases. Shorter words (党, 党建) have no trigram
  * of their own; every occurrence of one is the start of a trigram in the index's vocabulary, except
- * in a page's last two characters, which an expression index holds (migration 007). So no query
- * reads every page's text.
+ * in a page's last two characters, which an expression index holds (migration 007). Once few pages
+ * are left, the remaining short words are checked in those pages' text. So no query reads every
+ * page's text.
  */
 import type { Database } from 'better-sqlite3'
 import type { MaterialSearchResult } from '../../shared/schemas/material'
