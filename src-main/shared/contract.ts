@@ -199,7 +199,7 @@ export const contract = {
   ),
   'materials.batchImport': op(MaterialBatchImportInput, z.array(MaterialImportReport), '按会务组确认的对应关系批量导入各单位材料（后台任务，可取消）'),
   'materials.delete': op(MaterialRef, Ok, '删除一份材料（文件在没有其他材料引用时一并删除）'),
-  'materials.search': op(MaterialSearchInput, MaterialSearchResult, '全文搜索材料（某单位或全部单位）：命中的材料、页码与上下文；一两个字的词也能搜'),
+  'materials.search': op(MaterialSearchInput, MaterialSearchResult, '全文搜索材料（某单位或全部单位）：命中的材料、页码与上下文；一两个字的词也能搜；用空格分开的几个词须出现在同一页（不必相连），不区分英文大小写'),
   'materials.text': op(MaterialRef, MaterialText, '材料中提取的文字（每页一段；纯文本文件已按 GBK/UTF-8 解码）'),
   'materials.table': op(MaterialRef, MaterialTable, 'Excel 材料的只读表格（各工作表）'),
 

@@ -7,6 +7,7 @@ import { benchScoreMatrix } from './score-matrix.bench'
 import { benchUnitImport } from './unit-import.bench'
 import { benchFirstScreen } from './first-screen.bench'
 import { benchMaterialImport } from './material-import.bench'
+import { benchMaterialSearch } from './material-search.bench'
 import { printReport, type BenchResult } from './report'
 
 const results: BenchResult[] = []
@@ -23,4 +24,5 @@ await step('score matrix .xlsx', benchScoreMatrix)
 await step('unit list import, hostile workbooks', benchUnitImport)
 await step('first screen in Chromium', benchFirstScreen)
 await step('material import vs cp -r, peak RSS of one big scan', benchMaterialImport)
+await step('material search, 10,000 pages', benchMaterialSearch)
 printReport(results)

@@ -3,10 +3,6 @@
  * (store + extracted text + rows, tests/helpers/seed-materials.ts): the list with its badges, the
  * empty state, delete with confirm, the overview, import of a GBK-named zip, search. Screenshots at
  * 1280×720 under test-results/screenshots/8x-*.
- *
- * Steps that need an operation still answering “该功能尚未完成” in this branch (overview, preview /
- * import / POST /upload, search are built by other engineers) skip themselves at run time, so they
- * run as soon as the server side is merged.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Material } from '../../src-main/shared/schemas/material'
@@ -21,18 +17,6 @@ let e: E2E
 let meetingId: string
 let units: Unit[]
 let seeded: Material[]
-const built = { overview: false, importing: false, search: false }
-
-/** False only while the operation is the placeholder of this change (any other answer means it is there). */
-async function isBuilt(call: () => Promise<unknown>): Promise<boolean> {
-  try {
-    await call()
-    return true
-  } catch (error) {
-    return !(error instanceof Error && error.message.includes('尚未完成'))
-  }
-}
-
 const OLE2_DOC = Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(600)])
 
 beforeAll(async () => {
@@ -48,10 +32,6 @@ beforeAll(async () => {
     { name: '旧版工作总结.doc', data: OLE2_DOC },
   ])
   await seedMaterials(e.core, meetingId, units[1]!.id, [{ name: '说明.txt', data: Buffer.from('水文监测站党建工作说明', 'utf8') }])
-  built.overview = await isBuilt(() => e.api.materials.overview({ meetingId }))
-  built.search = await isBuilt(() => e.api.materials.search({ meetingId, query: '党建' }))
-  const upload = await fetch(`${e.baseUrl}/upload`, { method: 'POST', headers: { 'content-type': 'application/octet-stream', 'x-file-name': 'a.txt' }, body: 'a' })
-  built.importing = (upload.headers.get('content-type') ?? '').includes('json') && (await isBuilt(() => e.api.materials.preview({ meetingId, sources: [{ type: 'path', path: '/nonexistent' }] })))
 })
 afterAll(async () => {
   await e?.close()
@@ -188,8 +168,7 @@ describe('材料（会务组）', () => {
     expect(problems).toEqual({})
   })
 
-  it('各单位材料概况：材料页的份数、无文字层、无材料；参评单位表的“材料”列', async (ctx) => {
-    if (!built.overview) ctx.skip()
+  it('各单位材料概况：材料页的份数、无文字层、无材料；参评单位表的“材料”列', async () => {
     const expected = (await e.api.materials.list({ meetingId, unitId: units[0]!.id })).length
     await openMaterials()
     await expect.poll(() => unitButton(units[0]!.name).locator('[data-test="unit-count"]').innerText()).toBe(`${expected} 份`)
@@ -211,8 +190,7 @@ describe('材料（会务组）', () => {
     expect(problems).toEqual({})
   })
 
-  it('导入 GBK 文件名的压缩包：上传、预览中名称正确、可切换编码、进度、导入报告，导入后列在单位下', async (ctx) => {
-    if (!built.importing) ctx.skip()
+  it('导入 GBK 文件名的压缩包：上传、预览中名称正确、可切换编码、进度、导入报告，导入后列在单位下', async () => {
     const zip = buildZip([
       { name: gbk('申报材料/党建品牌申报书.pdf'), data: cidFontPdf() },
       { name: gbk('台账/扫描件.pdf'), data: imageOnlyPdf() },
@@ -243,8 +221,7 @@ describe('材料（会务组）', () => {
     expect(await row('台账/扫描件.pdf').locator('[data-test="material-badge"]').allInnerTexts()).toEqual(['无文字层'])
   })
 
-  it('按单位文件夹批量导入：文件夹对上单位，未匹配的标出并须指定或跳过，确定后才写入', async (ctx) => {
-    if (!built.importing) ctx.skip()
+  it('按单位文件夹批量导入：文件夹对上单位，未匹配的标出并须指定或跳过，确定后才写入', async () => {
     const zip = buildZip([
       { name: gbk('市数据资源局数据共享处/工作总结.txt'), data: gbk('数据共享处二〇二四年工作总结') },
       { name: gbk('市水利保障局水文监测站/台账.txt'), data: gbk('水文监测站党建台账') },
@@ -275,8 +252,7 @@ describe('材料（会务组）', () => {
     expect((await e.api.materials.list({ meetingId, unitId: units[1]!.id })).map((m) => m.name)).toContain('台账.txt')
   })
 
-  it('搜索“党建品牌”与两个字的“党建”：按单位分组、标出命中、总数；点击打开阅读页的那一页', async (ctx) => {
-    if (!built.search) ctx.skip()
+  it('搜索“党建品牌”与两个字的“党建”：按单位分组、标出命中、总数；点击打开阅读页的那一页', async () => {
     await openMaterials()
     const search = async (q: string) => {
       await e.page.locator('input[data-test="search-input"]').fill(q)

@@ -34,14 +34,9 @@ import { exportMinutes, exportReviewerSheets, exportScoreMatrix, exportSummarySh
 import { deleteMaterial, listMeetingMaterials, materialText } from '../services/materials'
 import { importBatch, importMaterials, planBatch, previewMaterials } from '../services/material-import'
 import { removeOrphanBlobs } from '../materials/leftovers'
-import { DomainError } from '../errors'
+import { materialTable, meetingMaterialOverview, searchMeetingMaterials } from '../services/material-views'
 import { verifyHistory } from '../history/history-verify'
 import { listHistory } from '../history/history-list'
-
-/** Placeholder of an operation being built in this change; replaced before it lands. */
-const pending = (): never => {
-  throw new DomainError('INTERNAL', '该功能尚未完成')
-}
 
 export type Handler<K extends OperationName> = (input: ParsedInputOf<K>, ctx: CoreContext) => OutputOf<K> | Promise<OutputOf<K>>
 export type Handlers = { [K in OperationName]: Handler<K> }
@@ -125,15 +120,15 @@ export const handlers: Handlers = {
 
   // <materials-handlers>
   'materials.list': ({ meetingId, unitId }, ctx) => listMeetingMaterials(ctx, meetingId, unitId),
-  'materials.overview': pending,
   'materials.preview': (input, ctx) => previewMaterials(ctx, input),
   'materials.import': (input, ctx) => importMaterials(ctx, input),
   'materials.batchPlan': (input, ctx) => planBatch(ctx, input),
   'materials.batchImport': (input, ctx) => importBatch(ctx, input),
+  'materials.overview': ({ meetingId }, ctx) => meetingMaterialOverview(ctx, meetingId),
   'materials.delete': async ({ meetingId, id }, ctx) => (await deleteMaterial(ctx, meetingId, id), ok),
-  'materials.search': pending,
+  'materials.search': (input, ctx) => searchMeetingMaterials(ctx, input),
   'materials.text': ({ meetingId, id }, ctx) => materialText(ctx, meetingId, id),
-  'materials.table': pending,
+  'materials.table': ({ meetingId, id }, ctx) => materialTable(ctx, meetingId, id),
 
   'jobs.list': (_, { jobs }) => jobs.active(),
   'jobs.cancel': ({ id }, { jobs }) => ({ cancelled: jobs.cancel(id) }),

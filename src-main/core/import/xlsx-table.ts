@@ -36,6 +36,28 @@ const OLE2_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04])
 
 export async function readXlsxTables(fileName: string, data: Buffer): Promise<SheetTable[]> {
+  return (await readXlsx(fileName, data, false)).tables
+}
+
+/**
+ * For showing a workbook (a material's ledger): rows, columns and cells past TABLE_LIMITS are left
+ * out and `truncated` says so, instead of refusing the file; the zip's limits still refuse it.
+ */
+export async function readXlsxTablesTruncated(fileName: string, data: Buffer): Promise<{ tables: SheetTable[]; truncated: boolean }> {
+  return readXlsx(fileName, data, true)
+}
+
+/** Thrown by a handler to stop reading a part once a limit is reached in truncating mode. */
+class StopPart extends Error {}
+
+/** Refusing (unit lists) or truncating (viewing); `truncated` records that something was left out. */
+interface Reading {
+  truncate: boolean
+  truncated: boolean
+  cells: number
+}
+
+async function readXlsx(fileName: string, data: Buffer, truncate: boolean): Promise<{ tables: SheetTable[]; truncated: boolean }> {
   const cannot = (why: string) => new DomainError('IMPORT_INVALID', `无法读取 Excel 文件“${fileName}”：${why}`)
   if (data.length === 0) throw cannot('文件是空的')
   if (data.subarray(0, 8).equals(OLE2_MAGIC)) throw cannot('这是旧版 Excel（.xls）或加密的文件，请在 Excel 或 WPS 中“另存为”.xlsx 格式后再导入')
@@ -43,7 +65,9 @@ export async function readXlsxTables(fileName: string, data: Buffer): Promise<Sh
   let zip: XlsxZip | null = null
   try {
     zip = await openXlsxZip(data)
-    return await readWorkbook(zip)
+    const reading: Reading = { truncate, truncated: false, cells: TABLE_LIMITS.cells }
+    const tables = await readWorkbook(zip, reading)
+    return { tables, truncated: reading.truncated }
   } catch (error) {
     if (error instanceof XlsxRefused) throw cannot(error.message)
     throw cannot('文件已损坏或不是 .xlsx 格式')
@@ -52,7 +76,7 @@ export async function readXlsxTables(fileName: string, data: Buffer): Promise<Sh
   }
 }
 
-async function readWorkbook(zip: XlsxZip): Promise<SheetTable[]> {
+async function readWorkbook(zip: XlsxZip, reading: Reading): Promise<SheetTable[]> {
   if (!zip.names.includes('xl/workbook.xml')) throw new XlsxRefused('文件中没有工作表，可能不是 .xlsx 格式')
   const targets = new Map<string, string>()
   if (zip.names.includes('xl/_rels/workbook.xml.rels')) {
@@ -70,10 +94,9 @@ async function readWorkbook(zip: XlsxZip): Promise<SheetTable[]> {
   })
   const found = sheets.filter((s) => zip.names.includes(s.part))
   if (found.length === 0) throw new XlsxRefused('文件中没有工作表，可能不是 .xlsx 格式')
-  const shared = zip.names.includes('xl/sharedStrings.xml') ? await readSharedStrings(zip) : []
-  const budget = { cells: TABLE_LIMITS.cells }
+  const shared = zip.names.includes('xl/sharedStrings.xml') ? await readSharedStrings(zip, reading) : []
   const tables: SheetTable[] = []
-  for (const sheet of found) tables.push({ name: sheet.name, rows: await readSheet(zip, sheet.part, shared, budget) })
+  for (const sheet of found) tables.push({ name: sheet.name, rows: await readSheet(zip, sheet.part, shared, reading) })
   return tables
 }
 
@@ -118,12 +141,28 @@ async function parsePart(zip: XlsxZip, name: string, handlers: Handlers): Promis
 /** Excel writes characters it cannot put in XML as `_xHHHH_` (ECMA-376 ST_Xstring); `_x005F_` is “_”. */
 const unescapeXstring = (text: string) => (text.includes('_x') ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text)
 
-async function readSharedStrings(zip: XlsxZip): Promise<string[]> {
+/** Stops the part when truncating (recording it), refuses the file otherwise. */
+function limitReached(reading: Reading, refusal: string): never {
+  if (!reading.truncate) throw new XlsxRefused(refusal)
+  reading.truncated = true
+  throw new StopPart()
+}
+
+/** Reads a part until its end or until a truncating limit stops it. */
+async function parsePartUpToLimit(zip: XlsxZip, name: string, handlers: Handlers): Promise<void> {
+  try {
+    await parsePart(zip, name, handlers)
+  } catch (error) {
+    if (!(error instanceof StopPart)) throw error
+  }
+}
+
+async function readSharedStrings(zip: XlsxZip, reading: Reading): Promise<string[]> {
   const strings: string[] = []
   let current = ''
   let inText = false
   let phonetic = 0
-  await parsePart(zip, 'xl/sharedStrings.xml', {
+  await parsePartUpToLimit(zip, 'xl/sharedStrings.xml', {
     open(tag) {
       if (tag === 'si') current = ''
       else if (tag === 't') inText = phonetic === 0
@@ -137,7 +176,7 @@ async function readSharedStrings(zip: XlsxZip): Promise<string[]> {
       else if (tag === 'rPh') phonetic--
       else if (tag === 'si') {
         // Each cell points at one string at most: more strings than the cell budget serve no table.
-        if (strings.length >= TABLE_LIMITS.cells) throw new XlsxRefused(`表格内容过多：最多读取 ${TABLE_LIMITS.cells} 个单元格，请只保留参评单位名单后再导入`)
+        if (strings.length >= TABLE_LIMITS.cells) limitReached(reading, `表格内容过多：最多读取 ${TABLE_LIMITS.cells} 个单元格，请只保留参评单位名单后再导入`)
         strings.push(unescapeXstring(current))
       }
     },
@@ -157,7 +196,7 @@ function columnOf(ref: string): number {
   return i === 0 ? -1 : column - 1
 }
 
-async function readSheet(zip: XlsxZip, part: string, shared: string[], budget: { cells: number }): Promise<SheetRow[]> {
+async function readSheet(zip: XlsxZip, part: string, shared: string[], reading: Reading): Promise<SheetRow[]> {
   const rows: SheetRow[] = []
   let rowNumber = 0
   let cells: string[] = []
@@ -166,7 +205,7 @@ async function readSheet(zip: XlsxZip, part: string, shared: string[], budget: {
   let value = ''
   let collecting = false
   let phonetic = 0
-  await parsePart(zip, part, {
+  await parsePartUpToLimit(zip, part, {
     open(tag) {
       if (tag === 'row') {
         const r = Number(this.attr('r'))
@@ -190,11 +229,15 @@ async function readSheet(zip: XlsxZip, part: string, shared: string[], budget: {
       else if (tag === 'c') {
         const text = cellText(type, value, shared).trim()
         if (text === '') return
-        if (column >= TABLE_LIMITS.columns) throw new XlsxRefused(`表格过宽：最多读取 ${TABLE_LIMITS.columns} 列，请只保留参评单位名单后再导入`)
-        if (--budget.cells < 0) throw new XlsxRefused(`表格内容过多：最多读取 ${TABLE_LIMITS.cells} 个单元格，请只保留参评单位名单后再导入`)
+        if (column >= TABLE_LIMITS.columns) {
+          if (!reading.truncate) throw new XlsxRefused(`表格过宽：最多读取 ${TABLE_LIMITS.columns} 列，请只保留参评单位名单后再导入`)
+          reading.truncated = true
+          return
+        }
+        if (--reading.cells < 0) limitReached(reading, `表格内容过多：最多读取 ${TABLE_LIMITS.cells} 个单元格，请只保留参评单位名单后再导入`)
         cells[column] = text
       } else if (tag === 'row' && cells.length > 0) {
-        if (rows.length >= TABLE_LIMITS.rows) throw new XlsxRefused(`表格过大：最多读取 ${TABLE_LIMITS.rows} 行，请只保留参评单位名单后再导入`)
+        if (rows.length >= TABLE_LIMITS.rows) limitReached(reading, `表格过大：最多读取 ${TABLE_LIMITS.rows} 行，请只保留参评单位名单后再导入`)
         rows.push({ number: rowNumber, cells: Array.from(cells, (c) => c ?? '') })
       }
     },

@@ -6,6 +6,7 @@ import { sql as unitWithdrawal } from './005-unit-withdrawal'
 import { sql as materials } from './006-materials'
 import { sql as historyChain } from './007-history-chain'
 import { sql as sheetSubmissions } from './008-sheet-submissions'
+import { sql as materialPageTails } from './009-material-page-tails'
 
 export interface Migration {
   /** The `user_version` the database has after this step. */
@@ -24,6 +25,7 @@ export const migrations: Migration[] = [
   { version: 6, name: 'materials', sql: materials },
   { version: 7, name: 'history chain', sql: historyChain },
   { version: 8, name: 'sheet submissions', sql: sheetSubmissions },
+  { version: 9, name: 'material page tails', sql: materialPageTails },
 ]
 
 export const LATEST_VERSION = migrations[migrations.length - 1].version

@@ -42,7 +42,7 @@ const OLE2_NOTE = '旧版 Office 或 WPS 文件无法在程序内显示，请用
 const OFD_NOTE = 'OFD 版式文件无法在程序内显示，请用系统程序打开'
 const UNKNOWN_NOTE = '无法识别的文件格式，请用系统程序打开'
 const IMAGE_NOTE = '图片中的文字无法搜索'
-const SCANNED_NOTE = '这是扫描件，没有文字层，其中的文字无法搜索'
+export const SCANNED_NOTE = '这是扫描件，没有文字层，其中的文字无法搜索'
 
 const unsupported = (note: string): MaterialText => ({ kind: 'unsupported', pages: [''], hasTextLayer: false, note })
 const single = (kind: MaterialTextKind, text: string): MaterialText => ({ kind, pages: [text], hasTextLayer: text.trim() !== '' })
