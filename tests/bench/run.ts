@@ -6,6 +6,7 @@ import { benchResultsAndMinutes } from './results.bench'
 import { benchScoreMatrix } from './score-matrix.bench'
 import { benchUnitImport } from './unit-import.bench'
 import { benchFirstScreen } from './first-screen.bench'
+import { benchMaterialViewer } from './material-viewer.bench'
 import { printReport, type BenchResult } from './report'
 
 const results: BenchResult[] = []
@@ -21,4 +22,5 @@ await step('results and minutes', benchResultsAndMinutes)
 await step('score matrix .xlsx', benchScoreMatrix)
 await step('unit list import, hostile workbooks', benchUnitImport)
 await step('first screen in Chromium', benchFirstScreen)
+await step('material viewer: 500-page PDF in Chromium', benchMaterialViewer)
 printReport(results)
