@@ -35,6 +35,8 @@ beforeAll(async () => {
     { name: '损坏.pdf', data: Buffer.concat([damaged, Buffer.from('\n%%EOF garbage')]), kind: 'pdf' },
     { name: '加密.pdf', data: encryptedPdf(), kind: 'pdf' },
     { name: '扫描台账.pdf', data: imageOnlyPdf() },
+    { name: '说明.txt', data: Buffer.from('联系人：王小雨\n材料共 3 份', 'utf8') },
+    { name: '旧版申报书.doc', data: Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(1024)]) },
   ])
   for (const material of seeded) m[material.name] = material
   await e.page.setViewportSize({ width: 1280, height: 720 })
@@ -62,7 +64,7 @@ const inkPixels = (page: number) =>
 describe('材料阅读', () => {
   it('中文 CID 字体的 PDF 显示出字形，文字层可选中', async () => {
     await open(m['申报材料/党建品牌.pdf'])
-    await expect.poll(() => e.page.locator('.pdf-page[data-page="1"][data-painted]').count()).toBe(1)
+    await expect.poll(() => e.page.locator('.pdf-page[data-page="1"] [data-painted]').count()).toBe(1)
     // Without the CMaps pdf.js draws nothing for this font: the page would be blank paper.
     expect(await inkPixels(1)).toBeGreaterThan(500)
     await expect.poll(() => e.page.locator('.pdf-page[data-page="1"] .textLayer').textContent()).toContain('党建品牌')
@@ -84,7 +86,7 @@ describe('材料阅读', () => {
 
   it('Ctrl+F 查找：计数、下一处跳到第 3 页，PageUp / Home 翻页', async () => {
     await open(m['三页报告.pdf'])
-    await expect.poll(() => e.page.locator('.pdf-page[data-page="1"][data-painted]').count()).toBe(1)
+    await expect.poll(() => e.page.locator('.pdf-page[data-page="1"] [data-painted]').count()).toBe(1)
     await e.page.locator('[data-test="pdf-viewer"]').focus()
     await e.page.keyboard.press('Control+f')
     await expect.poll(() => e.page.locator('[data-test="pdf-find-input"]').evaluate((el) => el === document.activeElement)).toBe(true)
@@ -107,7 +109,7 @@ describe('材料阅读', () => {
   it('放大、适合宽度、转到页码', async () => {
     await open(m['三页报告.pdf'])
     const zoom = e.page.locator('[data-test="pdf-zoom"]')
-    await expect.poll(() => e.page.locator('.pdf-page[data-page="1"][data-painted]').count()).toBe(1)
+    await expect.poll(() => e.page.locator('.pdf-page[data-page="1"] [data-painted]').count()).toBe(1)
     const fit = await zoom.textContent()
     await e.page.locator('[data-test="pdf-zoom-in"]').click()
     await expect.poll(() => zoom.textContent()).not.toBe(fit)
@@ -117,7 +119,7 @@ describe('材料阅读', () => {
     expect(await e.page.locator('.pdf-page[data-page="1"]').evaluate((el) => el.getBoundingClientRect().width)).toBeLessThan(width)
     await e.page.locator('[data-test="pdf-page-input"]').fill('3')
     await e.page.locator('[data-test="pdf-page-input"]').press('Enter')
-    await expect.poll(() => e.page.locator('.pdf-page[data-page="3"][data-painted]').count()).toBe(1)
+    await expect.poll(() => e.page.locator('.pdf-page[data-page="3"] [data-painted]').count()).toBe(1)
     await expect.poll(() => e.page.url()).toContain('page=3')
   })
 
@@ -125,6 +127,15 @@ describe('材料阅读', () => {
     await open(m['工作总结.docx'])
     await expect.poll(() => e.page.locator('[data-test="docx-viewer"] .docx-wrapper').textContent()).toContain('数联先锋党建品牌创建工作总结')
     await shot('material-viewer-docx')
+  })
+
+  it('文本材料显示其文字；无法显示的格式给出说明和下载链接', async () => {
+    await open(m['说明.txt'])
+    await expect.poll(() => e.page.locator('[data-test="text-viewer"]').textContent()).toContain('联系人：王小雨')
+    await open(m['旧版申报书.doc'])
+    await expect.poll(() => e.page.locator('[data-test="unsupported-viewer"]').textContent()).toContain('请用系统程序打开')
+    // Browser mode has no desktop to open it on: the file is offered as a download, by id.
+    expect(await e.page.locator('[data-test="download-material"]').getAttribute('href')).toBe(`/material/${m['旧版申报书.doc'].id}`)
   })
 
   it('图片可旋转 90°', async () => {
@@ -147,7 +158,7 @@ describe('材料阅读', () => {
     await expect.poll(() => e.page.locator('[data-test="viewer-error"]').textContent()).toBe('该 PDF 有密码保护，无法在程序内显示')
     await open(m['扫描台账.pdf'])
     await expect.poll(() => e.page.locator('[data-test="no-text-layer"]').textContent()).toContain('无文字层')
-    await expect.poll(() => e.page.locator('.pdf-page[data-page="1"][data-painted]').count()).toBe(1)
+    await expect.poll(() => e.page.locator('.pdf-page[data-page="1"] [data-painted]').count()).toBe(1)
     await shot('material-viewer-scan')
   })
 })
