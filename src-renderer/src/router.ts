@@ -6,6 +6,13 @@ export const router = createRouter({
   routes: [
     { path: '/', name: 'home', component: () => import('./views/HomeView.vue') },
     { path: '/help', name: 'help', component: () => import('./views/HelpView.vue') },
+    // One material on the whole page (?page=, ?q= a search hit to mark): linked from the materials list and search.
+    {
+      path: '/meetings/:meetingId/materials/:materialId',
+      name: 'material-read',
+      component: () => import('./views/materials/MaterialReadView.vue'),
+      props: true,
+    },
     {
       path: '/meetings/:meetingId',
       component: () => import('./views/MeetingLayout.vue'),

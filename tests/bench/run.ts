@@ -8,6 +8,7 @@ import { benchUnitImport } from './unit-import.bench'
 import { benchFirstScreen } from './first-screen.bench'
 import { benchMaterialImport } from './material-import.bench'
 import { benchMaterialSearch } from './material-search.bench'
+import { benchMaterialViewer } from './material-viewer.bench'
 import { printReport, type BenchResult } from './report'
 
 const results: BenchResult[] = []
@@ -25,4 +26,5 @@ await step('unit list import, hostile workbooks', benchUnitImport)
 await step('first screen in Chromium', benchFirstScreen)
 await step('material import vs cp -r, peak RSS of one big scan', benchMaterialImport)
 await step('material search, 10,000 pages', benchMaterialSearch)
+await step('material viewer: 500-page PDF in Chromium', benchMaterialViewer)
 printReport(results)

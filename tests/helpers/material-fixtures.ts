@@ -146,6 +146,26 @@ export function tinyPng(): Buffer {
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.from([0, 0]))), chunk('IEND', Buffer.alloc(0))])
 }
 
+const pngChunk = (type: string, data: Buffer) => {
+  const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
+  const out = Buffer.alloc(8 + data.length + 4)
+  out.writeUInt32BE(data.length, 0)
+  body.copy(out, 4)
+  out.writeUInt32BE(crc32(body), 8 + data.length)
+  return out
+}
+
+/** A width×height greyscale PNG, dark on the left half and light on the right (so a turn shows). */
+export function grayPng(width: number, height: number): Buffer {
+  const header = Buffer.alloc(13)
+  header.writeUInt32BE(width, 0)
+  header.writeUInt32BE(height, 4)
+  header.set([8, 0, 0, 0, 0], 8)
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(Math.ceil(width / 2), 0x30), Buffer.alloc(Math.floor(width / 2), 0xe0)])
+  const pixels = Buffer.concat(Array.from({ length: height }, () => row))
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', header), pngChunk('IDAT', deflateSync(pixels)), pngChunk('IEND', Buffer.alloc(0))])
+}
+
 /** A real .docx (docx library) with one paragraph per line. */
 export async function smallDocx(lines: string[]): Promise<Buffer> {
   const { Document, Packer, Paragraph, TextRun } = await import('docx')
@@ -209,4 +229,28 @@ export function scannedLedgerPdf(pages: number, imageBytes: number): Buffer {
     )
   }
   return handPdf(objects)
+}
+
+/** Text as UTF-16BE hex, the way a UniGB-UCS2-H string is written in a content stream. */
+const ucs2HexString = (text: string) => `<${Buffer.from(text, 'utf16le').swap16().toString('hex').toUpperCase()}>`
+
+/**
+ * A PDF of A4 pages, one array of lines per page, in the non-embedded CID font STSong-Light (as in
+ * cidFontPdf): Chinese text that only renders and reads with the CMaps. For the viewer's page, find
+ * and large-file tests (a 500-page ledger is `cidTextPdf(Array.from({ length: 500 }, …))`).
+ */
+export function cidTextPdf(pages: string[][]): Buffer {
+  const fontObjects = [
+    '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [4 0 R] >>',
+    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor 5 0 R >>',
+    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
+  ]
+  // Objects: 1 catalog, 2 pages, 3–5 font, then a page object and its content stream per page.
+  const first = 6
+  const kids = pages.map((_, i) => `${first + 2 * i} 0 R`).join(' ')
+  const pageObjects = pages.flatMap((lines, i) => {
+    const content = lines.map((line, l) => `BT /F1 20 Tf 60 ${760 - 34 * l} Td ${ucs2HexString(line)} Tj ET`).join('\n')
+    return [`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${first + 2 * i + 1} 0 R >>`, pdfStream(content)]
+  })
+  return handPdf(['<< /Type /Catalog /Pages 2 0 R >>', `<< /Type /Pages /Kids [${kids}] /Count ${pages.length} >>`, ...fontObjects, ...pageObjects])
 }

@@ -1,0 +1,47 @@
+/**
+ * pdf.js, set up for an offline app: the worker, CMaps, standard fonts and image decoders all come
+ * from our own build (electron.vite.config.ts copies them under /pdfjs/), never from a CDN.
+ */
+import { GlobalWorkerOptions, PDFWorker, getDocument, type PDFDocumentLoadingTask } from 'pdfjs-dist'
+import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url'
+
+GlobalWorkerOptions.workerSrc = workerUrl
+
+/**
+ * One worker for the page's lifetime, started as soon as this module loads: booting it (1.2 MB of
+ * script) is a large part of opening the first PDF, and the next PDF opened reuses it.
+ */
+const worker = new PDFWorker()
+
+/** Absolute, with the trailing slash pdf.js wants: the worker resolves them against its own URL otherwise. */
+const assetDir = (dir: string) => new URL(`${import.meta.env.BASE_URL}pdfjs/${dir}/`, document.baseURI).href
+
+/**
+ * Opens a PDF by URL with range requests: only the bytes page 1 needs are fetched first, so a 500-page
+ * ledger shows at once; the rest is read when a page is scrolled to (no auto-fetch, no streaming).
+ */
+export function openPdf(url: string): PDFDocumentLoadingTask {
+  return getDocument({
+    url: new URL(url, document.baseURI).href,
+    worker,
+    cMapUrl: assetDir('cmaps'),
+    cMapPacked: true,
+    standardFontDataUrl: assetDir('standard_fonts'),
+    wasmUrl: assetDir('wasm'),
+    // The CSP forbids compiling WebAssembly ('wasm-unsafe-eval' is not granted): pdf.js then loads the
+    // JavaScript decoders from wasmUrl instead (jbig2/openjpeg *_nowasm_fallback.js) — no CSP violation.
+    useWasm: false,
+    disableAutoFetch: true,
+    disableStream: true,
+    rangeChunkSize: 1024 * 1024,
+  })
+}
+
+/** What the reader is told when a PDF cannot be shown (zh-CN), from pdf.js's error names. */
+export function pdfErrorMessage(error: unknown): string {
+  const name = error instanceof Error ? error.name : ''
+  if (name === 'PasswordException') return '该 PDF 有密码保护，无法在程序内显示'
+  if (name === 'InvalidPDFException') return '该 PDF 文件已损坏或不是有效的 PDF，无法显示'
+  if (name === 'ResponseException') return '无法读取该材料文件，可能已被删除'
+  return '该 PDF 无法显示：文件可能已损坏'
+}
