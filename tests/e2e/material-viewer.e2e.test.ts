@@ -9,6 +9,7 @@ import type { Material } from '../../src-main/shared/schemas/material'
 import { seedSmallMeeting } from '../helpers/core'
 import { cidFontPdf, cidTextPdf, encryptedPdf, grayPng, handPdf, imageOnlyPdf, onePage, pdfStream } from '../helpers/material-fixtures'
 import { seedMaterials } from '../helpers/seed-materials'
+import { makeXlsx } from '../helpers/xlsx'
 import { join } from 'node:path'
 import { SCREENSHOT_DIR, startE2E, type E2E } from './harness'
 
@@ -31,6 +32,13 @@ beforeAll(async () => {
     { name: '申报材料/党建品牌.pdf', data: cidFontPdf() },
     { name: '三页报告.pdf', data: cidTextPdf([['第一页 工作概述'], ['第二页 重点工作', '打造党建品牌', '党建品牌深入人心'], ['第三页 党建品牌成效']]) },
     { name: '工作总结.docx', data: await docx() },
+    {
+      name: '台账.xlsx',
+      data: await makeXlsx([
+        { name: '活动台账', rows: [['序号', '活动名称', '参加人数'], [1, '主题党日', 35], [2, '党建品牌推进会', 28]] },
+        { name: '经费', rows: [['项目', '金额'], ['学习资料', 1200]] },
+      ]),
+    },
     { name: '活动照片.png', data: grayPng(300, 120) },
     { name: '损坏.pdf', data: Buffer.concat([damaged, Buffer.from('\n%%EOF garbage')]), kind: 'pdf' },
     { name: '加密.pdf', data: encryptedPdf(), kind: 'pdf' },
@@ -127,6 +135,17 @@ describe('材料阅读', () => {
     await open(m['工作总结.docx'])
     await expect.poll(() => e.page.locator('[data-test="docx-viewer"] .docx-wrapper').textContent()).toContain('数联先锋党建品牌创建工作总结')
     await shot('material-viewer-docx')
+  })
+
+  it('Excel 台账显示为只读表格，可切换工作表', async () => {
+    await open(m['台账.xlsx'])
+    const viewer = e.page.locator('[data-test="xlsx-viewer"]')
+    await expect.poll(() => viewer.locator('table.sheet').textContent()).toContain('党建品牌推进会')
+    expect(await viewer.locator('[data-test="xlsx-sheet-tab"]').allTextContents()).toEqual(['活动台账', '经费'].map((n) => expect.stringContaining(n)))
+    await shot('material-viewer-xlsx')
+    await viewer.locator('[data-test="xlsx-sheet-tab"]').nth(1).click()
+    await expect.poll(() => viewer.locator('table.sheet').textContent()).toContain('学习资料')
+    expect(await viewer.locator('input, textarea, [contenteditable="true"]').count()).toBe(0)
   })
 
   it('文本材料显示其文字；无法显示的格式给出说明和下载链接', async () => {
