@@ -4,13 +4,14 @@
  * empty state, delete with confirm, the overview, import of a GBK-named zip, search. Screenshots at
  * 1280×720 under test-results/screenshots/8x-*.
  */
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Material } from '../../src-main/shared/schemas/material'
 import type { Unit } from '../../src-main/shared/schemas/unit'
 import { seedSmallMeeting } from '../helpers/core'
 import { buildZip, cidFontPdf, gbk, imageOnlyPdf, tinyPng } from '../helpers/material-fixtures'
 import { seedMaterials } from '../helpers/seed-materials'
-import { startE2E, type E2E } from './harness'
+import { SCREENSHOT_DIR, startE2E, type E2E } from './harness'
 import { pageProblems } from './page-checks'
 
 let e: E2E
@@ -287,5 +288,18 @@ describe('材料（会务组）', () => {
     await search('党建品牌')
     await first.click()
     await expect.poll(() => decodeURIComponent(e.page.url())).toContain(`#/meetings/${meetingId}/materials/${seeded[0]!.id}?page=1&q=党建品牌`)
+    // The reader opens at that page with the hit marked, and the CID-font glyphs are drawn (CMaps bundled).
+    await expect.poll(() => e.page.locator('.pdf-page[data-page="1"] .highlight').count()).toBeGreaterThan(0)
+    const ink = () =>
+      e.page.evaluate(() => {
+        const canvas = document.querySelector<HTMLCanvasElement>('.pdf-page[data-page="1"] canvas')
+        if (!canvas) return 0
+        const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height)
+        let n = 0
+        for (let i = 0; i < data.length; i += 4) if (data[i] + data[i + 1] + data[i + 2] < 384) n++
+        return n
+      })
+    await expect.poll(ink).toBeGreaterThan(100)
+    await e.page.screenshot({ path: join(SCREENSHOT_DIR, '89-materials-search-hit-opened.png') })
   })
 })
