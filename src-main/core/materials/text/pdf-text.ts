@@ -40,7 +40,11 @@ export function joinPageItems(items: readonly TextItemLike[]): string {
 
 /** Files up to this size are read whole; larger ones (scans of hundreds of MB) in chunks, as pdfjs asks for them. */
 const WHOLE_FILE_BYTES = 16 * 1024 * 1024
-const RANGE_CHUNK_BYTES = 256 * 1024
+/**
+ * Small chunks: opening a document walks the page tree to its last page, and a scanner's flat tree puts
+ * each page object beside its multi-MB image, so every page object read costs one chunk.
+ */
+const RANGE_CHUNK_BYTES = 64 * 1024
 /**
  * pdfjs keeps every chunk it has read for as long as the document is open, and reading a page's text
  * still reads the page's image objects (a scan is nothing but those). So a big PDF is read in windows:
@@ -69,7 +73,10 @@ export async function readPdfPagesFromFile(fileName: string, path: string, signa
         )
       }
       const source = { range: transport, disableAutoFetch: true, disableStream: true, rangeChunkSize: RANGE_CHUNK_BYTES }
-      const done = await readPages(fileName, source, signal, pages.length + 1, () => served >= WINDOW_BYTES)
+      // The window counts what the pages read, not the open's walk of the page tree (paid again on every open).
+      let opened = 0
+      const window = { enough: () => served - opened >= WINDOW_BYTES, onOpen: () => void (opened = served) }
+      const done = await readPages(fileName, source, signal, pages.length + 1, window)
       pages.push(...done.pages)
       if (pages.length >= done.numPages) return pages
     }
@@ -94,7 +101,7 @@ async function readPages(
   source: PdfSource,
   signal?: AbortSignal,
   from = 1,
-  enough: () => boolean = () => false,
+  window: { enough(): boolean; onOpen(): void } = { enough: () => false, onOpen: () => undefined },
 ): Promise<{ pages: string[]; numPages: number }> {
   const cannot = (why: string) => new DomainError('IMPORT_INVALID', `无法读取 PDF 文件“${fileName}”：${why}`)
   signal?.throwIfAborted()
@@ -115,6 +122,7 @@ async function readPages(
     let doc
     try {
       doc = await task.promise
+      window.onOpen()
     } catch (error) {
       signal?.throwIfAborted()
       if ((error as { name?: string }).name === 'PasswordException') throw cannot('文件已加密（设有打开密码），请用系统程序打开')
@@ -132,7 +140,7 @@ async function readPages(
         signal?.throwIfAborted()
         throw cannot(`第 ${n} 页已损坏`)
       }
-      if (n < doc.numPages && enough()) break
+      if (n < doc.numPages && window.enough()) break
     }
     return { pages, numPages: doc.numPages }
   } finally {
