@@ -7,7 +7,7 @@ import { open, readFile } from 'node:fs/promises'
 import { basename, extname } from 'node:path'
 import { fileTypeFromBuffer } from 'file-type'
 import { decodeCsvText } from '../../import/csv-table'
-import { readXlsxTables } from '../../import/xlsx-table'
+import { readXlsxTablesTruncated, type SheetTable } from '../../import/xlsx-table'
 import { readDocxText } from './docx-text'
 import { readPdfPagesFromFile } from './pdf-text'
 
@@ -42,6 +42,7 @@ const OLE2_NOTE = '旧版 Office 或 WPS 文件无法在程序内显示，请用
 const OFD_NOTE = 'OFD 版式文件无法在程序内显示，请用系统程序打开'
 const UNKNOWN_NOTE = '无法识别的文件格式，请用系统程序打开'
 const IMAGE_NOTE = '图片中的文字无法搜索'
+const XLSX_CUT_NOTE = '表格很大，只有前面的部分行列可以搜索和在程序内查看；完整内容请用系统程序打开'
 export const SCANNED_NOTE = '这是扫描件，没有文字层，其中的文字无法搜索'
 
 const unsupported = (note: string): MaterialText => ({ kind: 'unsupported', pages: [''], hasTextLayer: false, note })
@@ -92,13 +93,17 @@ export async function extractText(path: string, options: ExtractOptions = {}): P
     const data = await readFile(path)
     const whole = await fileTypeFromBuffer(data)
     if (whole?.ext === 'docx') return single('docx', await readDocxText(name, data, signal))
-    if (whole?.ext === 'xlsx') return single('xlsx', tablesText(await readXlsxTables(name, data)))
+    if (whole?.ext === 'xlsx') {
+      // A ledger is a material, not a unit list: past the reader's limits its text is cut, never refused.
+      const { tables, truncated } = await readXlsxTablesTruncated(name, data)
+      return { ...single('xlsx', tablesText(tables)), ...(truncated ? { note: XLSX_CUT_NOTE } : {}) }
+    }
   }
   return unsupported(UNKNOWN_NOTE)
 }
 
 /** Cells of a row joined by tabs, rows by lines, sheets separated by a line with the sheet's name. */
-function tablesText(tables: Awaited<ReturnType<typeof readXlsxTables>>): string {
+function tablesText(tables: SheetTable[]): string {
   return tables
     .map((t) => [`【${t.name}】`, ...t.rows.map((r) => r.cells.join('\t').trimEnd())].join('\n'))
     .join('\n\n')
