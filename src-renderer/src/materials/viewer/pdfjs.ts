@@ -17,10 +17,18 @@ const worker = new PDFWorker()
 const assetDir = (dir: string) => new URL(`${import.meta.env.BASE_URL}pdfjs/${dir}/`, document.baseURI).href
 
 /**
- * Opens a PDF by URL with range requests: only the bytes page 1 needs are fetched first, so a 500-page
- * ledger shows at once; the rest is read when a page is scrolled to (no auto-fetch, no streaming).
+ * Up to this size a PDF is fetched whole, as one stream: before page 1, pdf.js walks a flat page tree
+ * (how scanners write it) to the last page, one range request per page object spread over the file,
+ * which costs more round trips than reading 32 MB from this machine once.
  */
-export function openPdf(url: string): PDFDocumentLoadingTask {
+const WHOLE_FILE_BYTES = 32 * 1024 * 1024
+
+/**
+ * Opens a PDF by URL. A big one with range requests: only the bytes page 1 needs are fetched first, so
+ * a 500-page ledger shows at once; the rest is read when a page is scrolled to (no auto-fetch).
+ */
+export function openPdf(url: string, size?: number): PDFDocumentLoadingTask {
+  const whole = size !== undefined && size <= WHOLE_FILE_BYTES
   return getDocument({
     url: new URL(url, document.baseURI).href,
     worker,
@@ -31,8 +39,9 @@ export function openPdf(url: string): PDFDocumentLoadingTask {
     // The CSP grants 'wasm-unsafe-eval' (shared/content-security-policy.ts): scans' JPEG 2000 and JBIG2
     // images decode with pdf.js' bundled WebAssembly, several times faster than its JavaScript fallback.
     useWasm: true,
+    disableRange: whole,
+    disableStream: !whole,
     disableAutoFetch: true,
-    disableStream: true,
     rangeChunkSize: 1024 * 1024,
   })
 }
