@@ -149,3 +149,25 @@ describe('migration 008', () => {
     db.close()
   })
 })
+
+describe('申请回避 on the day', () => {
+  it('needs a reason, leaves the reviewer\'s results for that unit, and is recorded once scores exist', async () => {
+    await fill(1)
+    const declare = (reason: string) => t.api.recusals.set({ ...sheet(1), recused: true, source: 'reviewer', reason })
+    expect((await refusal(declare(''))).message).toBe('申请回避须写明理由（如曾在该单位任职、参与指导申报等）')
+    await declare('曾参与该单位申报材料的指导')
+    const results = await t.api.results.compute({ meetingId: meetingId() })
+    const unit = results.units.find((u) => u.unitId === seed.units[1].id)!
+    expect(unit.totals.find((x) => x.reviewerId === reviewerId())?.recused).toBe(true)
+    const [entry] = (await t.api.history.list({ meetingId: meetingId(), unitId: seed.units[1].id })).entries
+    expect(entry).toMatchObject({ who: '林静怡', what: '回避', oldValue: '未回避', newValue: '评委申请回避', reason: '曾参与该单位申报材料的指导' })
+  })
+
+  it('is refused on a submitted sheet until the organizer unlocks it', async () => {
+    await fill(0)
+    await t.api.scoring.submit({ meetingId: meetingId(), reviewerId: reviewerId(), unitIds: [seed.units[0].id] })
+    const error = await refusal(t.api.recusals.set({ ...sheet(0), recused: true, source: 'reviewer', reason: '亲属在该单位工作' }))
+    expect(error).toMatchObject({ code: 'CONFLICT', message: '林静怡已提交“市数据资源局数据共享处党支部”的评分，申请回避须先由会务组解锁' })
+    expect(await t.api.recusals.list({ meetingId: meetingId() })).toEqual([])
+  })
+})

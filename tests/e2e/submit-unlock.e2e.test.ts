@@ -62,5 +62,16 @@ describe('submit and unlock on the 评分 screen', () => {
     await expect.poll(() => scoreBox(page, seed.items[0].id).isEditable()).toBe(true)
     const history = e2e.core.context.db.prepare("SELECT field, reason FROM score_history WHERE field = 'unlock'").all()
     expect(history).toEqual([{ field: 'unlock', reason: '评委申请复核“理论武装”得分' }])
+
+    // 申请回避 on the day, for the third unit: it leaves this reviewer's list of units to score.
+    await unitRow(3).click()
+    await expect.poll(() => unitName(page)).toBe('市统计服务局综合处党支部')
+    await page.locator('[data-test="declare-recusal"]').click()
+    await page.locator('.el-message-box input').fill('曾参与该单位申报材料的指导')
+    await dialogButton('申请回避').click()
+    await expect.poll(() => unitRow(3).innerText()).toContain('回避')
+    const [recusal] = await api.recusals.list({ meetingId })
+    expect(recusal).toMatchObject({ unitId: seed.units[2].id, source: 'reviewer', reason: '曾参与该单位申报材料的指导' })
+    await e2e.shot('scoring-recusal-declared')
   })
 })

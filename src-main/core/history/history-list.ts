@@ -24,6 +24,7 @@ const FIXED: Record<string, string> = {
   unlock: '解锁',
   'veto-decision': '一票否决认定',
   import: '批量录入',
+  recusal: '回避',
 }
 
 export function listHistory(

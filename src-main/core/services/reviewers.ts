@@ -2,6 +2,9 @@ import type { Database } from 'better-sqlite3'
 import type { Recusal, Reviewer, ReviewerFields } from '../../shared/schemas/reviewer'
 import { newId, now, stmt } from '../db/statements'
 import { DomainError, notFound } from '../errors'
+import { writeTransaction } from '../db/transaction'
+import { appendHistory } from '../history/history-chain'
+import { sheetSubmittedAt } from './submissions'
 import { assertMeeting } from './meetings'
 import { reorderRows } from './units'
 
@@ -129,18 +132,46 @@ export interface RecusalChange {
   reason: string
 }
 
-/** A recused reviewer's scores stay in the database (history) but are left out of every result. */
+/**
+ * A recused reviewer's scores stay in the database (history) but are left out of every result.
+ * A reviewer declaring 申请回避 on the day gives a reason, and cannot do it on a submitted sheet (the
+ * organizer unlocks first). A recusal that changes results (the reviewer has scored the unit) is
+ * recorded in the score history.
+ */
 export function setRecusal(db: Database, meetingId: string, change: RecusalChange): void {
-  getReviewer(db, meetingId, change.reviewerId)
-  if (!stmt(db, 'SELECT 1 FROM units WHERE id = ? AND meeting_id = ?').get(change.unitId, meetingId)) throw notFound('参评单位')
-  if (!change.recused) {
-    stmt(db, 'DELETE FROM recusals WHERE reviewer_id = ? AND unit_id = ?').run(change.reviewerId, change.unitId)
-    return
-  }
-  stmt(
-    db,
-    `INSERT INTO recusals (id, meeting_id, reviewer_id, unit_id, source, reason, updated_at)
-     VALUES (@id, @meetingId, @reviewerId, @unitId, @source, @reason, @at)
-     ON CONFLICT (reviewer_id, unit_id) DO UPDATE SET source = @source, reason = @reason, updated_at = @at`,
-  ).run({ ...change, id: newId(), meetingId, at: now() })
+  writeTransaction(db, () => {
+    const reviewer = getReviewer(db, meetingId, change.reviewerId)
+    const unit = stmt(db, 'SELECT name FROM units WHERE id = ? AND meeting_id = ?').get(change.unitId, meetingId) as { name: string } | undefined
+    if (!unit) throw notFound('参评单位')
+    const before = stmt(db, 'SELECT source, reason FROM recusals WHERE reviewer_id = ? AND unit_id = ?').get(change.reviewerId, change.unitId) as
+      | { source: string; reason: string }
+      | undefined
+    if (change.source === 'reviewer') {
+      if (change.recused && !change.reason) throw new DomainError('VALIDATION', '申请回避须写明理由（如曾在该单位任职、参与指导申报等）')
+      const submittedAt = sheetSubmittedAt(db, change.reviewerId, change.unitId)
+      if (submittedAt) throw new DomainError('CONFLICT', `${reviewer.name}已提交“${unit.name}”的评分，申请回避须先由会务组解锁`)
+    }
+    if (change.recused) {
+      stmt(
+        db,
+        `INSERT INTO recusals (id, meeting_id, reviewer_id, unit_id, source, reason, updated_at)
+         VALUES (@id, @meetingId, @reviewerId, @unitId, @source, @reason, @at)
+         ON CONFLICT (reviewer_id, unit_id) DO UPDATE SET source = @source, reason = @reason, updated_at = @at`,
+      ).run({ ...change, id: newId(), meetingId, at: now() })
+    } else {
+      stmt(db, 'DELETE FROM recusals WHERE reviewer_id = ? AND unit_id = ?').run(change.reviewerId, change.unitId)
+    }
+    const scored = stmt(db, 'SELECT 1 FROM scores WHERE reviewer_id = ? AND unit_id = ? LIMIT 1').get(change.reviewerId, change.unitId)
+    if (scored && !!before !== change.recused) {
+      appendHistory(db, {
+        meetingId,
+        reviewerId: change.reviewerId,
+        unitId: change.unitId,
+        field: 'recusal',
+        oldValue: before ? '回避' : '未回避',
+        newValue: change.recused ? (change.source === 'reviewer' ? '评委申请回避' : '会务组设置回避') : '取消回避',
+        reason: change.reason,
+      })
+    }
+  })
 }

@@ -170,6 +170,13 @@ export const useScoringStore = defineStore('scoring', () => {
     await refreshAfterLockChange()
   }
 
+  /** 申请回避 on the day: the reviewer's own declaration, with the reason the organizer will read. */
+  async function declareRecusal(unit: string, reason: string): Promise<void> {
+    await flushEverything()
+    await api.recusals.set({ meetingId: meetingId.value, reviewerId: reviewerId.value, unitId: unit, recused: true, source: 'reviewer', reason })
+    await refreshAfterLockChange()
+  }
+
   /** Everything pending anywhere (open sheet and sheets being left): for closing and reloading. */
   function flushEverything(): Promise<void> {
     return Promise.all([leaving.values(), session.value ? [session.value.flushAll()] : []].flatMap((x) => [...x])).then(() => undefined)
@@ -177,6 +184,6 @@ export const useScoringStore = defineStore('scoring', () => {
 
   return {
     meetingId, rubric, units, reviewers, reviewerId, reviewer, progress, session, unitId, loading, loadError,
-    init, rememberedReviewer, chooseReviewer, openUnit, neighbourUnit, firstOpenUnit, leaveSheet, flushEverything, submit, unlock,
+    init, rememberedReviewer, chooseReviewer, openUnit, neighbourUnit, firstOpenUnit, leaveSheet, flushEverything, submit, unlock, declareRecusal,
   }
 })
