@@ -13,6 +13,9 @@ export const pickedCount = (p: Picked): number => (p.type === 'paths' ? p.paths.
 
 export function useMaterialSources() {
   const uploads = ref<UploadState[]>([])
+  /** The last pick's sources, and the files of it that could not be uploaded (shown as refused). */
+  const sources = ref<MaterialSource[]>([])
+  const failed = ref<RefusedFile[]>([])
   const uploading = ref(false)
   let controller: AbortController | null = null
 
@@ -34,10 +37,28 @@ export function useMaterialSources() {
     }
   }
 
+  /**
+   * Both import dialogs' first step: the pick becomes `sources` (and `failed`). Answers '' when there is
+   * something to import, 'cancelled' when the uploads were cancelled, else the reason to show.
+   */
+  async function gather(picked: Picked): Promise<string> {
+    sources.value = []
+    failed.value = []
+    try {
+      const chosen = await toSources(picked)
+      sources.value = chosen.sources
+      failed.value = chosen.failed
+    } catch {
+      return 'cancelled'
+    }
+    if (sources.value.length) return ''
+    return failed.value.length ? '文件都没能上传（原因见上），没有导入任何材料' : '没有可以导入的文件'
+  }
+
   const abort = () => controller?.abort(new DOMException('已取消上传', 'AbortError'))
   const reset = () => {
     abort()
     uploads.value = []
   }
-  return { uploads, uploading, toSources, abort, reset }
+  return { uploads, uploading, sources, failed, gather, toSources, abort, reset }
 }
