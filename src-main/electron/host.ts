@@ -59,6 +59,9 @@ export function createHostDispatcher(
       await openMaterialCopy(context, meetingId, id, openDir)
       return { ok: true }
     },
+    'host.openProjector': async () => {
+      throw hostError('INTERNAL', '该功能尚在开发中')
+    },
   }
 
   return async (name, input) => {

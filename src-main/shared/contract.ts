@@ -32,6 +32,10 @@ import {
   MaterialText,
   UnitMaterialOverview,
 } from './schemas/material'
+import { AccessState, EnterReviewerInput, LeaveReviewerInput, ReviewerPinStatus, SetOrganizerPinInput, SetReviewerPinInput } from './schemas/access'
+import { Annotation, AnnotationListInput, AnnotationRef, AnnotationSaveInput } from './schemas/annotation'
+import { CommentPhraseList, CommentPhrases } from './schemas/phrases'
+import { LotDraw, LotDrawInput, ProjectorControlInput, ProjectorState } from './schemas/onday'
 
 export interface OperationDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I
@@ -202,6 +206,42 @@ export const contract = {
   'materials.search': op(MaterialSearchInput, MaterialSearchResult, '全文搜索材料（某单位或全部单位）：命中的材料、页码与上下文；一两个字的词也能搜；用空格分开的几个词须出现在同一页（不必相连），不区分英文大小写'),
   'materials.text': op(MaterialRef, MaterialText, '材料中提取的文字（每页一段；纯文本文件已按 GBK/UTF-8 解码）'),
   'materials.table': op(MaterialRef, MaterialTable, 'Excel 材料的只读表格（各工作表）'),
+
+  // <access-ops> (reviewer mode on a shared PC: PINs, enter, leave)
+  'access.state': op(Empty, AccessState, '当前身份：会务组，或评委模式（哪位评委、哪个会议）；以及是否已设置会务组 PIN'),
+  'access.setOrganizerPin': op(SetOrganizerPinInput, Ok, '设置或修改会务组 PIN（修改时须给出原 PIN）；退出评委模式要用它'),
+  'access.reviewerPins': op(MeetingRef, z.array(ReviewerPinStatus), '各评委是否已设置 PIN（不返回 PIN 本身）'),
+  'access.setReviewerPin': op(SetReviewerPinInput, Ok, '会务组为评委设置 PIN（pin 为 null 时清除）'),
+  'access.enterReviewer': op(
+    EnterReviewerInput,
+    AccessState,
+    '以评委身份进入（评委模式）：须该评委的 PIN，且会务组 PIN 已设置；此后只能看到和修改本人的评分、本人应评单位的材料与本人的批注，其他操作一律拒绝',
+  ),
+  'access.leaveReviewer': op(LeaveReviewerInput, AccessState, '退出评委模式，回到会务组：须会务组 PIN；连续输错 5 次须等待 30 秒'),
+
+  // <annotations-ops> (a reviewer's highlights and boxes on material pages)
+  'annotations.list': op(AnnotationListInput, z.array(Annotation), '某评委的批注：某单位的、某份材料的，或全部（按材料、页码、位置）'),
+  'annotations.save': op(AnnotationSaveInput, Annotation, '新增（不带 id）或修改一条批注：页码与区域（PDF 点坐标）、颜色、批注文字'),
+  'annotations.delete': op(AnnotationRef, Ok, '删除一条批注'),
+
+  // <phrases-ops> (common phrases for 亮点 / 不足 / 建议)
+  'phrases.get': op(MeetingRef, CommentPhraseList, '评审意见常用语（亮点、不足、建议三类）；会务组尚未设置时为程序自带的常用语'),
+  'phrases.save': op(MeetingRef.extend({ phrases: CommentPhrases }), CommentPhraseList, '会务组保存评审意见常用语'),
+
+  // <onday-ops> (抽签 and the projector)
+  'lots.list': op(MeetingRef, z.array(LotDraw), '抽签记录（新的在前）：种子、时间、理由与抽出的汇报顺序'),
+  'lots.draw': op(
+    LotDrawInput,
+    LotDraw,
+    '抽签决定汇报顺序：随机（或按给定种子复现），记录种子与时间，并把参评单位按抽出的顺序排列（评分列表、投影、纪要都用此顺序）；重新抽签须写明理由',
+  ),
+  'exports.reportOrder': op(MeetingRef, ExportResult, '导出汇报顺序表 .docx（抽签种子、时间、顺序），供打印张贴'),
+  'projector.state': op(MeetingRef, ProjectorState, '投影屏状态：当前汇报单位、阶段（汇报/提问）、计时'),
+  'projector.control': op(
+    ProjectorControlInput,
+    ProjectorState,
+    '控制投影屏：选择单位、开始、暂停、进入提问、下一个单位、重置、设置时长（如汇报 8 分钟、提问 5 分钟）；每次变化推送 projector 事件',
+  ),
 
   'jobs.list': op(Empty, z.array(JobInfo), '正在进行的后台任务（材料导入等）'),
   'jobs.cancel': op(z.object({ id: z.string().min(1).max(100) }), z.object({ cancelled: z.boolean() }), '取消一个后台任务；已完成的任务返回 cancelled: false'),

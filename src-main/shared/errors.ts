@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'DISK_FULL',
   'DISK_IO',
   'UNKNOWN_OPERATION',
+  'FORBIDDEN', // reviewer mode: not this reviewer's to see or change; or a wrong PIN
   'HOST_UNAVAILABLE', // a desktop-only operation (open a file, save a copy…) asked of browser mode
   'INTERNAL',
 ] as const

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ProjectorState } from './schemas/onday'
 
 /** Push events from the core (IPC channel `event` in Electron, SSE `/api/events` in the bridge). */
 export const ProgressEvent = z.object({
@@ -15,7 +16,10 @@ export const ProgressEvent = z.object({
   current: z.string().optional(),
 })
 export type ProgressEvent = z.infer<typeof ProgressEvent>
-export const AppEvent = z.discriminatedUnion('type', [ProgressEvent])
+/** The projector's state changed (a unit chosen, the clock started or paused…): every projector screen redraws. */
+export const ProjectorEvent = z.object({ type: z.literal('projector'), state: ProjectorState })
+export type ProjectorEvent = z.infer<typeof ProjectorEvent>
+export const AppEvent = z.discriminatedUnion('type', [ProgressEvent, ProjectorEvent])
 export type AppEvent = z.infer<typeof AppEvent>
 export type EmitEvent = (event: AppEvent) => void
 

@@ -32,6 +32,11 @@ export const hostContract = {
     Ok,
     '（仅桌面版）用系统程序打开一份材料（.doc、.wps、.ofd 等程序内无法显示的格式）：复制到临时文件夹，按原文件名打开',
   ),
+  'host.openProjector': op(
+    z.object({ meetingId: Id }),
+    Ok,
+    '（仅桌面版）打开投影窗口：有第二块屏幕时在其上全屏显示；已打开时移到前面',
+  ),
 } as const satisfies Record<string, OperationDef>
 
 export type HostContract = typeof hostContract

@@ -13,6 +13,15 @@ export const router = createRouter({
       component: () => import('./views/materials/MaterialReadView.vue'),
       props: true,
     },
+    // Reviewer mode (以评委身份进入): the reviewer's whole screen, materials beside the sheet; no meeting tabs.
+    {
+      path: '/meetings/:meetingId/review/:reviewerId',
+      name: 'review',
+      component: () => import('./views/review/ReviewerWorkspaceView.vue'),
+      props: true,
+    },
+    // The projector screen (a second window in the desktop app, a separate tab in browser mode).
+    { path: '/projector/:meetingId', name: 'projector', component: () => import('./views/projector/ProjectorView.vue'), props: true },
     {
       path: '/meetings/:meetingId',
       component: () => import('./views/MeetingLayout.vue'),
@@ -28,6 +37,7 @@ export const router = createRouter({
         { path: 'scoring', name: 'scoring', component: () => import('./views/scoring/ScoringView.vue'), props: true },
         { path: 'results', name: 'results', component: () => import('./views/results/ResultsView.vue'), props: true },
         { path: 'history', name: 'history', component: () => import('./views/history/HistoryView.vue'), props: true },
+        { path: 'onday', name: 'onday', component: () => import('./views/onday/OnDayView.vue'), props: true },
         { path: 'notes', name: 'notes', component: () => import('./views/minutes/NotesView.vue'), props: true },
         { path: 'minutes', name: 'minutes', component: () => import('./views/minutes/MinutesView.vue'), props: true },
       ],

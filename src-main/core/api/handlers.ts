@@ -4,6 +4,7 @@
  */
 import type { OperationName, OutputOf, ParsedInputOf } from '../../shared/contract'
 import { LATEST_VERSION } from '../db/migrate'
+import { DomainError } from '../errors'
 import type { CoreContext } from '../context'
 import { createMeeting, deleteMeeting, getMeeting, listMeetings, updateMeeting } from '../services/meetings'
 import { getRubric, saveRubric } from '../services/rubric'
@@ -42,6 +43,10 @@ export type Handler<K extends OperationName> = (input: ParsedInputOf<K>, ctx: Co
 export type Handlers = { [K in OperationName]: Handler<K> }
 
 const ok = { ok: true as const }
+/** An operation whose contract line exists but whose work is being built on a branch (removed when merged). */
+const pending = (): never => {
+  throw new DomainError('INTERNAL', '该功能尚在开发中')
+}
 
 export const handlers: Handlers = {
   'system.info': (_, ctx) => ({ appVersion: ctx.appVersion, schemaVersion: LATEST_VERSION, dataDir: ctx.dataDir }),
@@ -129,6 +134,30 @@ export const handlers: Handlers = {
   'materials.search': (input, ctx) => searchMeetingMaterials(ctx, input),
   'materials.text': ({ meetingId, id }, ctx) => materialText(ctx, meetingId, id),
   'materials.table': ({ meetingId, id }, ctx) => materialTable(ctx, meetingId, id),
+
+  // <access-handlers>
+  'access.state': pending,
+  'access.setOrganizerPin': pending,
+  'access.reviewerPins': pending,
+  'access.setReviewerPin': pending,
+  'access.enterReviewer': pending,
+  'access.leaveReviewer': pending,
+
+  // <annotations-handlers>
+  'annotations.list': pending,
+  'annotations.save': pending,
+  'annotations.delete': pending,
+
+  // <phrases-handlers>
+  'phrases.get': pending,
+  'phrases.save': pending,
+
+  // <onday-handlers>
+  'lots.list': pending,
+  'lots.draw': pending,
+  'exports.reportOrder': pending,
+  'projector.state': pending,
+  'projector.control': pending,
 
   'jobs.list': (_, { jobs }) => jobs.active(),
   'jobs.cancel': ({ id }, { jobs }) => ({ cancelled: jobs.cancel(id) }),

@@ -7,6 +7,10 @@ import { sql as materials } from './006-materials'
 import { sql as historyChain } from './007-history-chain'
 import { sql as sheetSubmissions } from './008-sheet-submissions'
 import { sql as materialPageTails } from './009-material-page-tails'
+import { sql as reviewerAccess } from './010-reviewer-access'
+import { sql as annotations } from './011-annotations'
+import { sql as commentPhrases } from './012-comment-phrases'
+import { sql as lotsProjector } from './013-lots-projector'
 
 export interface Migration {
   /** The `user_version` the database has after this step. */
@@ -26,6 +30,10 @@ export const migrations: Migration[] = [
   { version: 7, name: 'history chain', sql: historyChain },
   { version: 8, name: 'sheet submissions', sql: sheetSubmissions },
   { version: 9, name: 'material page tails', sql: materialPageTails },
+  { version: 10, name: 'reviewer access', sql: reviewerAccess },
+  { version: 11, name: 'annotations', sql: annotations },
+  { version: 12, name: 'comment phrases', sql: commentPhrases },
+  { version: 13, name: 'lots and projector', sql: lotsProjector },
 ]
 
 export const LATEST_VERSION = migrations[migrations.length - 1].version
