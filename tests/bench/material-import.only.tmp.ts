@@ -1,3 +1,0 @@
-import { benchMaterialImport } from './material-import.bench'
-import { printReport } from './report'
-printReport(await benchMaterialImport())
