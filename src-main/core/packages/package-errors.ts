@@ -1,0 +1,35 @@
+/**
+ * Why a package was refused. Each reason has its own Chinese message (what happened and what to do),
+ * and travels as the error's first detail so callers and tests can tell reasons apart.
+ */
+import { DomainError } from '../errors'
+
+export type PackageProblem =
+  | 'not-found'
+  | 'not-zip'
+  | 'truncated'
+  | 'unsafe-path'
+  | 'too-large'
+  | 'encrypted'
+  | 'no-manifest'
+  | 'bad-manifest'
+  | 'newer-format'
+  | 'wrong-kind'
+  | 'unlisted-file'
+  | 'missing-file'
+  | 'size-mismatch'
+  | 'hash-mismatch'
+  | 'auth-missing'
+  | 'auth-failed'
+
+export class PackageError extends DomainError {
+  constructor(
+    readonly problem: PackageProblem,
+    message: string,
+  ) {
+    super('IMPORT_INVALID', message, [problem])
+    this.name = 'PackageError'
+  }
+}
+
+export const packageError = (problem: PackageProblem, message: string): PackageError => new PackageError(problem, message)

@@ -1,0 +1,142 @@
+/**
+ * Writes a package zip as a stream (yazl): each file is read once, hashed on its way into the zip,
+ * and the manifest — which needs those hashes — is the last entry written (readers find it by name).
+ * The zip goes to a temporary file beside the destination, is flushed to the device, checked (every
+ * entry listed with its size), and only then renamed: a stick pulled out mid-write leaves a `.part`
+ * file that is never taken for a package.
+ */
+import { createHash, createHmac, randomUUID } from 'node:crypto'
+import { createReadStream, createWriteStream } from 'node:fs'
+import { open, rename, rm, stat } from 'node:fs/promises'
+import { dirname, basename, join } from 'node:path'
+import { PassThrough, Transform, type Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import yazl from 'yazl'
+import { AUTH_PATH, FIRST_APP_READING, MANIFEST_PATH, PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION, isSafePackagePath, type PackageAuth, type PackageFile, type PackageManifest } from './package-manifest'
+import { listPackageEntries } from './package-reader'
+
+export interface PackageSource {
+  /** Name inside the package (see isSafePackagePath). */
+  path: string
+  /** The file to read. */
+  from: string
+  /** Deflate it (data files) or store it as is (materials: PDFs and images are compressed already). */
+  compress: boolean
+  /** When known (content-addressed materials), the hash the bytes must have: a damaged store file stops the write. */
+  expectSha256?: string
+}
+
+export type ManifestFields = Omit<PackageManifest, 'format' | 'formatVersion' | 'minAppVersion' | 'packageId' | 'createdAt' | 'files'>
+
+export interface WriteOptions {
+  /** Return packages: the reviewer's key; writes manifest.hmac. */
+  key?: Buffer
+  signal?: AbortSignal
+  /** Bytes of file content written so far, of the total. */
+  onProgress?: (done: number, total: number) => void
+}
+
+export class PackageWriteError extends Error {}
+
+/** Writes the package to `dest` (replacing a file of that name only once the new one is complete). */
+export async function writePackage(dest: string, fields: ManifestFields, sources: PackageSource[], options: WriteOptions = {}): Promise<PackageManifest> {
+  for (const s of sources) if (!isSafePackagePath(s.path) || s.path === MANIFEST_PATH || s.path === AUTH_PATH) throw new PackageWriteError(`不安全的包内文件名：${s.path}`)
+  const sizes = await Promise.all(sources.map(async (s) => (await stat(s.from)).size))
+  const total = sizes.reduce((a, b) => a + b, 0)
+  const temp = join(dirname(dest), `.${basename(dest)}.${randomUUID().slice(0, 8)}.part`)
+  const files: PackageFile[] = []
+  let done = 0
+  let manifest: PackageManifest | undefined
+  let manifestBytes: Buffer | undefined
+  const zip = new yazl.ZipFile()
+  // yazl does not watch its input streams' errors: a failed read, a wrong hash or a cancel ends the write here.
+  let stop!: (error: unknown) => void
+  const stopped = new Promise<never>((_, reject) => (stop = reject))
+  stopped.catch(() => undefined)
+  zip.on('error', (error: unknown) => stop(error))
+  const onAbort = () => stop(new PackageWriteError('已取消'))
+  options.signal?.addEventListener('abort', onAbort, { once: true })
+  sources.forEach((source, i) => {
+    zip.addReadStreamLazy(source.path, { compress: source.compress, size: sizes[i], mtime: new Date(0) }, (cb) => {
+      if (options.signal?.aborted) return cb(new PackageWriteError('已取消'), null as unknown as Readable)
+      const hash = createHash('sha256')
+      const hashing = new Transform({
+        transform(chunk: Buffer, _enc, next) {
+          hash.update(chunk)
+          done += chunk.length
+          options.onProgress?.(done, total)
+          next(null, chunk)
+        },
+        flush(next) {
+          const sha256 = hash.digest('hex')
+          if (source.expectSha256 && source.expectSha256 !== sha256) return next(new PackageWriteError(`文件已损坏（内容与校验值不符）：${source.path}`))
+          files[i] = { path: source.path, size: sizes[i], sha256 }
+          next()
+        },
+      })
+      const input = createReadStream(source.from)
+      input.on('error', (error) => stop(error))
+      hashing.on('error', (error) => stop(error))
+      cb(null, input.pipe(hashing))
+    })
+  })
+  // Called by yazl after every file above has been read: their hashes are known now.
+  zip.addReadStreamLazy(MANIFEST_PATH, { compress: true, mtime: new Date(0) }, (cb) => {
+    manifest = {
+      format: PACKAGE_FORMAT,
+      formatVersion: PACKAGE_FORMAT_VERSION,
+      minAppVersion: FIRST_APP_READING[PACKAGE_FORMAT_VERSION],
+      packageId: randomUUID(),
+      createdAt: new Date().toISOString(),
+      ...fields,
+      files: [...files],
+    }
+    manifestBytes = Buffer.from(JSON.stringify(manifest, null, 1), 'utf8')
+    cb(null, bufferStream(manifestBytes))
+  })
+  if (options.key) {
+    const key = options.key
+    zip.addReadStreamLazy(AUTH_PATH, { compress: false, mtime: new Date(0) }, (cb) => {
+      const auth: PackageAuth = { alg: 'HMAC-SHA256', reviewerId: fields.reviewer!.id, tag: createHmac('sha256', key).update(manifestBytes!).digest('hex') }
+      cb(null, bufferStream(Buffer.from(JSON.stringify(auth), 'utf8')))
+    })
+  }
+  zip.end()
+  const output = createWriteStream(temp, { flags: 'wx' })
+  try {
+    await Promise.race([pipeline(zip.outputStream, output), stopped])
+    await flushToDevice(temp)
+    await checkWritten(temp, files.length + 1 + (options.key ? 1 : 0))
+    await rename(temp, dest)
+    await flushToDevice(dirname(dest)).catch(() => undefined) // directories cannot be fsynced everywhere (Windows)
+  } catch (error) {
+    zip.outputStream.unpipe(output)
+    if (!output.closed) await new Promise<void>((resolve) => output.destroy().once('close', () => resolve()))
+    await rm(temp, { force: true })
+    throw error
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort)
+  }
+  return manifest!
+}
+
+function bufferStream(bytes: Buffer): Readable {
+  const stream = new PassThrough()
+  stream.end(bytes)
+  return stream
+}
+
+async function flushToDevice(path: string): Promise<void> {
+  const handle = await open(path, 'r')
+  try {
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+}
+
+/** The central directory read back lists every entry: the file is whole (content was hashed on the way in). */
+async function checkWritten(path: string, expectedEntries: number): Promise<void> {
+  const entries = await listPackageEntries(path)
+  if (entries.length !== expectedEntries) throw new PackageWriteError(`写入的评审包不完整（${entries.length}/${expectedEntries} 个文件），请检查磁盘空间后重试`)
+}
