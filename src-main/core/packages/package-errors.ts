@@ -21,6 +21,15 @@ export type PackageProblem =
   | 'hash-mismatch'
   | 'auth-missing'
   | 'auth-failed'
+  // The data inside (meeting-slice / slice-check) and what it is for.
+  | 'bad-data'
+  | 'newer-schema'
+  | 'foreign-data'
+  | 'wrong-meeting'
+  | 'wrong-reviewer'
+  | 'rubric-mismatch'
+  | 'meeting-exists'
+  | 'already-imported'
 
 export class PackageError extends DomainError {
   constructor(

@@ -11,6 +11,7 @@ import { sql as reviewerAccess } from './010-reviewer-access'
 import { sql as annotations } from './011-annotations'
 import { sql as commentPhrases } from './012-comment-phrases'
 import { sql as lotsProjector } from './013-lots-projector'
+import { sql as packages } from './014-packages'
 
 export interface Migration {
   /** The `user_version` the database has after this step. */
@@ -34,6 +35,7 @@ export const migrations: Migration[] = [
   { version: 11, name: 'annotations', sql: annotations },
   { version: 12, name: 'comment phrases', sql: commentPhrases },
   { version: 13, name: 'lots and projector', sql: lotsProjector },
+  { version: 14, name: 'packages', sql: packages },
 ]
 
 export const LATEST_VERSION = migrations[migrations.length - 1].version

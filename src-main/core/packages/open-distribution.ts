@@ -1,0 +1,152 @@
+/**
+ * Opening a distribution package on a reviewer's laptop makes it that reviewer's workspace: the
+ * meeting's slice copied in, the materials stored, and the data folder put in reviewer mode for good
+ * (`access_mode.can_leave = 0`: there is no organizer on this laptop). Everything is checked first
+ * (package-reader, slice-check, the rubric hash); the rows go in one transaction; a failure leaves the
+ * database as it was and removes the materials it stored.
+ */
+import { createHash } from 'node:crypto'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import BetterSqlite3 from 'better-sqlite3'
+import { now, stmt } from '../db/statements'
+import { writeTransaction } from '../db/transaction'
+import type { JobContext } from '../jobs/job-runner'
+import { holdBlobs, removeIfUnused } from '../materials/leftovers'
+import { putStream, syncStored } from '../materials/material-store'
+import { getRubric } from '../services/rubric'
+import type { CoreContext } from '../context'
+import { withAttachedSlice } from './attach-slice'
+import { SLICE_PATH } from './distribution'
+import { copyAttachedSlice } from './meeting-slice'
+import { openPackage, type OpenedPackage } from './package-reader'
+import { packageError } from './package-errors'
+import { checkSlice } from './slice-check'
+
+export interface OpenedWorkspace {
+  meetingId: string
+  meetingName: string
+  reviewerId: string
+  reviewerName: string
+  units: number
+  materials: number
+}
+
+export async function openDistributionPackage(ctx: CoreContext, path: string, job: JobContext): Promise<OpenedWorkspace> {
+  const { db, dataDir } = ctx
+  const pkg = await openPackage(path, { kind: 'distribution' })
+  const temp = await mkdtemp(join(tmpdir(), 'onsite-open-package-'))
+  const stored: string[] = []
+  const hold = holdBlobs(db, [])
+  try {
+    const { manifest } = pkg
+    const reviewer = manifest.reviewer!
+    refuseIfTaken(ctx, manifest.meeting.id, manifest.meeting.name)
+    const slice = join(temp, 'meeting.sqlite')
+    if (!manifest.files.some((f) => f.path === SLICE_PATH)) throw packageError('missing-file', `评审包缺少数据文件 ${SLICE_PATH}`)
+    await pkg.extractFile(SLICE_PATH, slice)
+    checkSlice(slice, { kind: 'distribution', meetingId: manifest.meeting.id, reviewerId: reviewer.id })
+    const facts = readFacts(slice, manifest.meeting.id, reviewer.id)
+    if (facts.rubricHash !== manifest.rubricHash) throw packageError('rubric-mismatch', '评审包中的评分标准与清单不符（文件被改动或已损坏），已拒绝')
+    if (!facts.hasKey) throw packageError('bad-data', '评审包缺少该评委的密钥，无法导出评审结果，请会务组重新生成评审包')
+    await storeMaterials(ctx, pkg, facts.hashes, stored, hold, job)
+    await syncStored(dataDir, stored)
+    withAttachedSlice(db, slice, () =>
+      writeTransaction(db, () => {
+        refuseIfTaken(ctx, manifest.meeting.id, manifest.meeting.name)
+        copyAttachedSlice(db, 'distribution')
+        stmt(db, 'INSERT INTO access_mode (id, meeting_id, reviewer_id, entered_at, can_leave) VALUES (1, ?, ?, ?, 0)').run(manifest.meeting.id, reviewer.id, now())
+        stmt(db, 'INSERT INTO package_imports (package_id, meeting_id, kind, reviewer_id, sequence, manifest_sha256, imported_at) VALUES (?, ?, ?, ?, 0, ?, ?)').run(
+          manifest.packageId,
+          manifest.meeting.id,
+          'distribution',
+          reviewer.id,
+          sha256(pkg.manifestBytes),
+          now(),
+        )
+      }),
+    )
+    return {
+      meetingId: manifest.meeting.id,
+      meetingName: manifest.meeting.name,
+      reviewerId: reviewer.id,
+      reviewerName: reviewer.name,
+      units: facts.units,
+      materials: facts.hashes.length,
+    }
+  } catch (error) {
+    hold.release()
+    await removeIfUnused(ctx, stored)
+    throw error
+  } finally {
+    hold.release()
+    pkg.close()
+    await rm(temp, { recursive: true, force: true })
+  }
+}
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
+
+/** A laptop holds one reviewer workspace; the organizer's own machine (which has the meeting) is not one. */
+function refuseIfTaken({ db }: CoreContext, meetingId: string, meetingName: string): void {
+  const mode = stmt(db, 'SELECT m.title, r.name FROM access_mode a JOIN meetings m ON m.id = a.meeting_id JOIN reviewers r ON r.id = a.reviewer_id').get() as
+    | { title: string; name: string }
+    | undefined
+  if (mode) throw packageError('meeting-exists', `本机已是评委“${mode.name}”的评审工作台（${mode.title}），不能再导入另一个评审包；请在另一台电脑或另一个数据文件夹中打开`)
+  if (stmt(db, 'SELECT 1 FROM meetings WHERE id = ?').get(meetingId))
+    throw packageError('meeting-exists', `本机已有会议“${meetingName}”的数据（这可能是会务组的电脑），评审包只能在评委的电脑上打开`)
+}
+
+interface SliceFacts {
+  rubricHash: string
+  hasKey: boolean
+  units: number
+  hashes: string[]
+}
+
+/** What the checked slice holds, read with the app's own services (it has the app's schema). */
+function readFacts(file: string, meetingId: string, reviewerId: string): SliceFacts {
+  const slice = new BetterSqlite3(file, { readonly: true })
+  try {
+    const rubricHash = (() => {
+      try {
+        return getRubric(slice, meetingId).hash
+      } catch {
+        throw packageError('bad-data', '评审包中没有该会议的评分标准，已拒绝')
+      }
+    })()
+    const hasKey = slice.prepare('SELECT 1 FROM reviewer_keys WHERE reviewer_id = ?').get(reviewerId) !== undefined
+    const units = (slice.prepare('SELECT count(*) AS n FROM units').get() as { n: number }).n
+    const hashes = (slice.prepare('SELECT DISTINCT sha256 FROM materials ORDER BY sha256').all() as { sha256: string }[]).map((r) => r.sha256)
+    return { rubricHash, hasKey, units, hashes }
+  } finally {
+    slice.close()
+  }
+}
+
+/** Each material listed by the slice, streamed from the package into the store (its hash checked twice: package and store). */
+async function storeMaterials(
+  ctx: CoreContext,
+  pkg: OpenedPackage,
+  hashes: string[],
+  stored: string[],
+  hold: ReturnType<typeof holdBlobs>,
+  job: JobContext,
+): Promise<void> {
+  const sizes = new Map(pkg.manifest.files.map((f) => [f.path, f.size]))
+  const total = hashes.reduce((sum, h) => sum + (sizes.get(`materials/${h}`) ?? 0), 0)
+  let done = 0
+  for (const [i, hash] of hashes.entries()) {
+    const path = `materials/${hash}`
+    if (!sizes.has(path)) throw packageError('missing-file', `评审包缺少材料文件 ${path}（数据中列出了它）`)
+    job.signal.throwIfAborted()
+    job.progress(done, total, { files: { done: i, total: hashes.length } })
+    const result = await putStream(ctx.dataDir, await pkg.openFile(path), { signal: job.signal, durable: false })
+    if (result.sha256 !== hash) throw packageError('hash-mismatch', `评审包中的材料 ${path} 内容与其编号不符，已拒绝`)
+    hold.add(hash)
+    if (result.stored) stored.push(hash)
+    done += result.size
+  }
+  job.progress(total, total, { files: { done: hashes.length, total: hashes.length } })
+}
