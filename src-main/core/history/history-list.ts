@@ -25,6 +25,7 @@ const FIXED: Record<string, string> = {
   'veto-decision': '一票否决认定',
   import: '批量录入',
   recusal: '回避',
+  merge: '合并评审结果包',
 }
 
 export function listHistory(

@@ -22,6 +22,7 @@ import type { CoreContext } from '../context'
 import { writeSlice } from './meeting-slice'
 import { writePackage, type PackageSource } from './package-writer'
 import { ensureReviewerKeys } from './reviewer-keys'
+import { readSheetFields, writeBases } from './sheet-fields'
 
 export const SLICE_PATH = 'data/meeting.sqlite'
 
@@ -89,7 +90,9 @@ export async function writeDistributionPackages(ctx: CoreContext, meetingId: str
         { signal: job.signal, onProgress: (done) => job.progress(before + Math.min(done, totals[i]), total, { files: { done: i, total: reviewers.length }, current: fileName }) },
       )
       before += totals[i]
-      writeTransaction(db, () =>
+      // What the laptop starts from is the base its return packages are merged against.
+      const bases = sliceSheetFields(slice, meetingId, reviewer.id)
+      writeTransaction(db, () => {
         stmt(db, 'INSERT INTO package_exports (package_id, meeting_id, kind, reviewer_id, sequence, file_name, exported_at) VALUES (?, ?, ?, ?, 0, ?, ?)').run(
           manifest.packageId,
           meetingId,
@@ -97,8 +100,9 @@ export async function writeDistributionPackages(ctx: CoreContext, meetingId: str
           reviewer.id,
           fileName,
           now(),
-        ),
-      )
+        )
+        writeBases(db, meetingId, reviewer.id, bases)
+      })
       written.push({ reviewerId: reviewer.id, reviewerName: reviewer.name, fileName, bytes: (await stat(join(folder, fileName))).size, units: counts.units ?? 0, materials: hashes.length })
       await rm(slice, { force: true })
     }
@@ -107,6 +111,15 @@ export async function writeDistributionPackages(ctx: CoreContext, meetingId: str
     return written
   } finally {
     await rm(temp, { recursive: true, force: true })
+  }
+}
+
+function sliceSheetFields(file: string, meetingId: string, reviewerId: string) {
+  const slice = new BetterSqlite3(file, { readonly: true })
+  try {
+    return readSheetFields(slice, 'main', meetingId, reviewerId)
+  } finally {
+    slice.close()
   }
 }
 

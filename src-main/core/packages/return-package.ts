@@ -1,0 +1,80 @@
+/**
+ * Return packages (评审结果包), a reviewer's laptop → the organizer: that reviewer's scores, bonus,
+ * vetoes, comments, annotations, recusals, submissions and history, as a slice signed with the
+ * reviewer's key. Each export counts up (sequence), so the organizer can tell the newest.
+ */
+import { mkdtemp, rm, stat } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { LATEST_VERSION } from '../db/migrate'
+import { now, stmt } from '../db/statements'
+import { writeTransaction } from '../db/transaction'
+import { safeFileName } from '../documents/text'
+import { DomainError } from '../errors'
+import type { JobContext } from '../jobs/job-runner'
+import { getMeeting } from '../services/meetings'
+import { getRubric } from '../services/rubric'
+import type { CoreContext } from '../context'
+import { SLICE_PATH } from './distribution'
+import { writeSlice } from './meeting-slice'
+import { writePackage } from './package-writer'
+import { reviewerKey } from './reviewer-keys'
+
+export interface WrittenReturn {
+  fileName: string
+  path: string
+  bytes: number
+  sequence: number
+}
+
+export async function writeReturnPackage(ctx: CoreContext, folder: string, job: JobContext): Promise<WrittenReturn> {
+  const { db } = ctx
+  const mode = stmt(db, 'SELECT meeting_id, reviewer_id, can_leave FROM access_mode').get() as { meeting_id: string; reviewer_id: string; can_leave: number } | undefined
+  if (!mode || mode.can_leave)
+    throw new DomainError('CONFLICT', '只有用评审包打开的评委电脑才需要导出评审结果；在会务组电脑上评分的结果已经在会务组的数据中')
+  const { meeting_id: meetingId, reviewer_id: reviewerId } = mode
+  const key = reviewerKey(db, meetingId, reviewerId)
+  if (!key) throw new DomainError('CONFLICT', '本机缺少该评委的密钥，无法导出评审结果；请会务组重新生成评审包')
+  const meeting = getMeeting(db, meetingId)
+  const reviewer = stmt(db, 'SELECT name FROM reviewers WHERE id = ?').get(reviewerId) as { name: string }
+  const sequence =
+    ((stmt(db, "SELECT max(sequence) AS n FROM package_exports WHERE meeting_id = ? AND reviewer_id = ? AND kind = 'return'").get(meetingId, reviewerId) as { n: number | null })
+      .n ?? 0) + 1
+  const fileName = `${safeFileName(reviewer.name).slice(0, 20)}_评审结果_${safeFileName(meeting.title).slice(0, 30)}_第${sequence}次.zip`
+  const temp = await mkdtemp(join(tmpdir(), 'onsite-return-'))
+  try {
+    const slice = join(temp, 'meeting.sqlite')
+    writeSlice(db, slice, { kind: 'return', meetingId, reviewerId })
+    job.progress(0, 1)
+    const manifest = await writePackage(
+      join(folder, fileName),
+      {
+        appVersion: ctx.appVersion,
+        kind: 'return',
+        schemaVersion: LATEST_VERSION,
+        meeting: { id: meetingId, name: meeting.title },
+        rubricHash: getRubric(db, meetingId).hash,
+        reviewer: { id: reviewerId, name: reviewer.name },
+        sequence,
+      },
+      [{ path: SLICE_PATH, from: slice, compress: true }],
+      { key, signal: job.signal },
+    )
+    writeTransaction(db, () =>
+      stmt(db, 'INSERT INTO package_exports (package_id, meeting_id, kind, reviewer_id, sequence, file_name, exported_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+        manifest.packageId,
+        meetingId,
+        'return',
+        reviewerId,
+        sequence,
+        fileName,
+        now(),
+      ),
+    )
+    job.progress(1, 1)
+    const path = join(folder, fileName)
+    return { fileName, path, bytes: (await stat(path)).size, sequence }
+  } finally {
+    await rm(temp, { recursive: true, force: true })
+  }
+}
