@@ -2,8 +2,10 @@
  * annotations.list / save / delete through the dispatcher on a real SQLite file: a reviewer's marks
  * on PDF pages and images, who may make them, and what removing a material or a unit does to them.
  */
+import type { z } from 'zod'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { MaterialKind } from '../../src-main/shared/schemas/material'
+import type { AnnotationFields } from '../../src-main/shared/schemas/annotation'
 import { insertMaterials } from '../../src-main/core/materials/material-rows'
 import { writeTransaction } from '../../src-main/core/db/transaction'
 import { makeTestCore, seedSmallMeeting, type TestCore } from '../helpers/core'
@@ -54,7 +56,7 @@ describe('批注的保存与列出', () => {
     const report = addMaterial(unitIds[0], '自评报告.pdf', 'pdf', 5)
     const photo = addMaterial(unitIds[0], '活动照片.jpg', 'image')
     const reviewerId = reviewerIds[0]
-    const save = (fields: ReturnType<typeof highlight>) => t.api.annotations.save({ meetingId, reviewerId, ...fields })
+    const save = (fields: z.input<typeof AnnotationFields>) => t.api.annotations.save({ meetingId, reviewerId, ...fields })
 
     const lowOnPage2 = await save(highlight(report, 1, 200, { note: '数据翔实' }))
     const photoBox = await save({ materialId: photo, kind: 'rect', pageIndex: 0, rects: [[400, 300, 120, 80]], text: '', note: '横幅', color: '#2ea8e5' })
