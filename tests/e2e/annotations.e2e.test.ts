@@ -152,10 +152,17 @@ describe('批注', () => {
     expect(await items.nth(1).textContent()).toContain('台账签字不全')
     await shot('annotations-panel-after-reload')
 
+    // The flash is brief: record it when it happens rather than hoping to catch it on screen.
+    await e.page.evaluate(() => {
+      const seen = ((window as unknown as { flashed: string[] }).flashed = [] as string[])
+      new MutationObserver((records) => {
+        for (const r of records) if ((r.target as Element).classList?.contains('flashing')) seen.push((r.target as Element).closest('[data-page]')?.getAttribute('data-page') ?? '')
+      }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['class'], childList: true })
+    })
     await items.nth(0).locator('[data-test="annotation-open"]').click()
     await expect.poll(() => e.page.locator('h1').textContent()).toBe('自评报告.pdf')
     await expect.poll(() => e.page.locator('[data-test="pdf-page-input"]').inputValue()).toBe('1')
-    await expect.poll(() => e.page.locator('.pdf-page[data-page="1"] [data-test="annotation-mark"].flashing').count()).toBe(1)
+    await expect.poll(() => e.page.evaluate(() => (window as unknown as { flashed: string[] }).flashed)).toContain('1')
     await expect.poll(() => e.page.locator('.pdf-page[data-page="1"] [data-painted]').count()).toBe(1)
     await shot('annotations-opened-from-list')
   })
