@@ -38,6 +38,7 @@ import { removeOrphanBlobs } from '../materials/leftovers'
 import { materialTable, meetingMaterialOverview, searchMeetingMaterials } from '../services/material-views'
 import { verifyHistory } from '../history/history-verify'
 import { listHistory } from '../history/history-list'
+import { deleteAnnotation, listAnnotations, saveAnnotation } from '../services/annotations'
 
 export type Handler<K extends OperationName> = (input: ParsedInputOf<K>, ctx: CoreContext) => OutputOf<K> | Promise<OutputOf<K>>
 export type Handlers = { [K in OperationName]: Handler<K> }
@@ -144,9 +145,9 @@ export const handlers: Handlers = {
   'access.leaveReviewer': pending,
 
   // <annotations-handlers>
-  'annotations.list': pending,
-  'annotations.save': pending,
-  'annotations.delete': pending,
+  'annotations.list': (input, { db }) => listAnnotations(db, input),
+  'annotations.save': (input, { db }) => saveAnnotation(db, input),
+  'annotations.delete': ({ meetingId, reviewerId, id }, { db }) => (deleteAnnotation(db, meetingId, reviewerId, id), ok),
 
   // <phrases-handlers>
   'phrases.get': pending,
