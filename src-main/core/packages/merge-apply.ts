@@ -1,0 +1,109 @@
+/**
+ * Writing a decided merge into the organizer's rows (inside the merge's transaction, the package's
+ * slice attached as `pkg`): each taken field, its history entries, the reviewer's annotations (only
+ * the reviewer edits those, so the package's set replaces the organizer's copy), the new merge bases
+ * and the record that this package was merged.
+ */
+import type { Database } from 'better-sqlite3'
+import { formatPoints } from '../../shared/points'
+import { newId, now } from '../db/statements'
+import { appendHistory } from '../history/history-chain'
+import { writeBases, type FieldValues } from './sheet-fields'
+
+export interface FieldChange {
+  unitId: string
+  field: string
+  from: string | null
+  to: string | null
+}
+
+export interface MergeRecord {
+  packageId: string
+  sequence: number
+  manifestSha256: string
+  summary: Record<string, number>
+  reason: string
+}
+
+const points = (value: string | null) => (value === null ? null : formatPoints((JSON.parse(value) as [number])[0] / 10))
+
+/** Applies the changes; returns how many annotations the reviewer now has here. */
+export function applyMerge(db: Database, meetingId: string, reviewerId: string, changes: FieldChange[], bases: FieldValues, record: MergeRecord): number {
+  const at = now()
+  const perSheet = new Map<string, number>()
+  for (const change of changes) {
+    const { unitId, field, from, to } = change
+    const sheet = { m: meetingId, r: reviewerId, u: unitId }
+    if (field.startsWith('item:')) {
+      const itemId = field.slice(5)
+      if (to === null) db.prepare('DELETE FROM scores WHERE reviewer_id = :r AND unit_id = :u AND item_id = :i').run({ ...sheet, i: itemId, m: undefined })
+      else {
+        const [tenths, reason] = JSON.parse(to) as [number, string]
+        db.prepare(
+          `INSERT INTO scores (id, meeting_id, reviewer_id, unit_id, item_id, value_tenths, deduction_reason, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (reviewer_id, unit_id, item_id) DO UPDATE SET value_tenths = excluded.value_tenths, deduction_reason = excluded.deduction_reason, updated_at = excluded.updated_at`,
+        ).run(newId(), meetingId, reviewerId, unitId, itemId, tenths, reason, at)
+      }
+      if (from !== null) appendHistory(db, { meetingId, reviewerId, unitId, field, oldValue: points(from), newValue: points(to), reason: record.reason, at })
+      else perSheet.set(unitId, (perSheet.get(unitId) ?? 0) + 1)
+    } else if (field === 'review') {
+      if (to === null) db.prepare('DELETE FROM reviews WHERE reviewer_id = ? AND unit_id = ?').run(reviewerId, unitId)
+      else {
+        const [bonus, bonusReason, strengths, weaknesses, suggestions] = JSON.parse(to) as [number | null, string, string, string, string]
+        db.prepare(
+          `INSERT INTO reviews (id, meeting_id, reviewer_id, unit_id, bonus_tenths, bonus_reason, strengths, weaknesses, suggestions, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (reviewer_id, unit_id) DO UPDATE SET bonus_tenths = excluded.bonus_tenths, bonus_reason = excluded.bonus_reason, strengths = excluded.strengths,
+             weaknesses = excluded.weaknesses, suggestions = excluded.suggestions, updated_at = excluded.updated_at`,
+        ).run(newId(), meetingId, reviewerId, unitId, bonus, bonusReason, strengths, weaknesses, suggestions, at)
+      }
+      perSheet.set(unitId, (perSheet.get(unitId) ?? 0) + 1)
+    } else if (field.startsWith('veto:')) {
+      const vetoItemId = field.slice(5)
+      if (to === null) db.prepare('DELETE FROM veto_marks WHERE reviewer_id = ? AND unit_id = ? AND veto_item_id = ?').run(reviewerId, unitId, vetoItemId)
+      else
+        db.prepare(
+          `INSERT INTO veto_marks (id, meeting_id, reviewer_id, unit_id, veto_item_id, reason, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (reviewer_id, unit_id, veto_item_id) DO UPDATE SET reason = excluded.reason, updated_at = excluded.updated_at`,
+        ).run(newId(), meetingId, reviewerId, unitId, vetoItemId, to, at)
+      appendHistory(db, { meetingId, reviewerId, unitId, field, oldValue: from === null ? null : '勾选', newValue: to === null ? null : '勾选', reason: to ?? record.reason, at })
+    } else if (field === 'submitted') {
+      if (to === null) db.prepare('DELETE FROM sheet_submissions WHERE reviewer_id = ? AND unit_id = ?').run(reviewerId, unitId)
+      else {
+        const theirs = db.prepare('SELECT submitted_at FROM pkg.sheet_submissions WHERE reviewer_id = ? AND unit_id = ?').get(reviewerId, unitId) as { submitted_at: string } | undefined
+        db.prepare('INSERT OR REPLACE INTO sheet_submissions (meeting_id, reviewer_id, unit_id, submitted_at) VALUES (?, ?, ?, ?)').run(meetingId, reviewerId, unitId, theirs?.submitted_at ?? at)
+      }
+      appendHistory(db, { meetingId, reviewerId, unitId, field: to === null ? 'unlock' : 'submit', oldValue: null, newValue: null, reason: record.reason, at })
+    } else if (field === 'recused') {
+      if (to === null) db.prepare("DELETE FROM recusals WHERE reviewer_id = ? AND unit_id = ? AND source = 'reviewer'").run(reviewerId, unitId)
+      else
+        db.prepare(
+          `INSERT INTO recusals (id, meeting_id, reviewer_id, unit_id, source, reason, updated_at) VALUES (?, ?, ?, ?, 'reviewer', ?, ?)
+           ON CONFLICT (reviewer_id, unit_id) DO UPDATE SET reason = excluded.reason, updated_at = excluded.updated_at`,
+        ).run(newId(), meetingId, reviewerId, unitId, to, at)
+      appendHistory(db, { meetingId, reviewerId, unitId, field: 'recusal', oldValue: from, newValue: to, reason: record.reason, at })
+    }
+  }
+  for (const [unitId, n] of perSheet)
+    appendHistory(db, { meetingId, reviewerId, unitId, field: 'merge', oldValue: null, newValue: `${n} 项`, reason: record.reason, at })
+
+  const annotations = replaceAnnotations(db, meetingId, reviewerId)
+  writeBases(db, meetingId, reviewerId, bases)
+  db.prepare(
+    "INSERT INTO package_imports (package_id, meeting_id, kind, reviewer_id, sequence, manifest_sha256, imported_at, summary) VALUES (?, ?, 'return', ?, ?, ?, ?, ?)",
+  ).run(record.packageId, meetingId, reviewerId, record.sequence, record.manifestSha256, at, JSON.stringify(record.summary))
+  return annotations
+}
+
+/** The package's annotations replace the organizer's copy of this reviewer's (on materials and units still here). */
+function replaceAnnotations(db: Database, meetingId: string, reviewerId: string): number {
+  db.prepare('DELETE FROM annotations WHERE meeting_id = ? AND reviewer_id = ?').run(meetingId, reviewerId)
+  return db
+    .prepare(
+      `INSERT INTO annotations (id, meeting_id, reviewer_id, unit_id, material_id, kind, page_index, rects, text, note, color, created_at, updated_at)
+       SELECT a.id, a.meeting_id, a.reviewer_id, a.unit_id, a.material_id, a.kind, a.page_index, a.rects, a.text, a.note, a.color, a.created_at, a.updated_at
+       FROM pkg.annotations a JOIN main.materials m ON m.id = a.material_id AND m.unit_id = a.unit_id AND m.meeting_id = :m
+       WHERE a.meeting_id = :m AND a.reviewer_id = :r
+         AND a.unit_id NOT IN (SELECT unit_id FROM main.recusals WHERE reviewer_id = :r AND source = 'organizer')`,
+    )
+    .run({ m: meetingId, r: reviewerId }).changes
+}

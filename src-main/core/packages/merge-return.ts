@@ -1,0 +1,182 @@
+/**
+ * Merging a reviewer's return package into the organizer's meeting. Checked first (package-reader:
+ * zip, manifest, hashes, the reviewer's HMAC; then meeting, reviewer, rubric hash, slice-check: only
+ * that reviewer's rows). Then field by field (merge-fields.ts): a change on one side since the last
+ * merge is taken or kept, a change on both sides is a conflict the organizer decides — until every
+ * conflict is decided nothing is written. The same package twice, or an older one than already
+ * merged, changes nothing and says so. Everything else lands in one transaction with its history.
+ */
+import { createHash } from 'node:crypto'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Database } from 'better-sqlite3'
+import { stmt } from '../db/statements'
+import { writeTransaction } from '../db/transaction'
+import { getRubric } from '../services/rubric'
+import type { CoreContext } from '../context'
+import { withAttachedSlice } from './attach-slice'
+import { SLICE_PATH } from './distribution'
+import { applyMerge, type FieldChange } from './merge-apply'
+import { decide, describeValue, fieldLabel, invalidValue, meetingFacts } from './merge-fields'
+import { openPackage } from './package-reader'
+import { packageError } from './package-errors'
+import type { PackageManifest } from './package-manifest'
+import { reviewerKey } from './reviewer-keys'
+import { readBases, readSheetFields, splitKey } from './sheet-fields'
+import { checkSlice } from './slice-check'
+
+export type MergeChoice = 'package' | 'organizer'
+
+export interface MergeConflict {
+  key: string
+  unitId: string
+  unitName: string
+  what: string
+  organizer: string
+  package: string
+}
+
+export interface MergeReport {
+  status: 'merged' | 'duplicate' | 'stale' | 'conflicts'
+  packageId: string
+  reviewerId: string
+  reviewerName: string
+  sequence: number
+  /** Fields the package added, changed or cleared; kept: the organizer's own newer changes. */
+  added: number
+  changed: number
+  removed: number
+  kept: number
+  unchanged: number
+  annotations: number
+  conflicts: MergeConflict[]
+  /** Values the package holds that cannot be taken (e.g. a unit the organizer recused the reviewer from). */
+  ignored: string[]
+  message: string
+}
+
+export async function mergeReturnPackage(ctx: CoreContext, meetingId: string, path: string, choices: Record<string, MergeChoice> = {}): Promise<MergeReport> {
+  const { db } = ctx
+  const meetingTitle = (stmt(db, 'SELECT title FROM meetings WHERE id = ?').get(meetingId) as { title: string } | undefined)?.title
+  if (!meetingTitle) throw packageError('wrong-meeting', '会议不存在')
+  const pkg = await openPackage(path, {
+    kind: 'return',
+    keyFor: (reviewerId, manifest) => {
+      if (manifest.meeting.id !== meetingId)
+        throw packageError('wrong-meeting', `这是会议“${manifest.meeting.name}”的评审结果包，不是本会议（${meetingTitle}）的，已拒绝`)
+      const key = reviewerKey(db, meetingId, reviewerId)
+      if (!key) throw packageError('wrong-reviewer', `评审结果包的评委“${manifest.reviewer?.name ?? ''}”不是本会议的评委，或从未给其生成评审包，已拒绝`)
+      return key
+    },
+  })
+  const temp = await mkdtemp(join(tmpdir(), 'onsite-merge-'))
+  try {
+    const { manifest } = pkg
+    const reviewer = manifest.reviewer!
+    const base = { packageId: manifest.packageId, reviewerId: reviewer.id, reviewerName: reviewer.name, sequence: manifest.sequence }
+    const empty = { added: 0, changed: 0, removed: 0, kept: 0, unchanged: 0, annotations: 0, conflicts: [], ignored: [] }
+    if (manifest.rubricHash !== getRubric(db, meetingId).hash)
+      throw packageError('rubric-mismatch', '发出评审包之后评分标准改过，这个评审结果包是按原来的评分标准评的，不能合并；请重新生成评审包发给该评委')
+    const earlier = stmt(db, 'SELECT imported_at FROM package_imports WHERE package_id = ?').get(manifest.packageId) as { imported_at: string } | undefined
+    if (earlier) return { status: 'duplicate', ...base, ...empty, message: `该评审结果包已于 ${earlier.imported_at.slice(0, 16).replace('T', ' ')}（UTC）合并过，本次未做任何更改` }
+    const last = lastMergedSequence(db, meetingId, reviewer.id)
+    if (last >= manifest.sequence)
+      return { status: 'stale', ...base, ...empty, message: `这是评委“${reviewer.name}”第 ${manifest.sequence} 次导出的结果，已合并过更新的第 ${last} 次导出，本次未做任何更改` }
+    const slice = join(temp, 'meeting.sqlite')
+    if (!manifest.files.some((f) => f.path === SLICE_PATH)) throw packageError('missing-file', `评审结果包缺少数据文件 ${SLICE_PATH}`)
+    await pkg.extractFile(SLICE_PATH, slice)
+    checkSlice(slice, { kind: 'return', meetingId, reviewerId: reviewer.id })
+    return withAttachedSlice(db, slice, () => writeTransaction(db, () => mergeAttached(db, meetingId, manifest, pkg.manifestBytes, choices, base)))
+  } finally {
+    pkg.close()
+    await rm(temp, { recursive: true, force: true })
+  }
+}
+
+function lastMergedSequence(db: Database, meetingId: string, reviewerId: string): number {
+  const row = stmt(db, "SELECT max(sequence) AS n FROM package_imports WHERE meeting_id = ? AND reviewer_id = ? AND kind = 'return'").get(meetingId, reviewerId) as { n: number | null }
+  return row.n ?? 0
+}
+
+function mergeAttached(
+  db: Database,
+  meetingId: string,
+  manifest: PackageManifest,
+  manifestBytes: Buffer,
+  choices: Record<string, MergeChoice>,
+  base: Pick<MergeReport, 'packageId' | 'reviewerId' | 'reviewerName' | 'sequence'>,
+): MergeReport {
+  const reviewerId = base.reviewerId
+  const facts = meetingFacts(db, meetingId)
+  const theirs = readSheetFields(db, 'pkg', meetingId, reviewerId)
+  const ours = readSheetFields(db, 'main', meetingId, reviewerId)
+  const bases = readBases(db, meetingId, reviewerId)
+  const organizerRecused = new Set(
+    (stmt(db, "SELECT unit_id FROM recusals WHERE meeting_id = ? AND reviewer_id = ? AND source = 'organizer'").all(meetingId, reviewerId) as { unit_id: string }[]).map((r) => r.unit_id),
+  )
+  const changes: FieldChange[] = []
+  const conflicts: MergeConflict[] = []
+  const ignored: string[] = []
+  const counts = { added: 0, changed: 0, removed: 0, kept: 0, unchanged: 0 }
+  const agreed = new Map<string, string | null>()
+  for (const key of new Set([...theirs.keys(), ...ours.keys(), ...bases.keys()])) {
+    const { unitId, field } = splitKey(key)
+    const t = theirs.get(key) ?? null
+    const o = ours.get(key) ?? null
+    const b = bases.get(key) ?? null
+    const unitName = facts.units.get(unitId)?.name ?? '（已删除的单位）'
+    if (organizerRecused.has(unitId) && field !== 'recused') {
+      if (t !== null && t !== o) ignored.push(`“${unitName}”：会务组已设置该评委回避，包中的“${fieldLabel(facts, field)}”未合并`)
+      continue
+    }
+    const problem = t === o ? undefined : invalidValue(facts, unitId, field, t)
+    if (problem) {
+      ignored.push(`“${unitName}”的“${fieldLabel(facts, field)}”未合并：${problem}`)
+      continue
+    }
+    let outcome = decide(t, o, b)
+    if (outcome === 'conflict' && choices[key]) outcome = choices[key] === 'package' ? 'take' : 'keep'
+    if (outcome === 'conflict') {
+      conflicts.push({ key, unitId, unitName, what: fieldLabel(facts, field), organizer: describeValue(facts, field, o), package: describeValue(facts, field, t) })
+      continue
+    }
+    agreed.set(key, t)
+    if (outcome === 'agree') counts.unchanged++
+    else if (outcome === 'keep') counts.kept++
+    else {
+      changes.push({ unitId, field, from: o, to: t })
+      counts[o === null ? 'added' : t === null ? 'removed' : 'changed']++
+    }
+  }
+  const reviewerName = base.reviewerName
+  if (conflicts.length)
+    return {
+      status: 'conflicts',
+      ...base,
+      ...counts,
+      annotations: 0,
+      conflicts,
+      ignored,
+      message: `评委“${reviewerName}”的评审结果与会务组这边的修改有 ${conflicts.length} 处冲突，请逐项选择保留哪一方后再合并（尚未做任何更改）`,
+    }
+  // Next time, what both sides hold now is the base (values left out this time keep their old base).
+  const nextBases = new Map([...bases, ...agreed])
+  const annotations = applyMerge(db, meetingId, reviewerId, changes, nextBases, {
+    packageId: base.packageId,
+    sequence: base.sequence,
+    manifestSha256: createHash('sha256').update(manifestBytes).digest('hex'),
+    summary: { ...counts, conflictsDecided: Object.keys(choices).length },
+    reason: `合并评审结果包（${manifest.reviewer!.name} 第 ${base.sequence} 次导出）`,
+  })
+  const parts = [counts.added && `新增 ${counts.added} 项`, counts.changed && `修改 ${counts.changed} 项`, counts.removed && `清除 ${counts.removed} 项`, counts.kept && `保留会务组修改 ${counts.kept} 项`]
+  return {
+    status: 'merged',
+    ...base,
+    ...counts,
+    annotations,
+    conflicts: [],
+    ignored,
+    message: `已合并评委“${reviewerName}”第 ${base.sequence} 次导出的评审结果：${parts.filter(Boolean).join('，') || '没有新的评分变化'}；批注 ${annotations} 条`,
+  }
+}
