@@ -38,6 +38,8 @@ import { removeOrphanBlobs } from '../materials/leftovers'
 import { materialTable, meetingMaterialOverview, searchMeetingMaterials } from '../services/material-views'
 import { verifyHistory } from '../history/history-verify'
 import { listHistory } from '../history/history-list'
+import { accessState, enterReviewer, leaveReviewer } from '../access/access-mode'
+import { reviewerPinStatus, setOrganizerPin, setReviewerPin } from '../access/pins'
 
 export type Handler<K extends OperationName> = (input: ParsedInputOf<K>, ctx: CoreContext) => OutputOf<K> | Promise<OutputOf<K>>
 export type Handlers = { [K in OperationName]: Handler<K> }
@@ -136,12 +138,12 @@ export const handlers: Handlers = {
   'materials.table': ({ meetingId, id }, ctx) => materialTable(ctx, meetingId, id),
 
   // <access-handlers>
-  'access.state': pending,
-  'access.setOrganizerPin': pending,
-  'access.reviewerPins': pending,
-  'access.setReviewerPin': pending,
-  'access.enterReviewer': pending,
-  'access.leaveReviewer': pending,
+  'access.state': (_, { db }) => accessState(db),
+  'access.setOrganizerPin': async ({ currentPin, newPin }, ctx) => (await setOrganizerPin(ctx, currentPin, newPin), ok),
+  'access.reviewerPins': ({ meetingId }, { db }) => reviewerPinStatus(db, meetingId),
+  'access.setReviewerPin': async ({ meetingId, reviewerId, pin }, ctx) => (await setReviewerPin(ctx, meetingId, reviewerId, pin), ok),
+  'access.enterReviewer': ({ meetingId, reviewerId, pin }, ctx) => enterReviewer(ctx, meetingId, reviewerId, pin),
+  'access.leaveReviewer': ({ organizerPin }, ctx) => leaveReviewer(ctx, organizerPin),
 
   // <annotations-handlers>
   'annotations.list': pending,
