@@ -56,6 +56,8 @@ export const router = createRouter({
  */
 router.beforeEach(async (to, from) => {
   const access = useAccessStore()
+  // A change of query only (next unit, a page in a material) stays on a route already allowed.
+  if (access.state && to.path === from.path) return true
   try {
     await access.load()
   } catch {
