@@ -165,6 +165,22 @@ describe('scope: own sheets, own units, own meeting', () => {
       () => t.api.recusals.set({ meetingId, reviewerId: other, unitId: mine, recused: true, source: 'reviewer', reason: '亲属' }),
     ]
     for (const call of calls) await expectRejected(db(), call, 'FORBIDDEN', refused)
+
+    // An annotation of the other reviewer's, named by id under my own reviewerId.
+    const theirs = crypto.randomUUID()
+    db()
+      .prepare(
+        `INSERT INTO annotations (id, meeting_id, reviewer_id, unit_id, material_id, kind, page_index, rects, color, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, 'rect', 0, '[[0,0,10,10]]', '#ffd400', '2024-12-18T01:00:00Z', '2024-12-18T01:00:00Z')`,
+      )
+      .run(theirs, meetingId, other, mine, materials.mine)
+    await expectRejected(db(), () => t.api.annotations.delete({ meetingId, reviewerId: me, id: theirs }), 'FORBIDDEN', refused)
+    await expectRejected(
+      db(),
+      () => t.api.annotations.save({ meetingId, reviewerId: me, id: theirs, materialId: materials.mine, kind: 'rect', pageIndex: 0, rects: [[0, 0, 5, 5]], note: '改别人的' }),
+      'FORBIDDEN',
+      refused,
+    )
   })
 
   it("refuses a recused unit's sheet, scores and materials, and another meeting", async () => {
