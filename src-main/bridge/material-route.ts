@@ -8,10 +8,17 @@ import { DomainError } from '../core/errors'
 import { openMaterialById } from '../core/services/materials'
 import { materialHeaders, parseByteRange } from '../shared/byte-range'
 import { findMaterial } from '../core/materials/material-rows'
+import { assertMaterialReadable } from '../core/access/reviewer-scope'
 
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 export async function serveMaterial(core: Core, id: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  try {
+    assertMaterialReadable(core.context.db, id)
+  } catch (error) {
+    if (error instanceof DomainError) return fail(res, 403, error.message, error.code)
+    throw error
+  }
   const material = ID.test(id) ? findMaterial(core.context.db, id) : undefined
   if (!material) return fail(res, 404, '材料不存在或已被删除')
   const range = parseByteRange(req.headers.range, material.size)
@@ -39,7 +46,7 @@ export async function serveMaterial(core: Core, id: string, req: IncomingMessage
   opened.stream.pipe(res)
 }
 
-function fail(res: ServerResponse, status: number, message: string): void {
+function fail(res: ServerResponse, status: number, message: string, code = status === 404 ? 'NOT_FOUND' : 'INTERNAL'): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
-  res.end(JSON.stringify({ ok: false, error: { code: status === 404 ? 'NOT_FOUND' : 'INTERNAL', message } }))
+  res.end(JSON.stringify({ ok: false, error: { code, message } }))
 }

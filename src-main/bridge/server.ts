@@ -20,6 +20,8 @@ import { CONTENT_SECURITY_POLICY } from '../shared/content-security-policy'
 import { BodyRefused, readJsonBody } from './body'
 import { serveMaterial } from './material-route'
 import { receiveUpload } from './upload-route'
+import { assertOrganizerFiles } from '../core/access/reviewer-scope'
+import { DomainError } from '../core/errors'
 
 /** The host contract's stub: the browser has no desktop to open files on; the page offers downloads. */
 const HOST_UNAVAILABLE: ApiResult<never> = {
@@ -95,6 +97,8 @@ export function startBridge(options: BridgeOptions): Promise<Server & { url: str
     }
     // <bridge-routes> (file downloads of generated documents)
     if (url.pathname.startsWith('/exports/') && req.method === 'GET') {
+      const refusal = organizerOnly(core, 'export')
+      if (refusal) return json(res, 403, { ok: false, error: refusal })
       const file = findExport(core.context.dataDir, url.pathname.slice('/exports/'.length))
       if (!file) return json(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '导出文件不存在或已被删除，请重新导出' } })
       res.writeHead(200, {
@@ -149,8 +153,19 @@ function sameOrigin(req: IncomingMessage): boolean {
   return !origin || origin === `http://${req.headers.host}`
 }
 
+/** Reviewer mode: the same refusal as the API's, as a JSON error. */
+function organizerOnly(core: Core, what: 'export'): { code: string; message: string } | null {
+  try {
+    assertOrganizerFiles(core.context.db, what)
+    return null
+  } catch (error) {
+    if (error instanceof DomainError) return { code: error.code, message: error.message }
+    throw error
+  }
+}
+
 const statusOf = (code: string): number =>
-  code === 'NOT_FOUND' || code === 'UNKNOWN_OPERATION' ? 404 : code === 'HOST_UNAVAILABLE' ? 501 : code === 'INTERNAL' ? 500 : code === 'CONFLICT' ? 409 : 400
+  code === 'FORBIDDEN' ? 403 : code === 'NOT_FOUND' || code === 'UNKNOWN_OPERATION' ? 404 : code === 'HOST_UNAVAILABLE' ? 501 : code === 'INTERNAL' ? 500 : code === 'CONFLICT' ? 409 : 400
 
 function json(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body)

@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Core } from '../core/app'
 import { DomainError } from '../core/errors'
 import { MAX_UPLOAD_BYTES, saveUpload, UploadTooLarge } from '../core/materials/uploads'
+import { assertOrganizerFiles } from '../core/access/reviewer-scope'
 
 function answer(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
@@ -27,6 +28,14 @@ export async function receiveUpload(core: Core, req: IncomingMessage, res: Serve
     return refuse(res, 400, '文件名（x-file-name）的编码无效')
   }
   if (name === '') return refuse(res, 400, '缺少文件名（x-file-name）')
+  try {
+    assertOrganizerFiles(core.context.db, 'upload')
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error
+    // Nothing of the body is read: the connection closes once the answer is sent.
+    res.setHeader('connection', 'close')
+    return refuse(res, 403, error.message, error.code)
+  }
   if (Number(req.headers['content-length'] ?? 0) > limit) {
     // Refused before a byte is read; the rest of the body is not wanted, so the connection closes.
     res.setHeader('connection', 'close')

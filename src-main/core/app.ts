@@ -7,6 +7,7 @@ import { openDatabase } from './db/open'
 import { createDispatcher, type Dispatch } from './api/dispatcher'
 import { createJobRunner } from './jobs/job-runner'
 import { sweepLeftovers } from './materials/leftovers'
+import { createPinAttempts } from './access/pin-attempts'
 
 export interface CoreOptions {
   /** Folder for the database and, later, materials and exports. */
@@ -52,6 +53,7 @@ export function createCore(options: CoreOptions): Core {
     appVersion: options.appVersion,
     emit,
     jobs: createJobRunner({ emit }),
+    pinAttempts: createPinAttempts(),
   }
   return {
     dispatch: createDispatcher(context),

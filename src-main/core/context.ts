@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import type { EmitEvent } from '../shared/events'
 import type { JobRunner } from './jobs/job-runner'
+import type { PinAttempts } from './access/pin-attempts'
 
 /** What every handler gets: the open database and where things live. */
 export interface CoreContext {
@@ -12,4 +13,6 @@ export interface CoreContext {
   emit: EmitEvent
   /** Long work (material imports, packages): one job of a kind at a time, progress, cancel. */
   jobs: JobRunner
+  /** Wrong PINs in a row (reviewer mode's lockout); in memory only. */
+  pinAttempts: PinAttempts
 }

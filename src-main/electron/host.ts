@@ -17,6 +17,7 @@ import { findExport, type ExportDownload } from '../core/services/exports'
 import type { ApiError, ApiResult } from '../shared/errors'
 import { hostContract, isHostOperationName, type HostContract, type HostOperationName, type SavedCopy } from '../shared/host-contract'
 import { OpenMaterialError, openMaterialCopy, pickMaterials } from './host-materials'
+import { guardHostOperation } from '../core/access/reviewer-policy'
 
 export type HostDispatch = (name: string, input: unknown) => Promise<ApiResult<unknown>>
 
@@ -69,6 +70,8 @@ export function createHostDispatcher(
     const parsed = hostContract[name].input.safeParse(input ?? {})
     if (!parsed.success) return fail({ code: 'VALIDATION', ...describeZodError(parsed.error) })
     try {
+      // Reviewer mode: the same rules as the API (only their units' materials; no exports).
+      guardHostOperation(context.db, name, parsed.data)
       const handler = handlers[name] as (input: unknown) => Promise<unknown>
       return { ok: true, data: hostContract[name].output.parse(await handler(parsed.data)) }
     } catch (error) {

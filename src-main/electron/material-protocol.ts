@@ -13,6 +13,7 @@ import { findMaterial } from '../core/materials/material-rows'
 import { materialHeaders, parseByteRange } from '../shared/byte-range'
 import { Id } from '../shared/schemas/common'
 import { APP_HOST, APP_SCHEME } from './app-origin'
+import { assertMaterialReadable } from '../core/access/reviewer-scope'
 
 export const MATERIAL_SCHEME = 'material'
 export const MATERIAL_HOST = 'm'
@@ -30,6 +31,14 @@ export async function materialResponse(context: Context, request: Pick<Request, 
   if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: CORS })
   if (request.method !== 'GET' && request.method !== 'HEAD') return textResponse(405, '材料只能读取')
   const id = materialId(request.url)
+  if (id) {
+    try {
+      assertMaterialReadable(context.db, id)
+    } catch (error) {
+      if (error instanceof DomainError) return textResponse(403, error.message)
+      throw error
+    }
+  }
   const material = id ? findMaterial(context.db, id) : undefined
   if (!id || !material) return textResponse(404, '材料不存在或已被删除')
 

@@ -1,4 +1,7 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
+import { ElMessage } from 'element-plus'
+import { useAccessStore } from './stores/access'
+import { reviewerRedirect } from './access/accessRoute'
 
 // Hash history: works the same under app:// (Electron) and http://127.0.0.1 (browser mode).
 export const router = createRouter({
@@ -45,4 +48,24 @@ export const router = createRouter({
     // Anything else (a mistyped or outdated link) gets a page with the ways back, never a blank screen.
     { path: '/:unknown(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
   ],
+})
+
+/**
+ * Reviewer mode: the reviewer's own workspace and 帮助, nothing else (the core refuses the rest too;
+ * this only keeps the screens honest). Re-reads the mode before each navigation.
+ */
+router.beforeEach(async (to, from) => {
+  const access = useAccessStore()
+  // A change of query only (next unit, a page in a material) stays on a route already allowed.
+  if (access.state && to.path === from.path) return true
+  try {
+    await access.load()
+  } catch {
+    // The core is unreachable: the page will say so; keep the last known mode.
+  }
+  const redirect = reviewerRedirect(access.state, to)
+  if (!redirect) return true
+  // A start-up or reload lands on the workspace quietly; a step elsewhere says why it went back.
+  if (from.matched.length > 0) ElMessage.warning(`评委模式（${access.reviewer!.reviewerName}）下只能使用本人的评分工作台；退出评委模式须会务组 PIN`)
+  return redirect
 })

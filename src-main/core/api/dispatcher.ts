@@ -7,6 +7,7 @@ import { DomainError } from '../errors'
 import { handlers as defaultHandlers, type Handlers } from './handlers'
 import { describeZodError } from './zod-messages'
 import { checkInputText } from './text-check'
+import { guardOperation } from '../access/reviewer-policy'
 
 export type Dispatch = (name: string, input: unknown) => Promise<ApiResult<unknown>>
 
@@ -24,8 +25,10 @@ export function createDispatcher(ctx: CoreContext, handlers: Handlers = defaultH
     const badText = checkInputText(name, parsed.data)
     if (badText) return fail({ code: 'VALIDATION', message: `输入有误：${badText}` })
     try {
+      // Reviewer mode: what the reviewer may not see or do is refused here, before any handler runs.
+      const scoped = guardOperation(ctx.db, name, parsed.data)
       const handler = handlers[name] as (input: unknown, ctx: CoreContext) => unknown
-      const output = await handler(parsed.data, ctx)
+      const output = await handler(scoped, ctx)
       const checked = def.output.safeParse(output)
       if (!checked.success) {
         console.error(`[api] ${name} returned data that breaks the contract`, z.prettifyError(checked.error))

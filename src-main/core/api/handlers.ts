@@ -39,6 +39,8 @@ import { materialTable, meetingMaterialOverview, searchMeetingMaterials } from '
 import { verifyHistory } from '../history/history-verify'
 import { listHistory } from '../history/history-list'
 import { deleteAnnotation, listAnnotations, saveAnnotation } from '../services/annotations'
+import { accessState, enterReviewer, leaveReviewer } from '../access/access-mode'
+import { reviewerPinStatus, setOrganizerPin, setReviewerPin } from '../access/pins'
 
 export type Handler<K extends OperationName> = (input: ParsedInputOf<K>, ctx: CoreContext) => OutputOf<K> | Promise<OutputOf<K>>
 export type Handlers = { [K in OperationName]: Handler<K> }
@@ -137,12 +139,12 @@ export const handlers: Handlers = {
   'materials.table': ({ meetingId, id }, ctx) => materialTable(ctx, meetingId, id),
 
   // <access-handlers>
-  'access.state': pending,
-  'access.setOrganizerPin': pending,
-  'access.reviewerPins': pending,
-  'access.setReviewerPin': pending,
-  'access.enterReviewer': pending,
-  'access.leaveReviewer': pending,
+  'access.state': (_, { db }) => accessState(db),
+  'access.setOrganizerPin': async ({ currentPin, newPin }, ctx) => (await setOrganizerPin(ctx, currentPin, newPin), ok),
+  'access.reviewerPins': ({ meetingId }, { db }) => reviewerPinStatus(db, meetingId),
+  'access.setReviewerPin': async ({ meetingId, reviewerId, pin }, ctx) => (await setReviewerPin(ctx, meetingId, reviewerId, pin), ok),
+  'access.enterReviewer': ({ meetingId, reviewerId, pin }, ctx) => enterReviewer(ctx, meetingId, reviewerId, pin),
+  'access.leaveReviewer': ({ organizerPin }, ctx) => leaveReviewer(ctx, organizerPin),
 
   // <annotations-handlers>
   'annotations.list': (input, { db }) => listAnnotations(db, input),

@@ -24,6 +24,8 @@ export interface SearchInput {
   query: string
   /** Only this unit's materials (the caller has checked it belongs to the meeting). */
   unitId?: string
+  /** Only these units' materials (reviewer mode narrows a meeting-wide search to the reviewer's units). */
+  unitIds?: string[]
   limit: number
 }
 
@@ -82,7 +84,8 @@ function pagesWithShortWord(db: Database, folded: string): number[] {
 const READ_AT_MOST = 200
 
 /** Ids of the meeting's pages that hold every word, in unit, material and page order. */
-function matchingPages(db: Database, meetingId: string, unitId: string | undefined, words: string[]): number[] {
+function matchingPages(db: Database, input: SearchInput, words: string[]): number[] {
+  const { meetingId, unitId } = input
   const maxId = (stmt(db, 'SELECT max(id) FROM material_pages').pluck().get() as number | null) ?? 0
   const marks = new Uint8Array(maxId + 1)
   const folded = words.map(fold)
@@ -113,10 +116,11 @@ function matchingPages(db: Database, meetingId: string, unitId: string | undefin
     `SELECT p.id FROM materials AS m
      JOIN units AS u ON u.id = m.unit_id
      JOIN material_pages AS p ON p.material_id = m.id
-     WHERE m.meeting_id = ? AND (? IS NULL OR m.unit_id = ?)
+     WHERE m.meeting_id = ? AND (? IS NULL OR m.unit_id = ?) AND (? IS NULL OR m.unit_id IN (SELECT value FROM json_each(?)))
      ORDER BY u.seq, m.seq, p.page`,
   ).pluck()
-  return (scope.all(meetingId, unitId ?? null, unitId ?? null) as number[]).filter((id) => marks[id] === steps.length)
+  const units = input.unitIds ? JSON.stringify(input.unitIds) : null
+  return (scope.all(meetingId, unitId ?? null, unitId ?? null, units, units) as number[]).filter((id) => marks[id] === steps.length)
 }
 
 interface HitRow {
@@ -130,7 +134,7 @@ interface HitRow {
 export function searchMaterials(db: Database, input: SearchInput): MaterialSearchResult {
   const words = searchWords(input.query)
   if (words.length === 0) return { hits: [], total: 0 }
-  const pages = matchingPages(db, input.meetingId, input.unitId, words)
+  const pages = matchingPages(db, input, words)
   const hit = stmt(
     db,
     `SELECT p.material_id AS materialId, m.unit_id AS unitId, m.name AS materialName, p.page AS page, p.text AS text
