@@ -114,8 +114,11 @@ describe("a reviewer's laptop opens its package", () => {
     expect(db.prepare('SELECT count(*) AS n FROM reviewers').get()).toEqual({ n: 1 })
     expect(db.prepare('SELECT count(*) AS n FROM units').get()).toEqual({ n: w.units })
     // Materials are there, byte for byte, and searchable (the index was rebuilt here).
-    const materials = await l.api.materials.list({ meetingId })
+    // In reviewer mode materials are listed unit by unit (the access policy).
+    const units = await l.api.scoring.progress({ meetingId, reviewerId: w.reviewerId })
+    const materials = (await Promise.all(units.map((u) => l.api.materials.list({ meetingId, unitId: u.unitId })))).flat()
     expect(materials.length).toBeGreaterThan(0)
+    await expect(l.api.results.compute({ meetingId })).rejects.toThrow(/评委模式/)
     const organizerMaterials = await organizer.api.materials.list({ meetingId })
     for (const m of materials) expect(organizerMaterials.find((o) => o.id === m.id)?.sha256).toBe(m.sha256)
     const hits = await l.api.materials.search({ meetingId, query: '党建' })
