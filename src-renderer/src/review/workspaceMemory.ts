@@ -7,7 +7,7 @@
  */
 
 /** Share of the width given to the materials side. */
-export const DEFAULT_RATIO = 0.55
+export const DEFAULT_RATIO = 0.5
 /** Narrower than this, neither side is usable at 1280 px: the PDF toolbar wraps, the score boxes squeeze. */
 export const MIN_MATERIALS_PX = 360
 export const MIN_SHEET_PX = 420
