@@ -77,6 +77,10 @@ describe('reviewer workspace', () => {
     expect(await unitName(page)).toBe(seed.units[0].name)
     await expect.poll(pdfDrawn).toBeGreaterThan(0)
     await scoreWithKeys(['6', '4', '9'])
+    // Reading on while in the sheet: PageDown turns the material's page, the focus stays in the form.
+    await page.keyboard.press('PageDown')
+    await expect.poll(pageShown).toBe('2')
+    expect((await focused(page)).kind).toBe('bonus')
     await page.keyboard.press('Alt+ArrowDown')
     await expect.poll(() => unitName(page)).toBe(seed.units[1].name)
     await expect.poll(selectedTab).toBe('自评报告.pdf')
@@ -133,6 +137,14 @@ describe('reviewer workspace', () => {
     await expect.poll(pageShown).toBe('3')
     await expect.poll(() => page.locator('[data-test="materials-pane"] .pdf-page[data-page="3"] canvas').count()).toBe(1)
     await viewShot('reviewer-workspace-after-reload')
+    // Folding the materials away gives the sheet the width; it stays folded after a reload, and unfolds at the same page.
+    await page.locator('[data-test="materials-fold"]').click()
+    await expect.poll(() => page.locator('[data-test="split-left"]').isVisible()).toBe(false)
+    await page.reload()
+    await page.waitForSelector('[data-test="score-form"]')
+    await expect.poll(() => page.locator('[data-test="split-unfold"]').count()).toBe(1)
+    await page.locator('[data-test="split-unfold"]').click()
+    await expect.poll(pageShown).toBe('3')
 
     // Alt+L: to the unit list, ↓ and Enter open unit 4 (the keyboard way between units).
     await page.keyboard.press('Alt+l')
