@@ -1,11 +1,13 @@
 /**
- * What the reviewer's workspace remembers: the split between materials and sheet (kept within both
- * sides' minimum widths), and per unit the material and page that were open — across a reload
- * (a new PlaceMemory over the same localStorage) and separately for each reviewer.
+ * The reviewer's workspace logic: what it remembers — the split between materials and sheet (kept
+ * within both sides' minimum widths), and per unit the material and page that were open, across a
+ * reload (a new PlaceMemory over the same localStorage) and separately for each reviewer —, the
+ * unit statuses it counts, and how an annotation note joins the unit comment.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DEFAULT_RATIO, MIN_MATERIALS_PX, MIN_SHEET_PX, PlaceMemory, clampRatio, loadSplit, saveSplit } from '../../src-renderer/src/review/workspaceMemory'
 import { ownUnits, statusCounts, unitStatus } from '../../src-renderer/src/review/unitStatus'
+import { appendToComment } from '../../src-renderer/src/review/commentAppend'
 import { MemoryStorage } from './memory-storage'
 
 let storage: MemoryStorage
@@ -85,5 +87,14 @@ describe('unit status in the workspace', () => {
     expect(own.map((u) => u.id)).toEqual(['a', 'b', 'c', 'd'])
     expect(statusCounts(own.map((u) => u.id), progress)).toEqual({ todo: 1, started: 2, submitted: 1 })
     expect(unitStatus(undefined)).toBe('todo')
+  })
+})
+
+describe('an annotation note copied into the unit comment', () => {
+  it('goes on a new line after what is written, once, and only when there is something to add', () => {
+    expect(appendToComment('', '  台账记录完整  ')).toBe('台账记录完整')
+    expect(appendToComment('制度健全\n\n', '台账记录完整')).toBe('制度健全\n台账记录完整')
+    expect(appendToComment('制度健全\n台账记录完整', '台账记录完整')).toBeNull()
+    expect(appendToComment('制度健全', '   ')).toBeNull()
   })
 })
