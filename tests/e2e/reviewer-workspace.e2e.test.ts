@@ -143,6 +143,9 @@ describe('reviewer workspace', () => {
     await page.reload()
     await page.waitForSelector('[data-test="score-form"]')
     await expect.poll(() => page.locator('[data-test="split-unfold"]').count()).toBe(1)
+    await page.locator('[data-test="unit-list-fold"]').click()
+    await viewShot('reviewer-workspace-folded')
+    await page.locator('[data-test="unit-list-unfold"]').click()
     await page.locator('[data-test="split-unfold"]').click()
     await expect.poll(pageShown).toBe('3')
 
