@@ -9,6 +9,7 @@ import { benchFirstScreen } from './first-screen.bench'
 import { benchMaterialImport } from './material-import.bench'
 import { benchMaterialSearch } from './material-search.bench'
 import { benchMaterialViewer } from './material-viewer.bench'
+import { benchReviewerDay } from './reviewer-day.bench'
 import { printReport, type BenchResult } from './report'
 
 const results: BenchResult[] = []
@@ -27,4 +28,5 @@ await step('first screen in Chromium', benchFirstScreen)
 await step('material import vs cp -r, peak RSS of one big scan', benchMaterialImport)
 await step('material search, 10,000 pages', benchMaterialSearch)
 await step('material viewer: 500-page PDF in Chromium', benchMaterialViewer)
+await step("reviewer's workspace: keypress to saved, next unit with its material", benchReviewerDay)
 printReport(results)
