@@ -38,6 +38,9 @@ import { removeOrphanBlobs } from '../materials/leftovers'
 import { materialTable, meetingMaterialOverview, searchMeetingMaterials } from '../services/material-views'
 import { verifyHistory } from '../history/history-verify'
 import { listHistory } from '../history/history-list'
+import { drawLots, listLotDraws } from '../services/lots'
+import { exportReportOrder } from '../services/exports'
+import { controlProjector, getProjectorState } from '../services/projector'
 
 export type Handler<K extends OperationName> = (input: ParsedInputOf<K>, ctx: CoreContext) => OutputOf<K> | Promise<OutputOf<K>>
 export type Handlers = { [K in OperationName]: Handler<K> }
@@ -153,11 +156,11 @@ export const handlers: Handlers = {
   'phrases.save': pending,
 
   // <onday-handlers>
-  'lots.list': pending,
-  'lots.draw': pending,
-  'exports.reportOrder': pending,
-  'projector.state': pending,
-  'projector.control': pending,
+  'lots.list': ({ meetingId }, { db }) => listLotDraws(db, meetingId),
+  'lots.draw': ({ meetingId, seed, reason }, { db }) => drawLots(db, meetingId, { seed, reason }),
+  'exports.reportOrder': ({ meetingId }, ctx) => exportReportOrder(ctx, meetingId),
+  'projector.state': ({ meetingId }, { db }) => getProjectorState(db, meetingId),
+  'projector.control': ({ meetingId, control }, ctx) => controlProjector(ctx, meetingId, control),
 
   'jobs.list': (_, { jobs }) => jobs.active(),
   'jobs.cancel': ({ id }, { jobs }) => ({ cancelled: jobs.cancel(id) }),

@@ -19,8 +19,8 @@ import { createHash } from 'node:crypto'
 
 /** The algorithm in one line, printed on the 汇报顺序表. */
 export const LOT_DRAW_RULE =
-  '抽签方法：参加抽签的单位按名称 Unicode 码位升序排列，自末位起依次（i = n−1…1）取 SHA-256(“种子-k”，k 自 0 起逐次加 1) 的前 8 位十六进制数 x，' +
-  'x ≥ ⌊2³²/(i+1)⌋×(i+1) 时舍弃重取，否则第 i 位与第 (x mod (i+1)) 位互换（Fisher–Yates）'
+  '抽签方法：参加抽签的单位按名称的 Unicode 码位升序排成第 0…n−1 位；对 i = n−1 至 1，依次取 x = SHA-256(“种子-k”) 的前 8 位十六进制数' +
+  '（k 自 0 起，每取一次加 1），若 x ≥ ⌊2³²÷(i+1)⌋×(i+1) 则舍弃重取，否则将第 i 位与第 (x mod (i+1)) 位互换（Fisher–Yates 洗牌）'
 
 const RANGE = 2 ** 32
 
