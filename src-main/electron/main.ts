@@ -13,6 +13,7 @@ import { resolveAppPaths } from './paths'
 import { registerAppScheme, serveRenderer } from './protocol'
 import { denyAllPermissions, hardenWebContents } from './security'
 import { createMainWindow } from './window'
+import { projectorOpener } from './projector-window'
 
 let core: Core | undefined
 let mainWindow: BrowserWindow | undefined
@@ -54,7 +55,9 @@ async function run(): Promise<void> {
   denyAllPermissions(session.defaultSession)
   serveRenderer(paths.rendererDir)
   serveMaterials(core.context)
-  registerApiHandler(core, createHostDispatcher(core.context, () => mainWindow))
+  const openedCore = core
+  const openProjector = projectorOpener(paths, (window) => forwardEvents(openedCore, window))
+  registerApiHandler(core, createHostDispatcher(core.context, () => mainWindow, { openProjector }))
   installMenu()
   mainWindow = createMainWindow(paths)
   forwardEvents(core, mainWindow)
