@@ -48,3 +48,12 @@ export function clockView(state: ProjectorState, nowMs: number): ClockView {
   const tone = state.phase !== 'idle' && remainingMs <= state.warnMinutes * 60_000 ? 'warn' : 'normal'
   return { remainingMs, tone, text: `${pad(Math.floor(left / 60))}:${pad(left % 60)}`, running }
 }
+
+/**
+ * The unit after `currentId` in the report order (the units' order), skipping withdrawn ones; the
+ * first one when none is current yet. The projector's 下一个单位 and every screen's 下一个：… use it.
+ */
+export function nextUnitInOrder<T extends { id: string }>(units: readonly T[], currentId: string | null, withdrawn: (u: T) => boolean): T | null {
+  const from = currentId ? units.findIndex((u) => u.id === currentId) : -1
+  return units.slice(from + 1).find((u) => !withdrawn(u)) ?? null
+}

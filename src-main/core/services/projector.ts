@@ -7,6 +7,7 @@
 import type { Database } from 'better-sqlite3'
 import type { ProjectorState } from '../../shared/schemas/onday'
 import type { ProjectorControl } from '../../shared/schemas/onday'
+import { nextUnitInOrder } from '../../shared/projector-clock'
 import type { z } from 'zod'
 import type { CoreContext } from '../context'
 import { now, stmt } from '../db/statements'
@@ -111,8 +112,7 @@ function apply(db: Database, s: Stored, control: Control, at: string): Stored {
       return { ...stopped(s, next), runningSince: s.runningSince && next !== 'done' ? at : null }
     }
     case 'nextUnit': {
-      const from = s.unitId ? units.findIndex((u) => u.id === s.unitId) : -1
-      const next = units.slice(from + 1).find((u) => !u.withdrawn)
+      const next = nextUnitInOrder(units, s.unitId, (u) => u.withdrawn)
       if (!next) throw new DomainError('CONFLICT', '已是最后一个汇报单位')
       return stopped({ ...s, unitId: next.id }, 'idle')
     }
