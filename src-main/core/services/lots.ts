@@ -44,26 +44,27 @@ export function latestLotDraw(db: Database, meetingId: string): LotDraw | null {
   return listLotDraws(db, meetingId)[0] ?? null
 }
 
-/** Draws the report order (with `seed`, or a fresh random one) and puts the units in it. */
+/** Draws the report order (with `seed`, or a fresh random one) and puts the units in it, in one transaction. */
 export function drawLots(db: Database, meetingId: string, input: { seed?: string; reason: string }): LotDraw {
-  const units = listUnits(db, meetingId)
-  const drawn = units.filter((u) => !u.withdrawnAt)
-  if (drawn.length === 0) throw new DomainError('VALIDATION', '没有参加抽签的单位：请先添加参评单位')
-  const previous = stmt(db, 'SELECT coalesce(max(seq), 0) AS seq FROM lot_draws WHERE meeting_id = ?').get(meetingId) as { seq: number }
-  const reason = input.reason.trim()
-  if (previous.seq > 0 && !reason) throw new DomainError('VALIDATION', '已经抽过签，重新抽签须写明理由')
-  const seed = (input.seed ?? randomBytes(16).toString('hex')).toLowerCase()
-  const order = drawOrder(drawn, seed)
-  const draw: LotDraw = {
-    id: newId(),
-    meetingId,
-    seq: previous.seq + 1,
-    seed,
-    drawnAt: now(),
-    reason,
-    order: order.map((u, i) => ({ unitId: u.id, unitName: u.name, position: i + 1 })),
-  }
-  writeTransaction(db, () => {
+  // Read and write under the write lock: two draws at once never get the same number or mix their orders.
+  return writeTransaction(db, () => {
+    const units = listUnits(db, meetingId)
+    const drawn = units.filter((u) => !u.withdrawnAt)
+    if (drawn.length === 0) throw new DomainError('VALIDATION', '没有参加抽签的单位：请先添加参评单位')
+    const previous = stmt(db, 'SELECT coalesce(max(seq), 0) AS seq FROM lot_draws WHERE meeting_id = ?').get(meetingId) as { seq: number }
+    const reason = input.reason.trim()
+    if (previous.seq > 0 && !reason) throw new DomainError('VALIDATION', '已经抽过签，重新抽签须写明理由')
+    const seed = (input.seed ?? randomBytes(16).toString('hex')).toLowerCase()
+    const order = drawOrder(drawn, seed)
+    const draw: LotDraw = {
+      id: newId(),
+      meetingId,
+      seq: previous.seq + 1,
+      seed,
+      drawnAt: now(),
+      reason,
+      order: order.map((u, i) => ({ unitId: u.id, unitName: u.name, position: i + 1 })),
+    }
     stmt(
       db,
       `INSERT INTO lot_draws (id, meeting_id, seq, seed, drawn_at, reason, unit_order)
@@ -71,6 +72,6 @@ export function drawLots(db: Database, meetingId: string, input: { seed?: string
     ).run({ ...draw, order: JSON.stringify(draw.order) })
     const withdrawn = units.filter((u) => u.withdrawnAt)
     reorderRows(db, 'units', meetingId, [...order, ...withdrawn].map((u) => u.id), '单位')
+    return draw
   })
-  return draw
 }

@@ -11,6 +11,7 @@ import { nextUnitInOrder } from '../../shared/projector-clock'
 import type { z } from 'zod'
 import type { CoreContext } from '../context'
 import { now, stmt } from '../db/statements'
+import { writeTransaction } from '../db/transaction'
 import { DomainError, notFound } from '../errors'
 import { getMeeting } from './meetings'
 
@@ -127,7 +128,18 @@ function apply(db: Database, s: Stored, control: Control, at: string): Stored {
 export function controlProjector(ctx: CoreContext, meetingId: string, control: Control): ProjectorState {
   const { db } = ctx
   const at = now()
-  const next = apply(db, load(db, meetingId), control, at)
+  // Read, decide and write under the write lock: two control windows never overwrite each other's step.
+  const next = writeTransaction(db, () => {
+    const decided = apply(db, load(db, meetingId), control, at)
+    store(db, decided, at)
+    return decided
+  })
+  const state: ProjectorState = { ...next, serverNow: at }
+  ctx.emit({ type: 'projector', state })
+  return state
+}
+
+function store(db: Database, s: Stored, at: string): void {
   stmt(
     db,
     `INSERT INTO projector_state (meeting_id, unit_id, phase, running_since, elapsed_ms, report_minutes, question_minutes, warn_minutes, updated_at)
@@ -135,8 +147,5 @@ export function controlProjector(ctx: CoreContext, meetingId: string, control: C
      ON CONFLICT (meeting_id) DO UPDATE SET unit_id = excluded.unit_id, phase = excluded.phase, running_since = excluded.running_since,
        elapsed_ms = excluded.elapsed_ms, report_minutes = excluded.report_minutes, question_minutes = excluded.question_minutes,
        warn_minutes = excluded.warn_minutes, updated_at = excluded.updated_at`,
-  ).run({ ...next, at })
-  const state: ProjectorState = { ...next, serverNow: at }
-  ctx.emit({ type: 'projector', state })
-  return state
+  ).run({ ...s, at })
 }
