@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { SCREENSHOT_DIR, startE2E, type E2E } from './harness'
 import { chooseReviewer } from './scoring-page'
+import { pageProblems } from './page-checks'
 import { seedSmallMeeting } from '../helpers/core'
 
 let e2e: E2E
@@ -134,5 +135,25 @@ describe('现场', () => {
     await expect.poll(() => text('projector-phase', projector)).toBe('提问')
     await expect.poll(() => text('projector-clock', projector)).toBe('01:00')
     await e2e.shot('onday-projector-control')
+  })
+
+  it('the demo meeting’s 现场 tab and projector at 1280×720: nothing too wide, no clipped buttons, Chinese labels, contrast', async () => {
+    const { page, api } = e2e
+    const demo = await api.meetings.openDemo({})
+    await page.goto(`${e2e.baseUrl}/#/meetings/${demo.id}/onday`)
+    await at('lots-draw').click()
+    await at('lots-order').waitFor()
+    await e2e.shot('onday-demo')
+    const problems = { onday: await pageProblems(page), redraw: {}, projector: {} }
+    await at('lots-redraw').click()
+    await at('lots-reason').waitFor()
+    problems.redraw = await pageProblems(page)
+    await page.keyboard.press('Escape')
+    await projector.goto(`${e2e.baseUrl}/#/projector/${demo.id}`)
+    await expect.poll(() => text('projector-unit', projector)).toMatch(/^第一个：/)
+    await projector.screenshot({ path: join(SCREENSHOT_DIR, 'projector-demo-idle.png') })
+    problems.projector = await pageProblems(projector)
+    const empty = { overflow: [], clippedButtons: [], nonChineseLabels: [], unknownElements: [], unmarkedRequired: [], lowContrast: [] }
+    expect(problems).toEqual({ onday: empty, redraw: empty, projector: empty })
   })
 })
