@@ -56,10 +56,12 @@ async function run(): Promise<void> {
   serveRenderer(paths.rendererDir)
   serveMaterials(core.context)
   const openedCore = core
-  const openProjector = projectorOpener(paths, (window) => forwardEvents(openedCore, window))
-  registerApiHandler(core, createHostDispatcher(core.context, () => mainWindow, { openProjector }))
+  const projector = projectorOpener(paths, (window) => forwardEvents(openedCore, window))
+  registerApiHandler(core, createHostDispatcher(core.context, () => mainWindow, { openProjector: projector.open }))
   installMenu()
   mainWindow = createMainWindow(paths)
+  // The projector has no controls of its own: it goes when the window that drives it goes.
+  mainWindow.on('closed', () => projector.close())
   forwardEvents(core, mainWindow)
 }
 

@@ -10,6 +10,12 @@ import { createProjectorWindow } from './window'
 
 export type OpenProjector = (meetingId: string) => void
 
+export interface ProjectorWindows {
+  open: OpenProjector
+  /** Closes the projector window, if open (the main window closed: nothing left to drive it). */
+  close(): void
+}
+
 /** The display to project on: the first one that is not the primary (the laptop's own screen). */
 export function projectorDisplay(): Display {
   const primary = screen.getPrimaryDisplay()
@@ -17,9 +23,12 @@ export function projectorDisplay(): Display {
 }
 
 /** `onCreated` is told about each new window (to push core events to it; it returns the unsubscribe). */
-export function projectorOpener(paths: Pick<AppPaths, 'preloadPath' | 'resourcesDir'>, onCreated: (window: BrowserWindow) => () => void): OpenProjector {
+export function projectorOpener(paths: Pick<AppPaths, 'preloadPath' | 'resourcesDir'>, onCreated: (window: BrowserWindow) => () => void): ProjectorWindows {
   let open: { window: BrowserWindow; meetingId: string } | undefined
-  return (meetingId) => {
+  const close = () => {
+    if (open && !open.window.isDestroyed()) open.window.close()
+  }
+  const show: OpenProjector = (meetingId) => {
     if (open && !open.window.isDestroyed()) {
       const { window } = open
       if (open.meetingId !== meetingId) void window.loadURL(`${APP_ENTRY_URL}#/projector/${encodeURIComponent(meetingId)}`)
@@ -37,4 +46,5 @@ export function projectorOpener(paths: Pick<AppPaths, 'preloadPath' | 'resources
       if (open?.window === window) open = undefined
     })
   }
+  return { open: show, close }
 }

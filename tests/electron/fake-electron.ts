@@ -99,6 +99,11 @@ export class BrowserWindow extends FakeEmitter {
   isDestroyed(): boolean {
     return this.destroyed
   }
+  close(): void {
+    if (this.destroyed) return
+    this.destroyed = true
+    this.emit('closed')
+  }
 }
 
 /** The event object Electron passes first to app events. */

@@ -27,7 +27,7 @@ beforeEach(async () => {
 })
 
 const host = () =>
-  createHostDispatcher(t.core.context, () => undefined, { openProjector: projectorOpener(paths, (w) => forwardEvents(t.core, w)) })
+  createHostDispatcher(t.core.context, () => undefined, { openProjector: projectorOpener(paths, (w) => forwardEvents(t.core, w)).open })
 const projectors = () => fake.BrowserWindow.instances.filter((w) => w.options.title === '现场评审 · 投影')
 
 describe('host.openProjector', () => {
@@ -73,6 +73,17 @@ describe('host.openProjector', () => {
     const sent = window.webContents.sent.length
     await t.api.projector.control({ meetingId, control: { action: 'pause' } })
     expect(window.webContents.sent).toHaveLength(sent)
+  })
+
+  it('closes with the main window (it has no controls of its own)', async () => {
+    const projector = projectorOpener(paths, () => () => {})
+    projector.open(meetingId)
+    const [window] = projectors()
+    projector.close()
+    expect(window.isDestroyed()).toBe(true)
+    projector.close()
+    projector.open(meetingId)
+    expect(projectors()).toHaveLength(2)
   })
 
   it('refuses a meeting that does not exist, opening nothing', async () => {
