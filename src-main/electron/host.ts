@@ -18,6 +18,8 @@ import type { ApiError, ApiResult } from '../shared/errors'
 import { hostContract, isHostOperationName, type HostContract, type HostOperationName, type SavedCopy } from '../shared/host-contract'
 import { OpenMaterialError, openMaterialCopy, pickMaterials } from './host-materials'
 import { guardHostOperation } from '../core/access/reviewer-policy'
+import { assertMeeting } from '../core/services/meetings'
+import type { OpenProjector } from './projector-window'
 
 export type HostDispatch = (name: string, input: unknown) => Promise<ApiResult<unknown>>
 
@@ -27,6 +29,8 @@ type HostHandlers = { [K in HostOperationName]: (input: z.infer<HostContract[K][
 export interface HostOptions {
   /** Where materials are copied to be opened with the system's program; `<tmp>/onsite-open` by default. */
   openDir?: string
+  /** Opens (or brings forward) the projector window; main.ts wires it to the window module. */
+  openProjector?: OpenProjector
 }
 
 export function createHostDispatcher(
@@ -60,8 +64,11 @@ export function createHostDispatcher(
       await openMaterialCopy(context, meetingId, id, openDir)
       return { ok: true }
     },
-    'host.openProjector': async () => {
-      throw hostError('INTERNAL', '该功能尚在开发中')
+    'host.openProjector': async ({ meetingId }) => {
+      assertMeeting(context.db, meetingId)
+      if (!options.openProjector) throw hostError('INTERNAL', '本窗口不能打开投影窗口')
+      options.openProjector(meetingId)
+      return { ok: true }
     },
   }
 

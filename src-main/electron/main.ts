@@ -13,6 +13,7 @@ import { resolveAppPaths } from './paths'
 import { registerAppScheme, serveRenderer } from './protocol'
 import { denyAllPermissions, hardenWebContents } from './security'
 import { createMainWindow } from './window'
+import { projectorOpener } from './projector-window'
 
 let core: Core | undefined
 let mainWindow: BrowserWindow | undefined
@@ -54,9 +55,13 @@ async function run(): Promise<void> {
   denyAllPermissions(session.defaultSession)
   serveRenderer(paths.rendererDir)
   serveMaterials(core.context)
-  registerApiHandler(core, createHostDispatcher(core.context, () => mainWindow))
+  const openedCore = core
+  const projector = projectorOpener(paths, (window) => forwardEvents(openedCore, window))
+  registerApiHandler(core, createHostDispatcher(core.context, () => mainWindow, { openProjector: projector.open }))
   installMenu()
   mainWindow = createMainWindow(paths)
+  // The projector has no controls of its own: it goes when the window that drives it goes.
+  mainWindow.on('closed', () => projector.close())
   forwardEvents(core, mainWindow)
 }
 

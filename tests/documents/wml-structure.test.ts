@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest'
 import { buildMinutesDocx } from '../../src-main/core/documents/minutes'
 import { buildReviewerSheetsDocx } from '../../src-main/core/documents/reviewer-sheet'
 import { buildSummaryDocx } from '../../src-main/core/documents/summary-sheet'
+import { buildReportOrderDocx } from '../../src-main/core/documents/report-order'
 import { readDocx } from './docx-reader'
 import { demoDossier } from './fixture'
 
@@ -197,5 +198,14 @@ describe('WordprocessingML structure (what Word checks on opening)', () => {
     empty.entries.clear()
     expect(docxProblems((await buildMinutesDocx(empty)).bytes)).toEqual([])
     expect(docxProblems(await buildSummaryDocx(empty))).toEqual([])
+  })
+
+  it('holds for the 汇报顺序表, with and without planned times, a first draw and a redraw with hostile text', async () => {
+    const d = demoDossier()
+    const order = d.units.map((u, i) => ({ unitId: u.id, unitName: i === 0 ? u.name + HOSTILE : u.name, position: i + 1 }))
+    const draw = { id: crypto.randomUUID(), meetingId: d.meeting.id, seq: 1, seed: 'c0ffee00', drawnAt: '2024-12-18T00:45:00.000Z', reason: '', order }
+    expect(docxProblems(await buildReportOrderDocx({ meeting: d.meeting, draw }))).toEqual([])
+    const noTimes = { ...d.meeting, title: d.meeting.title + HOSTILE, startTime: '' }
+    expect(docxProblems(await buildReportOrderDocx({ meeting: noTimes, draw: { ...draw, seq: 2, reason: HOSTILE } }))).toEqual([])
   })
 })

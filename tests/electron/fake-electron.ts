@@ -99,6 +99,11 @@ export class BrowserWindow extends FakeEmitter {
   isDestroyed(): boolean {
     return this.destroyed
   }
+  close(): void {
+    if (this.destroyed) return
+    this.destroyed = true
+    this.emit('closed')
+  }
 }
 
 /** The event object Electron passes first to app events. */
@@ -238,12 +243,25 @@ export const ipcRenderer = Object.assign(new FakeEmitter(), { invoke: vi.fn(asyn
 /** Electron answers the dropped file's path, or '' for a File the page built itself. */
 export const webUtils = { getPathForFile: vi.fn((file: { path?: string }) => file.path ?? '') }
 
-export default { app, BrowserWindow, protocol, ipcMain, session, dialog, shell, Menu, contextBridge, ipcRenderer, webUtils }
+export interface FakeDisplay {
+  id: number
+  bounds: { x: number; y: number; width: number; height: number }
+}
+const LAPTOP: FakeDisplay = { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 } }
+/** The screens: the laptop's own (primary) unless a test plugs in a projector. */
+export const screen = {
+  displays: [LAPTOP] as FakeDisplay[],
+  getAllDisplays: () => screen.displays,
+  getPrimaryDisplay: () => screen.displays[0],
+}
+
+export default { app, BrowserWindow, protocol, ipcMain, session, dialog, shell, Menu, contextBridge, ipcRenderer, webUtils, screen }
 
 /** Back to a freshly started process (not ready yet): no windows, handlers, listeners or recorded calls. */
 export function resetFakeElectron(): void {
   vi.clearAllMocks()
   BrowserWindow.instances.length = 0
+  screen.displays = [LAPTOP]
   app.listeners.clear()
   app.restart()
   Object.assign(app, { appPath: '/nonexistent-app', userData: '/nonexistent-user-data', gotLock: true, isPackaged: false })

@@ -163,4 +163,18 @@ describe('main process', () => {
     expect(fake.BrowserWindow.instances).toHaveLength(0)
     expect(fake.ipcMain.handlers.size).toBe(0)
   })
+
+  it('opens the projector from the page, which may use the core too, and closes it with the main window', async () => {
+    await startMain()
+    const api = fake.ipcMain.handlers.get('api')!
+    const meeting = (await api(ownPage(), 'meetings.create', { title: '投影测试会', date: '2024-12-18' })) as { data: { id: string } }
+    expect(await api(ownPage(), 'host.openProjector', { meetingId: meeting.data.id })).toEqual({ ok: true, data: { ok: true } })
+    const [main, projector] = fake.BrowserWindow.instances
+    expect(projector.loadedUrl).toBe(`app://onsite/index.html#/projector/${meeting.data.id}`)
+    // The projector page is one of our own top-level app:// pages: its calls are answered.
+    const projectorPage = { sender: projector.webContents, senderFrame: { url: projector.loadedUrl, parent: null } } as unknown as IpcMainInvokeEvent
+    expect(await api(projectorPage, 'projector.state', { meetingId: meeting.data.id })).toMatchObject({ ok: true, data: { phase: 'idle' } })
+    main.close()
+    expect(projector.isDestroyed()).toBe(true)
+  })
 })

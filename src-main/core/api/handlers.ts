@@ -31,7 +31,7 @@ import { decideVeto } from '../services/veto-decisions'
 import { deleteNote, listNotes, reorderNotes, restoreNote, saveNote } from '../services/notes'
 import { getMinutesSettings, saveMinutesSettings } from '../services/minutes-settings'
 import { listUnitOpinions, resetUnitOpinion, saveUnitOpinion } from '../services/unit-opinions'
-import { exportMinutes, exportReviewerSheets, exportScoreMatrix, exportSummarySheet, previewMinutes } from '../services/exports'
+import { exportMinutes, exportReportOrder, exportReviewerSheets, exportScoreMatrix, exportSummarySheet, previewMinutes } from '../services/exports'
 import { deleteMaterial, listMeetingMaterials, materialText } from '../services/materials'
 import { importBatch, importMaterials, planBatch, previewMaterials } from '../services/material-import'
 import { removeOrphanBlobs } from '../materials/leftovers'
@@ -41,6 +41,8 @@ import { listHistory } from '../history/history-list'
 import { deleteAnnotation, listAnnotations, saveAnnotation } from '../services/annotations'
 import { accessState, enterReviewer, leaveReviewer } from '../access/access-mode'
 import { reviewerPinStatus, setOrganizerPin, setReviewerPin } from '../access/pins'
+import { drawLots, listLotDraws } from '../services/lots'
+import { controlProjector, getProjectorState } from '../services/projector'
 
 export type Handler<K extends OperationName> = (input: ParsedInputOf<K>, ctx: CoreContext) => OutputOf<K> | Promise<OutputOf<K>>
 export type Handlers = { [K in OperationName]: Handler<K> }
@@ -156,11 +158,11 @@ export const handlers: Handlers = {
   'phrases.save': pending,
 
   // <onday-handlers>
-  'lots.list': pending,
-  'lots.draw': pending,
-  'exports.reportOrder': pending,
-  'projector.state': pending,
-  'projector.control': pending,
+  'lots.list': ({ meetingId }, { db }) => listLotDraws(db, meetingId),
+  'lots.draw': ({ meetingId, seed, reason }, { db }) => drawLots(db, meetingId, { seed, reason }),
+  'exports.reportOrder': ({ meetingId }, ctx) => exportReportOrder(ctx, meetingId),
+  'projector.state': ({ meetingId }, { db }) => getProjectorState(db, meetingId),
+  'projector.control': ({ meetingId, control }, ctx) => controlProjector(ctx, meetingId, control),
 
   'jobs.list': (_, { jobs }) => jobs.active(),
   'jobs.cancel': ({ id }, { jobs }) => ({ cancelled: jobs.cancel(id) }),

@@ -17,6 +17,10 @@ import { buildScoreMatrixXlsx } from '../documents/score-matrix-xlsx'
 import { buildSummaryDocx } from '../documents/summary-sheet'
 import { safeFileName } from '../documents/text'
 import { getReviewer } from './reviewers'
+import { buildReportOrderDocx } from '../documents/report-order'
+import { DomainError } from '../errors'
+import { latestLotDraw } from './lots'
+import { getMeeting } from './meetings'
 
 export const exportsDir = (dataDir: string): string => join(dataDir, 'exports')
 
@@ -113,4 +117,13 @@ export function findExport(dataDir: string, encodedName: string): ExportDownload
 /** `attachment` with an ASCII fallback name and the real UTF-8 name per RFC 5987 / RFC 6266. */
 export function contentDisposition(fileName: string): string {
   return sharedContentDisposition('attachment', fileName)
+}
+
+/** 汇报顺序表 of the latest draw; refused before the first draw (there is no order to post yet). */
+export async function exportReportOrder(ctx: CoreContext, meetingId: string): Promise<ExportResult> {
+  const meeting = getMeeting(ctx.db, meetingId)
+  const draw = latestLotDraw(ctx.db, meetingId)
+  if (!draw) throw new DomainError('CONFLICT', '尚未抽签：请先在“现场”页抽签决定汇报顺序，再导出汇报顺序表')
+  const bytes = await buildReportOrderDocx({ meeting, draw, timezoneOffset: new Date(draw.drawnAt).getTimezoneOffset() })
+  return writeExport(ctx.dataDir, `${safeFileName(`${meeting.title}汇报顺序表`)}.docx`, bytes)
 }
