@@ -38,6 +38,7 @@ import { removeOrphanBlobs } from '../materials/leftovers'
 import { materialTable, meetingMaterialOverview, searchMeetingMaterials } from '../services/material-views'
 import { verifyHistory } from '../history/history-verify'
 import { listHistory } from '../history/history-list'
+import { getCommentPhrases, saveCommentPhrases } from '../services/comment-phrases'
 
 export type Handler<K extends OperationName> = (input: ParsedInputOf<K>, ctx: CoreContext) => OutputOf<K> | Promise<OutputOf<K>>
 export type Handlers = { [K in OperationName]: Handler<K> }
@@ -149,8 +150,8 @@ export const handlers: Handlers = {
   'annotations.delete': pending,
 
   // <phrases-handlers>
-  'phrases.get': pending,
-  'phrases.save': pending,
+  'phrases.get': ({ meetingId }, { db }) => getCommentPhrases(db, meetingId),
+  'phrases.save': ({ meetingId, phrases }, { db }) => saveCommentPhrases(db, meetingId, phrases),
 
   // <onday-handlers>
   'lots.list': pending,
