@@ -9,6 +9,7 @@ import { dialog, shell, type BrowserWindow, type OpenDialogOptions } from 'elect
 import type { CoreContext } from '../core/context'
 import { getMaterial } from '../core/materials/material-rows'
 import { materialPath } from '../core/materials/material-store'
+import { avoidReservedName } from '../shared/file-names'
 
 /** The dialog's filters; the first is the one Windows preselects, so it takes every kind we import. */
 export const MATERIAL_FILTERS: OpenDialogOptions['filters'] = [
@@ -62,8 +63,6 @@ export async function openMaterialCopy(context: Pick<CoreContext, 'db' | 'dataDi
 
 export class OpenMaterialError extends Error {}
 
-const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i
-
 /**
  * A name every file system accepts, kept as close to the unit's own as possible: Windows' reserved
  * characters become _, reserved device names (CON, NUL, COM1…) get a _ in front, trailing dots and
@@ -72,7 +71,7 @@ const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i
 export function windowsSafeName(name: string): string {
   let safe = name.replace(/[<>:"/\\|?*]|\p{Cc}/gu, '_').replace(/[. ]+$/, '').trim()
   if (safe === '' || /^\.+$/.test(safe)) return '材料'
-  if (RESERVED.test(safe)) safe = `_${safe}`
+  safe = avoidReservedName(safe)
   if (safe.length > 150) {
     const dot = safe.lastIndexOf('.')
     const extension = dot > 0 && safe.length - dot <= 10 ? safe.slice(dot) : ''
