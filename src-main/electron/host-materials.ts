@@ -3,7 +3,7 @@
  * and open a stored material with the system's program (.doc, .wps, .ofd cannot be shown inside the
  * app). The page only ever names a material by id; the copy handed to the shell is made here.
  */
-import { chmod, copyFile, mkdir, rename, rm, stat } from 'node:fs/promises'
+import { chmod, copyFile, lstat, mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { dialog, shell, type BrowserWindow, type OpenDialogOptions } from 'electron'
 import type { CoreContext } from '../core/context'
@@ -62,6 +62,26 @@ export async function openMaterialCopy(context: Pick<CoreContext, 'db' | 'dataDi
 }
 
 export class OpenMaterialError extends Error {}
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/**
+ * Removes what openMaterialCopy left in `openDir` more than a day ago (run at start): the system never
+ * empties it on Windows. A folder's time is when its copy was made; one still open in Word is locked
+ * there and stays until a later start. Nothing here is the only copy of anything.
+ */
+export async function sweepOpenCopies(openDir: string, maxAgeMs = DAY_MS): Promise<void> {
+  const names = await readdir(openDir).catch(() => [] as string[])
+  const before = Date.now() - maxAgeMs
+  for (const name of names) {
+    const path = join(openDir, name)
+    try {
+      if ((await lstat(path)).mtimeMs < before) await rm(path, { recursive: true, force: true })
+    } catch {
+      // Locked (open in a program) or already gone: the next start tries again.
+    }
+  }
+}
 
 /**
  * A name every file system accepts, kept as close to the unit's own as possible: Windows' reserved
