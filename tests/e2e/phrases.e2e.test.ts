@@ -32,6 +32,9 @@ describe('评审意见常用语', () => {
     const meetingId = seed.meeting.id
     const defaults = DEFAULT_COMMENT_PHRASES.weaknesses
 
+    const rubricSaves: string[] = []
+    page.on('request', (request) => void (request.url().endsWith('/api/rubric.save') && rubricSaves.push(request.url())))
+
     // Organizer, 评分标准 page: the app's phrases until a list is saved.
     await page.goto(`${e2e.baseUrl}/#/meetings/${meetingId}/rubric`)
     const weaknesses = $('phrase-part-weaknesses')
@@ -58,6 +61,8 @@ describe('评审意见常用语', () => {
     expect(saved).toMatchObject({ saved: true, weaknesses: expected, strengths: DEFAULT_COMMENT_PHRASES.strengths })
     await expect.poll(() => $('phrases-default').count()).toBe(0)
     expect(await page.getByText('有未保存的修改').count()).toBe(0)
+    // Only the phrases changed: the rubric was not sent again.
+    expect(rubricSaves).toEqual([])
 
     // Reviewer, keyboard only: Enter walks the three scores and the bonus to 亮点, Tab to 不足.
     await page.goto(`${e2e.baseUrl}/#/meetings/${meetingId}/scoring`)
@@ -125,5 +130,16 @@ describe('评审意见常用语', () => {
     await page.locator('[data-kind="weaknesses"]').focus()
     await page.keyboard.press('Alt+Enter')
     expect(await list.count()).toBe(0)
+
+    // 恢复默认 brings the app's phrases back once saved; the sheet keeps what was inserted.
+    await page.goto(`${e2e.baseUrl}/#/meetings/${meetingId}/rubric`)
+    await expect.poll(() => weaknesses.locator('textarea[data-test="phrase-input"]').first().inputValue()).toBe(NEW_PHRASE)
+    await $('restore-default-phrases').click()
+    await page.locator('.el-message-box').getByRole('button', { name: '恢复默认' }).click()
+    await expect.poll(() => weaknesses.locator('textarea[data-test="phrase-input"]').first().inputValue()).toBe(defaults[0])
+    await $('save-rubric').click()
+    await expect.poll(() => page.getByText('评审意见常用语已保存').isVisible()).toBe(true)
+    expect(await api.phrases.get({ meetingId })).toEqual({ ...DEFAULT_COMMENT_PHRASES, saved: true })
+    expect((await sheet()).review.weaknesses).toBe(typed)
   })
 })
