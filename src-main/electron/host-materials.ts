@@ -3,12 +3,13 @@
  * and open a stored material with the system's program (.doc, .wps, .ofd cannot be shown inside the
  * app). The page only ever names a material by id; the copy handed to the shell is made here.
  */
-import { chmod, copyFile, mkdir, rename, rm, stat } from 'node:fs/promises'
+import { chmod, copyFile, lstat, mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { dialog, shell, type BrowserWindow, type OpenDialogOptions } from 'electron'
 import type { CoreContext } from '../core/context'
 import { getMaterial } from '../core/materials/material-rows'
 import { materialPath } from '../core/materials/material-store'
+import { avoidReservedName } from '../shared/file-names'
 
 /** The dialog's filters; the first is the one Windows preselects, so it takes every kind we import. */
 export const MATERIAL_FILTERS: OpenDialogOptions['filters'] = [
@@ -62,7 +63,25 @@ export async function openMaterialCopy(context: Pick<CoreContext, 'db' | 'dataDi
 
 export class OpenMaterialError extends Error {}
 
-const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/**
+ * Removes what openMaterialCopy left in `openDir` more than a day ago (run at start): the system never
+ * empties it on Windows. A folder's time is when its copy was made; one still open in Word is locked
+ * there and stays until a later start. Nothing here is the only copy of anything.
+ */
+export async function sweepOpenCopies(openDir: string, maxAgeMs = DAY_MS): Promise<void> {
+  const names = await readdir(openDir).catch(() => [] as string[])
+  const before = Date.now() - maxAgeMs
+  for (const name of names) {
+    const path = join(openDir, name)
+    try {
+      if ((await lstat(path)).mtimeMs < before) await rm(path, { recursive: true, force: true })
+    } catch {
+      // Locked (open in a program) or already gone: the next start tries again.
+    }
+  }
+}
 
 /**
  * A name every file system accepts, kept as close to the unit's own as possible: Windows' reserved
@@ -72,7 +91,7 @@ const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i
 export function windowsSafeName(name: string): string {
   let safe = name.replace(/[<>:"/\\|?*]|\p{Cc}/gu, '_').replace(/[. ]+$/, '').trim()
   if (safe === '' || /^\.+$/.test(safe)) return '材料'
-  if (RESERVED.test(safe)) safe = `_${safe}`
+  safe = avoidReservedName(safe)
   if (safe.length > 150) {
     const dot = safe.lastIndexOf('.')
     const extension = dot > 0 && safe.length - dot <= 10 ? safe.slice(dot) : ''

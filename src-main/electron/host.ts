@@ -16,7 +16,7 @@ import { DomainError } from '../core/errors'
 import { findExport, type ExportDownload } from '../core/services/exports'
 import type { ApiError, ApiResult } from '../shared/errors'
 import { hostContract, isHostOperationName, type HostContract, type HostOperationName, type SavedCopy } from '../shared/host-contract'
-import { OpenMaterialError, openMaterialCopy, pickMaterials } from './host-materials'
+import { OpenMaterialError, openMaterialCopy, pickMaterials, sweepOpenCopies } from './host-materials'
 import { guardHostOperation } from '../core/access/reviewer-policy'
 import { assertMeeting } from '../core/services/meetings'
 import type { OpenProjector } from './projector-window'
@@ -39,6 +39,8 @@ export function createHostDispatcher(
   options: HostOptions = {},
 ): HostDispatch {
   const openDir = options.openDir ?? join(tmpdir(), 'onsite-open')
+  // Made once per app start: yesterday's copies of opened materials go now.
+  void sweepOpenCopies(openDir)
   /** Export operations resolve the name to a file an export wrote, or answer NOT_FOUND. */
   const onExport =
     (work: (file: ExportDownload) => Promise<unknown>) =>

@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   'UNKNOWN_OPERATION',
   'FORBIDDEN', // reviewer mode: not this reviewer's to see or change; or a wrong PIN
   'HOST_UNAVAILABLE', // a desktop-only operation (open a file, save a copy…) asked of browser mode
+  'CANCELLED', // the user cancelled a long job (an import…): nothing was written, not a failure
   'INTERNAL',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -1,6 +1,7 @@
 /** `npm run bench`: every figure the issues name, each beside a baseline measured in the same run. */
 import { benchMeetingCreate } from './meeting-create.bench'
 import { benchScoreSave } from './score-save.bench'
+import { benchBridgeSave } from './bridge-save.bench'
 import { benchUnitList } from './unit-list.bench'
 import { benchResultsAndMinutes } from './results.bench'
 import { benchScoreMatrix } from './score-matrix.bench'
@@ -20,6 +21,7 @@ const step = async (label: string, run: () => BenchResult | BenchResult[] | Prom
 
 await step('meeting creation', benchMeetingCreate)
 await step('score save', benchScoreSave)
+await step('score save through the bridge (HTTP)', benchBridgeSave)
 await step('unit list in Chromium', benchUnitList)
 await step('results and minutes', benchResultsAndMinutes)
 await step('score matrix .xlsx', benchScoreMatrix)

@@ -260,7 +260,7 @@ describe('progress, cancel and failure', () => {
     const before = snapshotDatabase(t.core.context.db)
     const store = storeListing()
     const error = await cancelledImport((e) => (e.files?.done ?? 0) === 0 && e.done > 3 * 1024 * 1024)
-    expect(error).toMatchObject({ code: 'CONFLICT', message: '材料导入已取消，没有导入任何文件' })
+    expect(error).toMatchObject({ code: 'CANCELLED', message: '已取消导入，未导入任何文件' })
     expect(snapshotDatabase(t.core.context.db)).toEqual(before)
     expect(storeListing()).toEqual(store)
     expect(store.blobs).toEqual([shared.imported[0].sha256])

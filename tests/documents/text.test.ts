@@ -73,6 +73,15 @@ describe('text', () => {
     expect(safeFileName('青岚"模范机关"评审/汇总:表?')).toBe('青岚“模范机关”评审汇总表')
     expect(safeFileName('..\u0000')).toBe('导出文件')
   })
+
+  it('keeps clear of the device names Windows reserves (a minutes title "CON" would make CON.docx, which Windows cannot create)', () => {
+    expect(['CON', 'nul', 'Aux', 'PRN', 'COM1', 'lpt9', 'COM¹'].map(safeFileName)).toEqual(['_CON', '_nul', '_Aux', '_PRN', '_COM1', '_lpt9', '_COM¹'])
+    // Reserved with any extension too: the name before the first dot counts.
+    expect(safeFileName('NUL.评分矩阵')).toBe('_NUL.评分矩阵')
+    expect(safeFileName('con .汇总')).toBe('_con.汇总')
+    // Only the whole name: these are ordinary.
+    expect(['CONSOLE', 'COM10', '评审CON', 'AUX会议'].map(safeFileName)).toEqual(['CONSOLE', 'COM10', '评审CON', 'AUX会议'])
+  })
 })
 
 describe('XML safety', () => {

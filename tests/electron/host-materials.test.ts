@@ -3,13 +3,13 @@
  * (faked: it needs a desktop) and 用系统程序打开, which copies the stored file under the unit's own
  * name into a temp folder and hands that copy — never a path from the page — to the shell.
  */
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import * as fake from './fake-electron'
 import { createHostDispatcher } from '../../src-main/electron/host'
-import { windowsSafeName } from '../../src-main/electron/host-materials'
+import { sweepOpenCopies, windowsSafeName } from '../../src-main/electron/host-materials'
 import { materialPath } from '../../src-main/core/materials/material-store'
 import type { BrowserWindow } from 'electron'
 import type { Material } from '../../src-main/shared/schemas/material'
@@ -128,6 +128,35 @@ describe('open a material with the system program', () => {
     expect(readdirSync(join(openDir, lost.id))).toEqual([])
     expect(existsSync(join(openDir, lost.id, '已丢失.wps'))).toBe(false)
     expect(fake.shell.openPath).not.toHaveBeenCalled()
+  })
+})
+
+describe('copies left in <openDir> by earlier days', () => {
+  it('are removed when the app starts; today\'s copies stay (one may be open in Word)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'onsite-open-sweep-'))
+    try {
+      const dayAgo = Date.now() / 1000 - 25 * 3600
+      const copy = (id: string, name: string, mtime?: number) => {
+        mkdirSync(join(dir, id))
+        writeFileSync(join(dir, id, name), '旧副本')
+        chmodSync(join(dir, id, name), 0o444) // as openMaterialCopy leaves them
+        if (mtime) utimesSync(join(dir, id), mtime, mtime)
+      }
+      copy('11111111-1111-4111-8111-111111111111', '述职报告.doc', dayAgo)
+      copy('22222222-2222-4222-8222-222222222222', '台账.wps')
+      writeFileSync(join(dir, '.stray.tmp'), '')
+      utimesSync(join(dir, '.stray.tmp'), dayAgo, dayAgo)
+
+      createHostDispatcher(t.core.context, () => undefined, { openDir: dir })
+      await expect.poll(() => readdirSync(dir).sort()).toEqual(['22222222-2222-4222-8222-222222222222'])
+      expect(readdirSync(join(dir, '22222222-2222-4222-8222-222222222222'))).toEqual(['台账.wps'])
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('a missing <openDir> is no problem', async () => {
+    await expect(sweepOpenCopies(join(tmpdir(), `onsite-open-missing-${crypto.randomUUID()}`))).resolves.toBeUndefined()
   })
 })
 

@@ -4,7 +4,6 @@
  */
 import type { OperationName, OutputOf, ParsedInputOf } from '../../shared/contract'
 import { LATEST_VERSION } from '../db/migrate'
-import { DomainError } from '../errors'
 import type { CoreContext } from '../context'
 import { createMeeting, deleteMeeting, getMeeting, listMeetings, updateMeeting } from '../services/meetings'
 import { getRubric, saveRubric } from '../services/rubric'
@@ -43,15 +42,12 @@ import { accessState, enterReviewer, leaveReviewer } from '../access/access-mode
 import { reviewerPinStatus, setOrganizerPin, setReviewerPin } from '../access/pins'
 import { drawLots, listLotDraws } from '../services/lots'
 import { controlProjector, getProjectorState } from '../services/projector'
+import { getCommentPhrases, saveCommentPhrases } from '../services/comment-phrases'
 
 export type Handler<K extends OperationName> = (input: ParsedInputOf<K>, ctx: CoreContext) => OutputOf<K> | Promise<OutputOf<K>>
 export type Handlers = { [K in OperationName]: Handler<K> }
 
 const ok = { ok: true as const }
-/** An operation whose contract line exists but whose work is being built on a branch (removed when merged). */
-const pending = (): never => {
-  throw new DomainError('INTERNAL', '该功能尚在开发中')
-}
 
 export const handlers: Handlers = {
   'system.info': (_, ctx) => ({ appVersion: ctx.appVersion, schemaVersion: LATEST_VERSION, dataDir: ctx.dataDir }),
@@ -154,8 +150,8 @@ export const handlers: Handlers = {
   'annotations.delete': ({ meetingId, reviewerId, id }, { db }) => (deleteAnnotation(db, meetingId, reviewerId, id), ok),
 
   // <phrases-handlers>
-  'phrases.get': pending,
-  'phrases.save': pending,
+  'phrases.get': ({ meetingId }, { db }) => getCommentPhrases(db, meetingId),
+  'phrases.save': ({ meetingId, phrases }, { db }) => saveCommentPhrases(db, meetingId, phrases),
 
   // <onday-handlers>
   'lots.list': ({ meetingId }, { db }) => listLotDraws(db, meetingId),

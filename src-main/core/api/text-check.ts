@@ -60,6 +60,8 @@ function labelOf(operation: string, path: Path): string {
     if (area === 'minutes') return '纪要标题'
     return '会议名称'
   }
+  // 评审意见常用语: the three lists are keyed like the comments themselves.
+  if (area === 'phrases' && LABELS[key]) return `${LABELS[key]}常用语`
   return LABELS[key] ?? '输入内容'
 }
 

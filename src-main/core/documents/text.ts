@@ -2,6 +2,7 @@
  * Small text rules for Chinese documents: full-width quotes, sentences that end properly,
  * opinions merged from several reviewers, titles wrapped like a trapezoid, safe file names.
  */
+import { avoidReservedName } from '../../shared/file-names'
 
 /** Straight double quotes typed on a keyboard become “ and ” in turn. */
 export function chineseQuotes(text: string): string {
@@ -160,14 +161,14 @@ export function wrapWords(text: string, maxChars: number): string[] {
   return lines
 }
 
-/** A file name Windows, macOS and Linux all accept: no path separators, reserved characters or line breaks. */
+/** A file name Windows, macOS and Linux all accept: no path separators, reserved characters, line breaks or device names. */
 export function safeFileName(name: string): string {
   const cleaned = chineseQuotes(name)
     .replace(/[\\/:*?"<>|]|\p{Cc}/gu, '')
     .replace(/\s+/g, '')
     .replace(/^\.+/, '')
     .slice(0, 150)
-  return cleaned || '导出文件'
+  return cleaned ? avoidReservedName(cleaned) : '导出文件'
 }
 
 const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九']

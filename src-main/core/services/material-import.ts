@@ -73,7 +73,7 @@ async function runImport<T>(ctx: CoreContext, work: (job: JobContext) => Promise
     for (const id of uploads) await removeUpload(ctx.dataDir, id)
     return value
   } catch (error) {
-    if (error instanceof JobCancelledError) throw new DomainError('CONFLICT', '材料导入已取消，没有导入任何文件')
+    if (error instanceof JobCancelledError) throw new DomainError('CANCELLED', '已取消导入，未导入任何文件')
     throw error
   }
 }

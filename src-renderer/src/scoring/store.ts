@@ -4,6 +4,7 @@ import type { Rubric } from '@shared/schemas/rubric'
 import type { Unit } from '@shared/schemas/unit'
 import type { Reviewer } from '@shared/schemas/reviewer'
 import type { SubmitResult, UnitProgress } from '@shared/schemas/scoring'
+import type { CommentPhrases } from '@shared/schemas/phrases'
 import { api } from '../api'
 import { DraftJournal } from './draftJournal'
 import { errorText } from './fieldSaver'
@@ -27,6 +28,8 @@ export const useScoringStore = defineStore('scoring', () => {
   const session = shallowRef<SheetSession | null>(null)
   const loading = ref(false)
   const loadError = ref('')
+  /** The organizer's common phrases for the comments, read once per meeting (null: none to offer). */
+  const phrases = shallowRef<CommentPhrases | null>(null)
   let journal: DraftJournal | null = null
   /** Flushes of sheets the user has left, by reviewer|unit: a reopened sheet loads after them. */
   const leaving = new Map<string, Promise<void>>()
@@ -73,6 +76,8 @@ export const useScoringStore = defineStore('scoring', () => {
     progress.value = {}
     loading.value = true
     loadError.value = ''
+    phrases.value = null
+    void loadPhrases(id)
     try {
       const [r, u, rv] = await Promise.all([api.rubric.get({ meetingId: id }), api.units.list({ meetingId: id }), api.reviewers.list({ meetingId: id })])
       rubric.value = r
@@ -84,6 +89,16 @@ export const useScoringStore = defineStore('scoring', () => {
       loadError.value = errorText(error)
     } finally {
       loading.value = false
+    }
+  }
+
+  /** A sheet can be scored without them, so a failure only leaves the 常用语 control out. */
+  async function loadPhrases(id: string): Promise<void> {
+    try {
+      const list = await api.phrases.get({ meetingId: id })
+      if (meetingId.value === id) phrases.value = list
+    } catch {
+      // Nothing to offer; typing works as before.
     }
   }
 
@@ -183,7 +198,7 @@ export const useScoringStore = defineStore('scoring', () => {
   }
 
   return {
-    meetingId, rubric, units, reviewers, reviewerId, reviewer, progress, session, unitId, loading, loadError,
+    meetingId, rubric, units, reviewers, reviewerId, reviewer, progress, session, unitId, loading, loadError, phrases,
     init, rememberedReviewer, chooseReviewer, openUnit, neighbourUnit, firstOpenUnit, leaveSheet, flushEverything, submit, unlock, declareRecusal,
   }
 })

@@ -1,5 +1,7 @@
 /** The import progress line: what it says and how far the bar is, from the job's progress events. */
 import type { ProgressEvent } from '@shared/events'
+// From @shared (the api module reads `window` on load): keeps this module runnable in a Node unit test.
+import { ApiCallError } from '@shared/client'
 import { formatBytes } from './materialFormat'
 
 export interface JobProgress {
@@ -9,6 +11,13 @@ export interface JobProgress {
   files?: { done: number; total: number }
   current?: string
 }
+
+/**
+ * A job that ended because someone cancelled it — here, or in another window of the same data (the core
+ * answers CANCELLED): the dialog says "cancelled, nothing imported", never shows it as an error.
+ */
+export const endedByCancel = (error: unknown, cancelledHere: boolean): boolean =>
+  cancelledHere || (error instanceof ApiCallError && error.code === 'CANCELLED')
 
 /** Material jobs only (an import started elsewhere — another window — shows too: one job of a kind runs at a time). */
 export const isMaterialJob = (e: ProgressEvent): boolean => (e.kind ?? '').startsWith('materials.')

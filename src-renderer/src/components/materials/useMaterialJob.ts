@@ -5,7 +5,7 @@
 import { onBeforeUnmount, ref } from 'vue'
 import { api, onAppEvent } from '../../api'
 import { errorMessage } from '../../composables/apiError'
-import { isMaterialJob, toJobProgress, type JobProgress } from './jobProgress'
+import { endedByCancel, isMaterialJob, toJobProgress, type JobProgress } from './jobProgress'
 
 export type JobOutcome<T> = { result: T } | { cancelled: true } | { error: string }
 
@@ -25,7 +25,7 @@ export function useMaterialJob() {
     try {
       return { result: await call() }
     } catch (error) {
-      return cancelling.value ? { cancelled: true } : { error: errorMessage(error) }
+      return endedByCancel(error, cancelling.value) ? { cancelled: true } : { error: errorMessage(error) }
     } finally {
       stop?.()
       stop = null
