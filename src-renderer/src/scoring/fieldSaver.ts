@@ -31,7 +31,8 @@ export interface SaverHooks<D, P, R> {
   canSend(): boolean
 }
 
-export const DEBOUNCE_MS = 400
+/** Issue 9: every change reaches the database within 100 ms of the keystroke (the draft journal has it at once). */
+export const DEBOUNCE_MS = 80
 const RETRY_MS = 3000
 /** Errors that no retry can fix: keeping the draft would only replay a refused change. */
 const PERMANENT = new Set(['CONFLICT', 'NOT_FOUND'])
