@@ -30,8 +30,10 @@ export async function rebuildPackage(
   out: string,
   edit: (files: Map<string, Buffer>, manifest: ManifestFields) => ManifestFields | void,
   key?: Buffer,
+  /** The key the original was signed with, when the copy is signed with another. */
+  readKey: Buffer | undefined = key,
 ): Promise<void> {
-  const { manifest, files } = await readPackageFiles(path, key)
+  const { manifest, files } = await readPackageFiles(path, readKey)
   const { format: _f, formatVersion: _v, minAppVersion: _m, packageId: _p, createdAt: _c, files: _files, ...fields } = manifest
   const changed = edit(files, fields) ?? fields
   const dir = mkdtempSync(join(tmpdir(), 'onsite-doctor-'))
