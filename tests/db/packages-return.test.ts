@@ -117,7 +117,7 @@ describe('a reviewer’s scores come back and merge', () => {
     expect(snapshotDatabase(organizer.core.context.db)).toEqual(before)
     const decided = await merge(second, { [conflicted.conflicts[0].key]: 'package' })
     expect(decided).toMatchObject({ status: 'merged', changed: 2 })
-    expect((await sheet(0, 1)).scores.map((x) => x.value).sort((a, b) => a - b)).toEqual([2, 4.5, 9.1])
+    expect((await sheet(0, 1)).scores.map((x) => x.value).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual([2, 4.5, 9.1])
   })
 
   it('an older package than one merged is reported and not applied', async () => {
@@ -190,7 +190,7 @@ describe('forged or misdirected return packages are refused, nothing changes', (
     const report = await merge(path)
     expect(report.status).toBe('merged')
     expect(report.ignored.join()).toContain('超出范围')
-    expect((await sheet(1, 0)).scores.every((s) => s.value <= 6)).toBe(true)
+    expect((await sheet(1, 0)).scores.every((s) => (s.value ?? 0) <= 6)).toBe(true)
   })
 
   it("another meeting's package", async () => {
