@@ -66,6 +66,12 @@ export function createHostDispatcher(
       await openMaterialCopy(context, meetingId, id, openDir)
       return { ok: true }
     },
+    'host.pickFolder': async () => {
+      throw hostError('INTERNAL', '该功能尚在开发中')
+    },
+    'host.pickPackage': async () => {
+      throw hostError('INTERNAL', '该功能尚在开发中')
+    },
     'host.openProjector': async ({ meetingId }) => {
       assertMeeting(context.db, meetingId)
       if (!options.openProjector) throw hostError('INTERNAL', '本窗口不能打开投影窗口')

@@ -35,6 +35,7 @@ import {
 import { AccessState, EnterReviewerInput, LeaveReviewerInput, ReviewerPinStatus, SetOrganizerPinInput, SetReviewerPinInput } from './schemas/access'
 import { Annotation, AnnotationListInput, AnnotationRef, AnnotationSaveInput } from './schemas/annotation'
 import { CommentPhraseList, CommentPhrases } from './schemas/phrases'
+import { ArchiveRestored, ArchiveRestoreInput, ArchiveWritten, Completeness, DistributionResult, MergeReport, MergeReturnInput, OpenedWorkspace, PackageFileSource, PackageFolder, WrittenReturn } from './schemas/packages'
 import { LotDraw, LotDrawInput, ProjectorControlInput, ProjectorState } from './schemas/onday'
 
 export interface OperationDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -241,6 +242,39 @@ export const contract = {
     ProjectorControlInput,
     ProjectorState,
     '控制投影屏：选择单位、开始、暂停、进入提问、下一个单位、重置、设置时长（如汇报 8 分钟、提问 5 分钟）；每次变化推送 projector 事件',
+  ),
+
+  // <packages-ops> (USB packages: distribution, return, merge; docs/package-format.md)
+  'packages.writeDistribution': op(
+    MeetingRef.extend({ folder: PackageFolder }),
+    DistributionResult,
+    '生成全部评委的评审包（后台任务，可取消）：每位评委一个 序号_评委姓名_会议简称.zip，含其应评单位（回避、退出的除外）及材料和该评委的密钥；写入给定文件夹（如 U 盘），不给时写入数据目录的 exports',
+  ),
+  'packages.openDistribution': op(
+    z.object({ source: PackageFileSource }).strict(),
+    OpenedWorkspace,
+    '在评委电脑上打开评审包：逐项校验后建立该评委的评审工作台（此后本机处于评委模式，不能退出）；已有会议或已是工作台时拒绝',
+  ),
+  'packages.writeReturn': op(
+    z.object({ folder: PackageFolder }).strict(),
+    WrittenReturn,
+    '导出评审结果（评委电脑）：本评委的评分、加分、否决、意见、批注、回避、提交状态与修改记录，用其密钥签名（HMAC-SHA256）；每导出一次序号加一',
+  ),
+  'packages.mergeReturn': op(
+    MergeReturnInput,
+    MergeReport,
+    '合并评委的评审结果包：校验格式、会议、评分标准、签名与每个文件；同一包再次合并不做任何更改，比已合并的更旧的包只报告；双方都改过的同一项列为冲突，须逐项选择后再合并（之前不写入任何内容）',
+  ),
+  'packages.completeness': op(MeetingRef, Completeness, '评审结果到齐情况：评委 × 单位（已提交 / 部分 / 未评 / 回避 / 退出），及每位评委最近合并的评审结果包'),
+  'archive.write': op(
+    MeetingRef.extend({ folder: PackageFolder }),
+    ArchiveWritten,
+    '会议归档包（后台任务，可取消）：整个会议的数据、材料和当时生成的文档（纪要、汇总表、评分表、评分矩阵），用于备份、恢复或换到另一台会务组电脑',
+  ),
+  'archive.restore': op(
+    ArchiveRestoreInput,
+    ArchiveRestored,
+    '从会议归档包恢复：逐项校验后一次写入；本机已有同一会议时拒绝并说明两边情况，会务组确认后（replace）才覆盖，绝不悄悄覆盖',
   ),
 
   'jobs.list': op(Empty, z.array(JobInfo), '正在进行的后台任务（材料导入等）'),

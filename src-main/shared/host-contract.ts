@@ -37,6 +37,16 @@ export const hostContract = {
     Ok,
     '（仅桌面版）打开投影窗口：有第二块屏幕时在其上全屏显示；已打开时移到前面',
   ),
+  'host.pickFolder': op(
+    z.object({ title: z.string().max(100).default('选择文件夹') }),
+    z.object({ path: z.string().nullable() }),
+    '（仅桌面版）选择一个文件夹（如 U 盘），用来写入评审包、评审结果或归档；取消时 path 为 null',
+  ),
+  'host.pickPackage': op(
+    z.object({ title: z.string().max(100).default('选择评审包') }),
+    z.object({ paths: z.array(z.string()) }),
+    '（仅桌面版）选择一个或多个 .zip 包（评审包、评审结果包或归档包）；取消时 paths 为空',
+  ),
 } as const satisfies Record<string, OperationDef>
 
 export type HostContract = typeof hostContract

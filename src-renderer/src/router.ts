@@ -40,6 +40,7 @@ export const router = createRouter({
         { path: 'scoring', name: 'scoring', component: () => import('./views/scoring/ScoringView.vue'), props: true },
         { path: 'results', name: 'results', component: () => import('./views/results/ResultsView.vue'), props: true },
         { path: 'history', name: 'history', component: () => import('./views/history/HistoryView.vue'), props: true },
+        { path: 'packages', name: 'packages', component: () => import('./views/packages/PackagesView.vue'), props: true },
         { path: 'onday', name: 'onday', component: () => import('./views/onday/OnDayView.vue'), props: true },
         { path: 'notes', name: 'notes', component: () => import('./views/minutes/NotesView.vue'), props: true },
         { path: 'minutes', name: 'minutes', component: () => import('./views/minutes/MinutesView.vue'), props: true },

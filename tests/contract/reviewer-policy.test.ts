@@ -88,6 +88,7 @@ const ALLOWED: OperationName[] = [
   'materials.text',
   'materials.table',
   'materials.search',
+  'packages.writeReturn',
 ]
 
 describe('the refusal matrix', () => {

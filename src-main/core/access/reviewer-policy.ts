@@ -75,6 +75,8 @@ export const REVIEWER_OPERATIONS: { readonly [K in OperationName]?: readonly Che
   'materials.text': [materialIn('id')],
   'materials.table': [materialIn('id')],
   'materials.search': [searchOwnUnits],
+  // The reviewer's own results, signed with their key, for the organizer (a package workspace only).
+  'packages.writeReturn': [],
 }
 
 /** Why an operation is closed to reviewers, by name prefix (first match); the last line is the rest. */
@@ -91,6 +93,7 @@ const REFUSALS: readonly [prefix: string, message: string][] = [
   ['opinions.', '评委模式下不能查看或修改汇总的评审意见：其中有其他评委的意见'],
   ['meetings.', '评委模式下不能查看其他会议，也不能新建、修改或删除会议'],
   ['materials.', '评委模式下不能导入、删除材料或查看全部单位的材料概况：请会务组先退出评委模式'],
+  ['packages.', '评委模式下只能导出本人的评审结果：生成评审包、打开另一个评审包和合并结果是会务组的事'],
   ['', '评委模式下不能修改会议的设置（评分标准、计分规则、单位、评委、回避、抽签、投影、常用语等）：请会务组先退出评委模式'],
 ]
 
@@ -129,5 +132,7 @@ export function guardHostOperation(db: Database, name: HostOperationName, input:
   if (meetingId !== undefined && meetingId !== mode.meetingId) throw forbidden('评委模式下只能查看和评分本会议的内容')
   if (name === 'host.openMaterial') return assertMaterialReadable(db, id!)
   if (name === 'host.openProjector') return
+  // Choosing where to write the reviewer's own return package (packages.writeReturn).
+  if (name === 'host.pickFolder') return
   throw forbidden(name === 'host.pickMaterials' ? refusalOf('materials.import') : refusalOf('exports.'))
 }

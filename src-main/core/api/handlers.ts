@@ -4,6 +4,7 @@
  */
 import type { OperationName, OutputOf, ParsedInputOf } from '../../shared/contract'
 import { LATEST_VERSION } from '../db/migrate'
+import { DomainError } from '../errors'
 import type { CoreContext } from '../context'
 import { createMeeting, deleteMeeting, getMeeting, listMeetings, updateMeeting } from '../services/meetings'
 import { getRubric, saveRubric } from '../services/rubric'
@@ -48,6 +49,10 @@ export type Handler<K extends OperationName> = (input: ParsedInputOf<K>, ctx: Co
 export type Handlers = { [K in OperationName]: Handler<K> }
 
 const ok = { ok: true as const }
+/** An operation whose contract line exists but whose work is being built on a branch (removed when merged). */
+const pending = (): never => {
+  throw new DomainError('INTERNAL', '该功能尚在开发中')
+}
 
 export const handlers: Handlers = {
   'system.info': (_, ctx) => ({ appVersion: ctx.appVersion, schemaVersion: LATEST_VERSION, dataDir: ctx.dataDir }),
@@ -159,6 +164,15 @@ export const handlers: Handlers = {
   'exports.reportOrder': ({ meetingId }, ctx) => exportReportOrder(ctx, meetingId),
   'projector.state': ({ meetingId }, { db }) => getProjectorState(db, meetingId),
   'projector.control': ({ meetingId, control }, ctx) => controlProjector(ctx, meetingId, control),
+
+  // <packages-handlers>
+  'packages.writeDistribution': pending,
+  'packages.openDistribution': pending,
+  'packages.writeReturn': pending,
+  'packages.mergeReturn': pending,
+  'packages.completeness': pending,
+  'archive.write': pending,
+  'archive.restore': pending,
 
   'jobs.list': (_, { jobs }) => jobs.active(),
   'jobs.cancel': ({ id }, { jobs }) => ({ cancelled: jobs.cancel(id) }),
