@@ -74,11 +74,12 @@ describe('reviewer mode', () => {
     await t('enter-reviewer-pin').fill(REVIEWER_PIN)
     await t('enter-reviewer-submit').click()
     await t('reviewer-workspace').waitFor()
-    expect(page.url()).toBe(`${e2e.baseUrl}/#/meetings/${meetingId}/review/${reviewer.id}`)
+    expect(page.url().split('?')[0]).toBe(`${e2e.baseUrl}/#/meetings/${meetingId}/review/${reviewer.id}`)
 
     // The results URL leads back to the workspace, and the API refuses from the page too.
     await page.goto(`${e2e.baseUrl}/#/meetings/${meetingId}/results`)
-    await expect.poll(() => page.url()).toBe(`${e2e.baseUrl}/#/meetings/${meetingId}/review/${reviewer.id}`)
+    // (the workspace adds ?unit= for the unit on screen)
+    await expect.poll(() => page.url().split('?')[0]).toBe(`${e2e.baseUrl}/#/meetings/${meetingId}/review/${reviewer.id}`)
     await expect.poll(() => page.locator('.el-message').innerText()).toContain('评委模式（林静怡）下只能使用本人的评分工作台')
     await t('reviewer-workspace').waitFor()
     const refused = await page.evaluate(async (id) => {
@@ -88,7 +89,8 @@ describe('reviewer mode', () => {
     expect(refused).toEqual({ status: 403, body: { ok: false, error: { code: 'FORBIDDEN', message: '评委模式下不能查看评审结果和其他评委的评分' } } })
     // Another reviewer's workspace is not theirs either.
     await page.goto(`${e2e.baseUrl}/#/meetings/${meetingId}/review/${seed.reviewers[2].id}`)
-    await expect.poll(() => page.url()).toBe(`${e2e.baseUrl}/#/meetings/${meetingId}/review/${reviewer.id}`)
+    // (the workspace adds ?unit= for the unit on screen)
+    await expect.poll(() => page.url().split('?')[0]).toBe(`${e2e.baseUrl}/#/meetings/${meetingId}/review/${reviewer.id}`)
 
     // A reload (or a restart) stays in reviewer mode: the start page sends them to the workspace.
     await page.goto(`${e2e.baseUrl}/#/`)
