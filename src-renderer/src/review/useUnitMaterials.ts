@@ -49,8 +49,9 @@ export function useUnitMaterials(meetingId: () => string) {
     }
   }
 
-  function prefetch(unitId: string | null): void {
-    if (unitId) fetchList(unitId).catch(() => undefined)
+  /** Reads a unit's list ahead; `then` gets it (to open its first material ahead too). */
+  function prefetch(unitId: string | null, then?: (materials: Material[]) => void): void {
+    if (unitId) fetchList(unitId).then(then, () => undefined)
   }
 
   function forget(): void {

@@ -71,6 +71,11 @@ export interface MaterialPlace {
   page: number
 }
 
+/** The material a unit opens at: the remembered one if it is still there, else the first. */
+export function materialToOpen<M extends { id: string }>(materials: readonly M[], place: MaterialPlace | null | undefined): M | null {
+  return materials.find((m) => m.id === place?.materialId) ?? materials[0] ?? null
+}
+
 /** The open material and page per unit, for one reviewer in one meeting. */
 export class PlaceMemory {
   private readonly key: string

@@ -28,6 +28,41 @@ const WHOLE_FILE_BYTES = 32 * 1024 * 1024
  * a 500-page ledger shows at once; the rest is read when a page is scrolled to (no auto-fetch).
  */
 export function openPdf(url: string, size?: number): PDFDocumentLoadingTask {
+  const key = new URL(url, document.baseURI).href
+  const preloaded = ahead.get(key)
+  if (preloaded) {
+    ahead.delete(key)
+    return preloaded
+  }
+  return startPdf(url, size)
+}
+
+/** Documents opened ahead of time, handed to the viewer that opens them next (at most two kept). */
+const ahead = new Map<string, PDFDocumentLoadingTask>()
+const AHEAD_MAX = 2
+
+/**
+ * Opens a PDF before it is shown (the reviewer's next unit): the document, and page 1's operator list, so
+ * the worker has already read its fonts and CMaps (a CID-font page spends most of its first draw there)
+ * and showing it is only painting. A preload nobody takes is dropped when newer ones come.
+ */
+export function preloadPdf(url: string, size?: number): void {
+  const key = new URL(url, document.baseURI).href
+  if (ahead.has(key)) return
+  const task = startPdf(url, size)
+  ahead.set(key, task)
+  task.promise
+    .then((doc) => doc.getPage(1))
+    .then((page) => page.getOperatorList())
+    .catch(() => undefined) // the viewer that takes it shows the error
+  for (const [oldKey, oldTask] of ahead) {
+    if (ahead.size <= AHEAD_MAX) break
+    ahead.delete(oldKey)
+    void oldTask.destroy()
+  }
+}
+
+function startPdf(url: string, size?: number): PDFDocumentLoadingTask {
   const whole = size !== undefined && size <= WHOLE_FILE_BYTES
   return getDocument({
     url: new URL(url, document.baseURI).href,
