@@ -5,7 +5,7 @@
  *   once); from the Enter keydown to the field's 已保存 on screen (its FieldState reads `saved`), over
  *   KEYSTROKES entries. Baseline: keydown of the digit → the typed value painted in the box (the
  *   browser's own echo, nothing of ours on the way). Also printed: a digit left alone, which waits for
- *   the 400 ms autosave debounce.
+ *   the autosave debounce (DEBOUNCE_MS in scoring/fieldSaver.ts).
  * - next unit with its first material page drawn: Alt+↓ keydown → the new unit's sheet loaded AND its
  *   first PDF page painted (the viewer's `material-viewer:first-page` mark), over the units that have a
  *   material. Baseline: Alt+↓ into units without materials (sheet loaded only), same run.
@@ -168,7 +168,7 @@ export async function benchReviewerDay(): Promise<BenchResult[]> {
     process.stdout.write(
       `  keypress → 已保存: p50 ${saved.p50.toFixed(1)} / p95 ${saved.p95.toFixed(1)} ms (${b.saved.length} entries); ` +
         `typed value painted: p50 ${painted.p50.toFixed(1)} / p95 ${painted.p95.toFixed(1)} ms; ` +
-        `digit left alone → 已保存 (400 ms debounce): p50 ${idleStats.p50.toFixed(0)} ms\n` +
+        `digit left alone → 已保存 (autosave after a pause): p50 ${idleStats.p50.toFixed(0)} ms\n` +
         `  next unit: with its first PDF page p50 ${withPdf.p50.toFixed(0)} / p95 ${withPdf.p95.toFixed(0)} ms (${WITH_MATERIALS - 1} moves; its sheet alone p50 ${sheetsWithPdf.p50.toFixed(0)} ms); ` +
         `without materials p50 ${bare.p50.toFixed(0)} / p95 ${bare.p95.toFixed(0)} ms (${WITHOUT} moves)\n`,
     )
