@@ -61,10 +61,13 @@ const config: Configuration = {
     '!node_modules/exceljs/dist{,/**/*}',
     '!node_modules/docx/dist/*.{iife.js,umd.cjs}',
     '!node_modules/pdfjs-dist/{build,web,image_decoders,types,legacy/web,legacy/image_decoders}{,/**/*}',
+    // pdf.js' optional canvas (35 MB, the build machine's arch only) draws pages; the main process only
+    // reads their text, which pdf.js does without it (checked from the packed files by app-asar.test.ts).
+    '!node_modules/@napi-rs/canvas*{,/**/*}',
   ],
   asar: true,
-  // A native module cannot be loaded from inside an archive: every .node file (better-sqlite3's, and
-  // the canvas pdf.js may load) goes to app.asar.unpacked, where Electron redirects the require.
+  // A native module cannot be loaded from inside an archive: every .node file goes to
+  // app.asar.unpacked, where Electron redirects the require.
   asarUnpack: ['**/*.node'],
   // better-sqlite3 13 ships Node-API prebuilds, which Electron loads as they are: no compiler needed.
   npmRebuild: false,
