@@ -7,15 +7,18 @@
 import { execFileSync } from 'node:child_process'
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
 import { createPackageFromFiles, extractAll, extractFile, listPackage, statFile } from '@electron/asar'
 import { build } from 'electron-vite'
 import type { Configuration } from 'electron-builder'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { RENDERER_ONLY_DEPENDENCIES, dependencyClosure } from '../../../scripts/bundled-modules'
 import { repoRoot } from '../../helpers/core'
 import { cidTextPdf } from '../../helpers/material-fixtures'
 import { loadBuilderConfig, packagedFiles } from '../../helpers/packaged-files'
+import type * as Fake from '../../electron/fake-electron'
+
+vi.mock('electron', () => import('../../electron/fake-electron'))
 
 const work = mkdtempSync(join(tmpdir(), 'onsite-asar-'))
 /** The project as the packager sees it: built output, resources, package.json, node_modules — and the sources it must leave out. */
@@ -71,6 +74,18 @@ describe('app.asar of a real build (linux x64)', () => {
     for (const dir of ['cmaps', 'standard_fonts', 'wasm']) expect(list().some((e) => e.startsWith(`/out/renderer/pdfjs/${dir}/`)), dir).toBe(true)
     expect(has('/resources/demo/demo-meeting.json')).toBe(true)
     expect(has('/resources/rubric-templates/party-branch-standard.json')).toBe(true)
+  })
+
+  it('has everything where the packaged main process looks for it (app.getAppPath() is the app.asar)', async () => {
+    const fake = (await import('electron')) as unknown as typeof Fake
+    fake.app.appPath = asar
+    const { resolveAppPaths } = await import('../../../src-main/electron/paths')
+    const paths = resolveAppPaths()
+    const inside = (path: string) => `/${relative(asar, path).split('\\').join('/')}`
+    expect(has(inside(join(paths.rendererDir, 'index.html')))).toBe(true)
+    expect(has(inside(paths.preloadPath))).toBe(true)
+    expect(has(inside(join(paths.resourcesDir, 'demo', 'demo-meeting.json')))).toBe(true)
+    expect(paths.dataDir).toBe(fake.app.userData) // outside the archive, which is read-only
   })
 
   it('leaves out sources, tests, docs, build files and source maps', () => {
