@@ -14,10 +14,13 @@ import { registerAppScheme, serveRenderer } from './protocol'
 import { denyAllPermissions, hardenWebContents } from './security'
 import { createMainWindow } from './window'
 import { projectorOpener } from './projector-window'
+import { usePortableDataDir } from './portable-data'
 
 let core: Core | undefined
 let mainWindow: BrowserWindow | undefined
 
+// Before the lock and `ready`: the portable build keeps its data beside its .exe.
+usePortableDataDir()
 // Before `ready`: app:// and material:// must be privileged before any page loads.
 registerAppScheme()
 
