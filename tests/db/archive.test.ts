@@ -160,8 +160,8 @@ describe('restoring', () => {
     await organizer.api.meetings.update({ meetingId, fields: { ...fields, place: '市行政中心1号楼' } })
     const error = await refusal(organizer, archive, false)
     expect(error.code).toBe('CONFLICT')
-    expect(error.message).toMatch(/本机已有这个会议：“青岚市直机关.+”，12 个参评单位、5 名评委，最后修改于 \d{4}年/)
-    expect(error.message).toMatch(/要恢复的归档：.+制作于 \d{4}年\d+月\d+日 \d\d:\d\d，现场评审 0\.0\.0-test/)
+    expect(error.message).toMatch(/本机已有这个会议：青岚市直机关.+评审会（12 个参评单位、5 名评委，最后修改于 \d{4}年/)
+    expect(error.message).toMatch(/要恢复的归档：青岚市直机关.+评审会（制作于 \d{4}年\d+月\d+日 \d\d:\d\d，现场评审 0\.0\.0-test）/)
     expect(error.message).toContain('确认恢复将用归档中的内容替换本机的这个会议')
     expect(error.details).toHaveLength(2)
 

@@ -90,7 +90,7 @@ function refuseUnconfirmed({ db }: CoreContext, pkg: OpenedPackage, replace: boo
   const archive = describeArchive(pkg.manifest)
   throw new DomainError(
     'CONFLICT',
-    `本机已有这个会议：${local}。要恢复的归档：${archive}。确认恢复将用归档中的内容替换本机的这个会议，本机在归档之后的修改将丢失。`,
+    `本机已有这个会议：${local}；要恢复的归档：${archive}。确认恢复将用归档中的内容替换本机的这个会议，本机在归档之后的修改将丢失。`,
     [`本机的会议：${local}`, `归档：${archive}`],
   )
 }

@@ -30,16 +30,16 @@ function lastChange(db: Database, meetingId: string): string | null {
   return latest
 }
 
-/** “青岚市…评审会”，12 个参评单位、5 名评委，最后修改于 2025年3月7日 14:05 — or null when the meeting is not here. */
+/** 青岚市…评审会（12 个参评单位、5 名评委，最后修改于 2025年3月7日 14:05）, or null when the meeting is not here. */
 export function describeLocalMeeting(db: Database, meetingId: string): string | null {
   const meeting = db.prepare('SELECT title FROM meetings WHERE id = ?').get(meetingId) as { title: string } | undefined
   if (!meeting) return null
   const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table} WHERE meeting_id = ?`).get(meetingId) as { n: number }).n
   const changed = lastChange(db, meetingId)
-  return `“${meeting.title}”，${count('units')} 个参评单位、${count('reviewers')} 名评委${changed ? `，最后修改于 ${localTime(changed)}` : ''}`
+  return `${meeting.title}（${count('units')} 个参评单位、${count('reviewers')} 名评委${changed ? `，最后修改于 ${localTime(changed)}` : ''}）`
 }
 
-/** “青岚市…评审会”，制作于 2025年3月7日 14:05，现场评审 0.4.0. */
+/** 青岚市…评审会（制作于 2025年3月7日 14:05，现场评审 0.4.0）. */
 export function describeArchive(manifest: PackageManifest): string {
-  return `“${manifest.meeting.name}”，制作于 ${localTime(manifest.createdAt)}，现场评审 ${manifest.appVersion}`
+  return `${manifest.meeting.name}（制作于 ${localTime(manifest.createdAt)}，现场评审 ${manifest.appVersion}）`
 }
