@@ -12,6 +12,8 @@ import { join } from 'node:path'
 import BetterSqlite3, { type Database } from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dataTableNames } from '../../src-main/core/db/data-tables'
+import { writeArchive } from '../../src-main/core/packages/archive'
+import { restoreArchive } from '../../src-main/core/packages/archive-restore'
 import { writeDistributionPackages } from '../../src-main/core/packages/distribution'
 import { rowidAlias, SLICE_ROWS } from '../../src-main/core/packages/meeting-slice'
 import { ApiCallError } from '../../src-main/shared/client'
@@ -191,6 +193,33 @@ describe('restoring', () => {
     expect(error.code).toBe('FORBIDDEN')
     expect(error.message).toContain('评委模式下不能归档或从归档恢复会议')
     await expect(c.api.archive.write({ meetingId })).rejects.toThrow(/评委模式/)
+  })
+})
+
+describe('cancelled midway, nothing is left', () => {
+  /** A job whose cancel is pressed at its `nth` progress report. */
+  const cancelledJob = (nth = 1) => {
+    const controller = new AbortController()
+    let reports = 0
+    return { signal: controller.signal, progress: () => void (++reports === nth && controller.abort(new Error('已取消'))) }
+  }
+
+  it('writing: no archive and no .part file in the folder, no export recorded', async () => {
+    const usb = mkdtempSync(join(folder, 'cancel-'))
+    const db = organizer.core.context.db
+    const exports = db.prepare('SELECT count(*) AS n FROM package_exports').get()
+    await expect(writeArchive(organizer.core.context, meetingId, usb, cancelledJob())).rejects.toThrow()
+    expect(readdirSync(usb)).toEqual([])
+    expect(db.prepare('SELECT count(*) AS n FROM package_exports').get()).toEqual(exports)
+  })
+
+  it('restoring, after some materials were stored: the database and the material store as they were', async () => {
+    const c = core()
+    await c.api.meetings.create({ title: '本机原有的会议', date: '2025-03-07' })
+    const rows = snapshotDatabase(c.core.context.db)
+    await expect(restoreArchive(c.core.context, archive, false, cancelledJob(4))).rejects.toThrow()
+    expect(snapshotDatabase(c.core.context.db)).toEqual(rows)
+    expect(storeListing(c)).toEqual([])
   })
 })
 
