@@ -44,6 +44,7 @@ import { reviewerPinStatus, setOrganizerPin, setReviewerPin } from '../access/pi
 import { drawLots, listLotDraws } from '../services/lots'
 import { controlProjector, getProjectorState } from '../services/projector'
 import { getCommentPhrases, saveCommentPhrases } from '../services/comment-phrases'
+import { archiveMeeting, restoreMeetingArchive } from '../services/archive'
 
 export type Handler<K extends OperationName> = (input: ParsedInputOf<K>, ctx: CoreContext) => OutputOf<K> | Promise<OutputOf<K>>
 export type Handlers = { [K in OperationName]: Handler<K> }
@@ -171,8 +172,11 @@ export const handlers: Handlers = {
   'packages.writeReturn': pending,
   'packages.mergeReturn': pending,
   'packages.completeness': pending,
-  'archive.write': pending,
-  'archive.restore': pending,
+  'archive.write': async ({ meetingId, folder }, ctx) => {
+    const { fileName, path, bytes } = await archiveMeeting(ctx, meetingId, folder)
+    return { fileName, path, bytes }
+  },
+  'archive.restore': (input, ctx) => restoreMeetingArchive(ctx, input),
 
   'jobs.list': (_, { jobs }) => jobs.active(),
   'jobs.cancel': ({ id }, { jobs }) => ({ cancelled: jobs.cancel(id) }),
