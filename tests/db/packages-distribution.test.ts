@@ -182,6 +182,18 @@ describe('a doctored distribution package is refused and the laptop is unchanged
     expect(await expectRefused(laptop(), out, 'bad-data')).toContain('数据文件')
   })
 
+  it('a material changed inside the zip after writing (same size, manifest untouched)', async () => {
+    const source = join(folder, written[0].fileName)
+    const zip = readFileSync(source)
+    const organizerMaterials = organizer.core.context.db.prepare('SELECT DISTINCT sha256 FROM materials').pluck().all() as string[]
+    const bytes = organizerMaterials.map((h) => readFileSync(join(organizer.dataDir, 'materials', h))).find((b) => b.length > 200 && zip.indexOf(b.subarray(64, 96)) > 0)!
+    const at = zip.indexOf(bytes.subarray(64, 96)) + 10
+    zip[at] ^= 0xff
+    const out = join(folder, 'doctored-flipped.zip')
+    writeFileSync(out, zip)
+    expect(await expectRefused(laptop(), out, 'hash-mismatch')).toContain('校验值不符')
+  })
+
   it('another kind of package given where a distribution package is expected', async () => {
     const out = join(folder, 'doctored-kind.zip')
     await rebuildPackage(join(folder, written[0].fileName), out, (_files, fields) => ({ ...fields, kind: 'archive', reviewer: null }))

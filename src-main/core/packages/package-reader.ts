@@ -9,7 +9,7 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
 import { open } from 'node:fs/promises'
-import { Transform, type Readable } from 'node:stream'
+import { Transform, pipeline as pipelineCallback, type Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import yauzl from 'yauzl'
 import { z } from 'zod'
@@ -248,8 +248,12 @@ function verifying(source: Readable, size: number, sha256: string, name: string)
       next()
     },
   })
-  source.on('error', () => check.destroy(packageError('truncated', `评审包中的 ${name} 已损坏，请重新拷贝`)))
-  return source.pipe(check)
+  // pipeline, not pipe: an error on either side ends both, and reaches whoever reads `check` — never
+  // an unhandled 'error' on the zip's own stream.
+  pipelineCallback(source, check, (error) => {
+    if (error && !check.destroyed) check.destroy(packageError('truncated', `评审包中的 ${name} 已损坏，请重新拷贝`))
+  })
+  return check
 }
 
 const printable = (name: string) => name.replace(/[^\x20-\x7e]/g, '?').slice(0, 80)

@@ -9,7 +9,7 @@ import { dataTableNames } from '../db/data-tables'
 import { LATEST_VERSION, migrate } from '../db/migrate'
 import { migrations } from '../db/migrations'
 import { packageError } from './package-errors'
-import type { PackageKind } from './package-manifest'
+import { PACKAGE_KIND_NAMES, type PackageKind } from './package-manifest'
 import { SLICE_ROWS } from './meeting-slice'
 
 export interface SliceExpectation {
@@ -33,7 +33,7 @@ function referenceSchema(version: number): string {
   return schema
 }
 
-const bad = (what: string) => packageError('bad-data', `评审包中的数据文件${what}，已拒绝（请重新导出）`)
+const bad = (kind: PackageKind, what: string) => packageError('bad-data', `${PACKAGE_KIND_NAMES[kind]}中的数据文件${what}，已拒绝（请重新导出）`)
 
 /** Checks the slice file in place; upgrades it to the current schema when older. Returns its original version. */
 export function checkSlice(file: string, expected: SliceExpectation): number {
@@ -42,20 +42,20 @@ export function checkSlice(file: string, expected: SliceExpectation): number {
   try {
     db = new BetterSqlite3(file, { readonly: true, fileMustExist: true })
   } catch {
-    throw bad('无法打开（不是 SQLite 数据库或已损坏）')
+    throw bad(expected.kind, '无法打开（不是 SQLite 数据库或已损坏）')
   }
   try {
     db.pragma('trusted_schema = OFF')
     try {
       version = db.pragma('user_version', { simple: true }) as number
-      if ((db.pragma('quick_check', { simple: true }) as string) !== 'ok') throw bad('已损坏')
+      if ((db.pragma('quick_check', { simple: true }) as string) !== 'ok') throw bad(expected.kind, '已损坏')
     } catch (error) {
       if (error instanceof Error && error.name === 'PackageError') throw error
-      throw bad('已损坏')
+      throw bad(expected.kind, '已损坏')
     }
     if (version > LATEST_VERSION)
-      throw packageError('newer-schema', `评审包中的数据来自较新版本的软件（数据结构第 ${version} 版，本软件支持到第 ${LATEST_VERSION} 版），请升级本软件后再导入`)
-    if (version < 1 || schemaOf(db) !== referenceSchema(version)) throw bad('结构与本软件不符（可能被改动过）')
+      throw packageError('newer-schema', `${PACKAGE_KIND_NAMES[expected.kind]}中的数据来自较新版本的软件（数据结构第 ${version} 版，本软件支持到第 ${LATEST_VERSION} 版），请升级本软件后再导入`)
+    if (version < 1 || schemaOf(db) !== referenceSchema(version)) throw bad(expected.kind, '结构与本软件不符（可能被改动过）')
     checkRows(db, expected)
   } finally {
     db.close()
