@@ -9,7 +9,7 @@ import { Meeting, MeetingFields, MeetingSummary } from './schemas/meeting'
 import { Rubric, RubricInput, RubricTemplate } from './schemas/rubric'
 import { Unit, UnitFields, UnitImportResult } from './schemas/unit'
 import { Recusal, Reviewer, ReviewerFields } from './schemas/reviewer'
-import { ReviewInput, Review, SavedScore, ScoreInput, ScoreSheet, SubmitInput, SubmitResult, UnitProgress, UnlockInput, VetoMark, VetoMarkInput } from './schemas/scoring'
+import { BulkScoresInput, MeetingScores, ReviewInput, Review, SavedScore, ScoreInput, ScoreSheet, SubmitInput, SubmitResult, UnitProgress, UnlockInput, VetoMark, VetoMarkInput } from './schemas/scoring'
 import { RulesInput } from './schemas/rules'
 import { MeetingResults } from './schemas/results'
 import { AgendaNote, AgendaNoteFields, ExportResult, MinutesOutline, MinutesSettings, MinutesSettingsFields } from './schemas/minutes'
@@ -134,6 +134,12 @@ export const contract = {
   'scoring.progress': op(MeetingRef.extend({ reviewerId: Id }), z.array(UnitProgress), '某评委各单位的评分进度'),
   'scoring.sheet': op(MeetingRef.extend({ reviewerId: Id, unitId: Id }), ScoreSheet, '某评委对某单位的评分表'),
   'scores.save': op(MeetingRef.extend(ScoreInput.shape), SavedScore, '保存一项得分（校验范围与步长，写入历史）'),
+  'scores.all': op(MeetingRef, MeetingScores, '整个会议的全部评分与一票否决认定（一次读取，供合并、核对与纸质录入）'),
+  'scores.saveBulk': op(
+    MeetingRef.extend(BulkScoresInput.shape),
+    z.object({ saved: z.number().int() }),
+    '在一个事务中保存多项评分（与逐项保存同样校验：指标、范围、档位、锁定、回避），任何一项有误则全部不保存；写入历史',
+  ),
   'reviews.save': op(MeetingRef.extend(ReviewInput.shape), Review, '保存特色加分与评审意见'),
   'vetoes.mark': op(MeetingRef.extend(VetoMarkInput.shape), z.array(VetoMark), '勾选或取消一票否决事项（勾选须写明事由）'),
   'scoring.submit': op(

@@ -82,6 +82,7 @@ export const REVIEWER_OPERATIONS: { readonly [K in OperationName]?: readonly Che
 /** Why an operation is closed to reviewers, by name prefix (first match); the last line is the rest. */
 const REFUSALS: readonly [prefix: string, message: string][] = [
   ['results.', '评委模式下不能查看评审结果和其他评委的评分'],
+  ['scores.', '评委模式下不能一次读取或保存整个会议的评分：其中有其他评委的评分'],
   ['exports.', '评委模式下不能导出文档：评分表、汇总表和纪要含有其他评委的评分和评审结果'],
   ['history.', '评委模式下不能查看评分修改记录：其中有其他评委的评分'],
   ['system.verifyHistory', '评委模式下不能校验评分修改记录：这是会务组的事'],

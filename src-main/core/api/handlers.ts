@@ -24,6 +24,7 @@ import {
 } from '../services/reviewers'
 import { getProgress, getScoreSheet, markVeto, saveReview, saveScore } from '../services/scoring'
 import { submitSheets, unlockSheet } from '../services/submissions'
+import { meetingScores, saveScoresBulkPoints } from '../services/scores-bulk'
 import { openDemo } from '../services/demo'
 import { assertMeeting } from '../services/meetings'
 import { computeMeetingResults } from '../services/results'
@@ -104,6 +105,8 @@ export const handlers: Handlers = {
   'scoring.progress': ({ meetingId, reviewerId }, { db }) => getProgress(db, meetingId, reviewerId),
   'scoring.sheet': ({ meetingId, reviewerId, unitId }, { db }) => getScoreSheet(db, meetingId, reviewerId, unitId),
   'scores.save': ({ meetingId, ...score }, { db }) => saveScore(db, meetingId, score),
+  'scores.all': ({ meetingId }, { db }) => meetingScores(db, meetingId),
+  'scores.saveBulk': ({ meetingId, rows }, { db }) => saveScoresBulkPoints(db, meetingId, rows),
   'reviews.save': ({ meetingId, ...review }, { db }) => saveReview(db, meetingId, review),
   'vetoes.mark': ({ meetingId, ...mark }, { db }) => markVeto(db, meetingId, mark),
   'scoring.submit': ({ meetingId, reviewerId, unitIds }, { db }) => submitSheets(db, meetingId, reviewerId, unitIds),

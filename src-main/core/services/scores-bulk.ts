@@ -5,6 +5,9 @@ import { appendHistory } from '../history/history-chain'
 import { DomainError } from '../errors'
 import { getRubricShape } from './rubric'
 import { lockedSheetError } from './submissions'
+import { assertMeeting } from './meetings'
+import { fromTenths, isOnTenthGrid, toTenths } from '../../shared/points'
+import type { MeetingScores } from '../../shared/schemas/scoring'
 
 export interface BulkScore {
   reviewerId: string
@@ -87,4 +90,31 @@ export function saveScoresBulk(db: Database, meetingId: string, rows: BulkScore[
     }
     return { saved: rows.length }
   })
+}
+
+/** Every score and veto decision of the meeting, in one read (what a merge or a paper check compares). */
+export function meetingScores(db: Database, meetingId: string): MeetingScores {
+  assertMeeting(db, meetingId)
+  const scores = stmt(
+    db,
+    `SELECT reviewer_id AS reviewerId, unit_id AS unitId, item_id AS itemId, value_tenths, deduction_reason AS deductionReason, updated_at AS updatedAt
+     FROM scores WHERE meeting_id = ? ORDER BY reviewer_id, unit_id, item_id`,
+  ).all(meetingId) as ({ value_tenths: number } & Omit<MeetingScores['scores'][number], 'value'>)[]
+  const vetoDecisions = stmt(db, 'SELECT unit_id AS unitId, decision, reason, updated_at AS updatedAt FROM veto_decisions WHERE meeting_id = ? ORDER BY unit_id').all(
+    meetingId,
+  ) as MeetingScores['vetoDecisions']
+  return { scores: scores.map(({ value_tenths, ...s }) => ({ ...s, value: fromTenths(value_tenths) })), vetoDecisions }
+}
+
+/** Points as typed (7.5) to the tenths saveScoresBulk checks; a value off the 0.1 grid is refused here. */
+export function saveScoresBulkPoints(db: Database, meetingId: string, rows: { reviewerId: string; unitId: string; itemId: string; value: number; deductionReason: string }[]): { saved: number } {
+  assertMeeting(db, meetingId)
+  rows.forEach((row, index) => {
+    if (!isOnTenthGrid(row.value)) throw new DomainError('OFF_STEP', `第 ${index + 1} 条评分：分值最多保留一位小数`)
+  })
+  return saveScoresBulk(
+    db,
+    meetingId,
+    rows.map((r) => ({ reviewerId: r.reviewerId, unitId: r.unitId, itemId: r.itemId, valueTenths: toTenths(r.value), deductionReason: r.deductionReason })),
+  )
 }

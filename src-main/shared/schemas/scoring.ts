@@ -106,3 +106,12 @@ export const UnlockInput = z.object({
   unitId: Id,
   reason: z.string().trim().min(1, '解锁须写明理由（将记入评分修改记录）').max(500, '理由不能超过 500 个字'),
 })
+
+/** A whole meeting's scores and veto decisions in one call (merges, paper entry, checks). */
+export const MeetingScores = z.object({
+  scores: z.array(z.object({ reviewerId: Id, unitId: Id, itemId: Id, value: z.number(), deductionReason: z.string(), updatedAt: Timestamp })),
+  vetoDecisions: z.array(z.object({ unitId: Id, decision: z.enum(['confirmed', 'not_established']), reason: z.string(), updatedAt: Timestamp })),
+})
+export type MeetingScores = z.infer<typeof MeetingScores>
+export const BulkScoreRow = z.object({ reviewerId: Id, unitId: Id, itemId: Id, value: Points, deductionReason: optionalText(500) })
+export const BulkScoresInput = z.object({ rows: z.array(BulkScoreRow).min(1, '没有要保存的评分').max(100_000, '一次最多保存 100000 项评分') })
