@@ -43,7 +43,14 @@ export function syntheticRubric(items: number) {
 
 /** Creates the whole meeting through the services and returns its ids and the score rows it saved. */
 export function createSyntheticMeeting(db: Database, size: Size, seed = 1) {
-  const random = prng(seed)
+  const shell = createSyntheticShell(db, size)
+  const rows = syntheticScores(shell.reviewerIds, shell.unitIds, shell.items, prng(seed))
+  saveScoresBulk(db, shell.meeting.id, rows)
+  return { ...shell, rows }
+}
+
+/** The meeting, rubric, units and reviewers without any score (a distribution's starting point). */
+export function createSyntheticShell(db: Database, size: Size) {
   const meeting = createMeeting(db, { ...syntheticMeetingFields })
   const rubric = saveRubric(db, meeting.id, syntheticRubric(size.items))
   const items = rubric.criteria.flatMap((c) => c.items)
@@ -55,9 +62,7 @@ export function createSyntheticMeeting(db: Database, size: Size, seed = 1) {
     ),
   )()
   const reviewerIds = Array.from({ length: size.reviewers }, (_, i) => createReviewer(db, meeting.id, { name: `评委${i + 1}`, title: '', role: i === 0 ? 'chair' : 'member' }).id)
-  const rows = syntheticScores(reviewerIds, unitIds, items, random)
-  saveScoresBulk(db, meeting.id, rows)
-  return { meeting, rubric, items, unitIds, reviewerIds, rows }
+  return { meeting, rubric, items, unitIds, reviewerIds }
 }
 
 export const syntheticMeetingFields = {

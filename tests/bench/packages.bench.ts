@@ -1,0 +1,197 @@
+/**
+ * Packages (issue 10), each beside a baseline in the same run:
+ * - one distribution package holding ~1 GB of materials, written by a child process running built
+ *   code, vs `zip -r -0` of the same files (hard links to the same inodes, so both read the same
+ *   cached bytes) — goal: ≥ 0.8 of zip's throughput, i.e. zip's time / ours ≥ 0.8;
+ * - opening that package on a "laptop" (a fresh data folder: every file's SHA-256 checked, materials
+ *   stored, rows in one transaction) vs `unzip` of zip's archive — goal ≥ 0.8;
+ * - peak RSS of each child — goal < 300 MB;
+ * - merging 40 return packages of a 300-unit × 30-item meeting (360,000 scores) into the organizer's
+ *   database vs saving the same scores with one saveScoresBulk — goal < 3 s.
+ */
+import { execFileSync } from 'node:child_process'
+import { createHash, randomBytes } from 'node:crypto'
+import { linkSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createCore, type Core } from '../../src-main/core/app'
+import { now } from '../../src-main/core/db/statements'
+import { insertMaterials } from '../../src-main/core/materials/material-rows'
+import { materialPath } from '../../src-main/core/materials/material-store'
+import { writeSlice } from '../../src-main/core/packages/meeting-slice'
+import { mergeReturnPackage } from '../../src-main/core/packages/merge-return'
+import { writePackage } from '../../src-main/core/packages/package-writer'
+import { ensureReviewerKeys, reviewerKey } from '../../src-main/core/packages/reviewer-keys'
+import { LATEST_VERSION } from '../../src-main/core/db/migrate'
+import { saveScoresBulk } from '../../src-main/core/services/scores-bulk'
+import { getRubric } from '../../src-main/core/services/rubric'
+import { repoRoot } from '../helpers/core'
+import { createSyntheticShell, prng, syntheticScores } from './synthetic'
+import type { BenchResult } from './report'
+
+const MB = 1024 * 1024
+const open = (dataDir: string): Core => createCore({ dataDir, resourcesDir: join(dataDir, 'none'), appVersion: 'bench' })
+const timed = (run: () => void): number => {
+  const start = performance.now()
+  run()
+  return performance.now() - start
+}
+
+async function bundleChild(): Promise<string> {
+  const { build } = await import('esbuild')
+  const outdir = join(repoRoot, 'out', 'bench-packages')
+  await build({
+    entryPoints: { 'package-child': join(repoRoot, 'tests/helpers/package-child.ts') },
+    outdir,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    logLevel: 'error',
+  })
+  return join(outdir, 'package-child.js')
+}
+const child = (script: string, args: string[]) =>
+  JSON.parse(execFileSync(process.execPath, [script, ...args], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 16 * MB }).trim().split('\n').at(-1)!) as {
+    ms: number
+    peakRssMb: number
+    files?: string[]
+  }
+
+/** A meeting with one reviewer and `totalMb` of incompressible materials (as scans and photos are) over 10 units. */
+function meetingWithMaterials(dataDir: string, plainDir: string, totalMb: number): string {
+  const core = open(dataDir)
+  const db = core.context.db
+  const shell = createSyntheticShell(db, { units: 10, reviewers: 1, items: 5 })
+  mkdirSync(join(dataDir, 'materials'), { recursive: true })
+  const count = Math.max(10, Math.round(totalMb / 10))
+  const size = Math.round((totalMb * MB) / count)
+  const rows = []
+  for (let i = 0; i < count; i++) {
+    const bytes = randomBytes(size)
+    const sha256 = createHash('sha256').update(bytes).digest('hex')
+    writeFileSync(materialPath(dataDir, sha256), bytes)
+    linkSync(materialPath(dataDir, sha256), join(plainDir, `材料${i + 1}.pdf`))
+    rows.push({
+      id: crypto.randomUUID(),
+      meetingId: shell.meeting.id,
+      unitId: shell.unitIds[i % shell.unitIds.length],
+      name: `材料${i + 1}.pdf`,
+      size,
+      sha256,
+      kind: 'pdf' as const,
+      contentType: 'application/pdf',
+      pageCount: 1,
+      hasTextLayer: false,
+      note: '',
+      pages: [],
+    })
+  }
+  db.transaction(() => insertMaterials(db, rows, now()))()
+  core.close()
+  return shell.meeting.id
+}
+
+export async function benchPackages(): Promise<BenchResult[]> {
+  const totalMb = Number(process.env.BENCH_PACKAGE_MB ?? 1024)
+  const dir = mkdtempSync(join(tmpdir(), 'onsite-bench-packages-'))
+  try {
+    const organizer = join(dir, 'organizer')
+    const plain = join(dir, '材料')
+    mkdirSync(plain, { recursive: true })
+    const meetingId = meetingWithMaterials(organizer, plain, totalMb)
+    const script = await bundleChild()
+    // Baseline first, then ours, both from the page cache the files were just written to.
+    const zipMs = timed(() => execFileSync('zip', ['-r', '-0', '-q', join(dir, 'baseline.zip'), '材料'], { cwd: dir }))
+    const usb = join(dir, 'usb')
+    mkdirSync(usb)
+    const written = child(script, ['write', organizer, meetingId, usb])
+    const unzipMs = timed(() => execFileSync('unzip', ['-q', join(dir, 'baseline.zip'), '-d', join(dir, 'unzipped')]))
+    const opened = child(script, ['open', join(usb, written.files![0])])
+    mkdirSync(join(dir, 'merge'))
+    const merge = await benchMerge(join(dir, 'merge'))
+    return [
+      {
+        name: `distribution package, ${totalMb} MB of materials, written (child, built code), throughput vs zip -r -0`,
+        value: written.ms,
+        unit: 'ms',
+        baselineName: `zip -r -0 of the same files (ratio zip/ours ${(zipMs / written.ms).toFixed(2)})`,
+        baseline: zipMs,
+        goal: '≥ 0.8 of zip’s throughput',
+        met: zipMs / written.ms >= 0.8,
+      },
+      {
+        name: 'the same package opened on a laptop (hashes checked, materials stored, one transaction)',
+        value: opened.ms,
+        unit: 'ms',
+        baselineName: `unzip of zip’s archive (ratio unzip/ours ${(unzipMs / opened.ms).toFixed(2)})`,
+        baseline: unzipMs,
+        goal: '≥ 0.8 of unzip’s throughput',
+        met: unzipMs / opened.ms >= 0.8,
+      },
+      { name: 'peak RSS writing the package', value: written.peakRssMb, unit: 'MB', baselineName: 'peak RSS opening it', baseline: opened.peakRssMb, goal: '< 300 MB', met: written.peakRssMb < 300 && opened.peakRssMb < 300 },
+      merge,
+    ]
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** 40 reviewers' return packages of a 300 × 30 meeting, merged one after another into the organizer's database. */
+function benchMergeSetup(dir: string) {
+  const organizerDir = join(dir, 'organizer')
+  const organizer = open(organizerDir)
+  const odb = organizer.context.db
+  const shell = createSyntheticShell(odb, { units: 300, reviewers: 40, items: 30 })
+  odb.transaction(() => ensureReviewerKeys(odb, shell.meeting.id))()
+  const laptopDir = join(dir, 'laptop')
+  mkdirSync(laptopDir, { recursive: true })
+  odb.exec(`VACUUM INTO '${join(laptopDir, 'onsite-review.sqlite').replaceAll("'", "''")}'`)
+  const baselineDir = join(dir, 'baseline')
+  mkdirSync(baselineDir, { recursive: true })
+  odb.exec(`VACUUM INTO '${join(baselineDir, 'onsite-review.sqlite').replaceAll("'", "''")}'`)
+  return { organizer, shell, laptopDir, baselineDir }
+}
+
+async function benchMerge(dir: string): Promise<BenchResult> {
+  const { organizer, shell, laptopDir, baselineDir } = benchMergeSetup(dir)
+  const meetingId = shell.meeting.id
+  const rows = syntheticScores(shell.reviewerIds, shell.unitIds, shell.items, prng(7))
+  const laptop = open(laptopDir)
+  saveScoresBulk(laptop.context.db, meetingId, rows)
+  const rubricHash = getRubric(organizer.context.db, meetingId).hash
+  // Writing the 40 packages is setup, not measured (on the day each laptop writes its own).
+  const packages: string[] = []
+  for (const [i, reviewerId] of shell.reviewerIds.entries()) {
+    const slice = join(dir, `slice-${i}.sqlite`)
+    writeSlice(laptop.context.db, slice, { kind: 'return', meetingId, reviewerId })
+    const path = join(dir, `return-${i}.zip`)
+    await writePackage(
+      path,
+      { appVersion: 'bench', kind: 'return', schemaVersion: LATEST_VERSION, meeting: { id: meetingId, name: shell.meeting.title }, rubricHash, reviewer: { id: reviewerId, name: `评委${i + 1}` }, sequence: 1 },
+      [{ path: 'data/meeting.sqlite', from: slice, compress: true }],
+      { key: reviewerKey(organizer.context.db, meetingId, reviewerId)! },
+    )
+    packages.push(path)
+  }
+  laptop.close()
+  const start = performance.now()
+  let merged = 0
+  for (const path of packages) if ((await mergeReturnPackage(organizer.context, meetingId, path)).status === 'merged') merged++
+  const mergeMs = performance.now() - start
+  const scores = (organizer.context.db.prepare('SELECT count(*) AS n FROM scores').get() as { n: number }).n
+  organizer.close()
+  if (merged !== packages.length || scores !== rows.length) throw new Error(`merge bench: ${merged}/${packages.length} merged, ${scores}/${rows.length} scores`)
+  const baseline = open(baselineDir)
+  const bulkMs = timed(() => saveScoresBulk(baseline.context.db, meetingId, rows))
+  baseline.close()
+  return {
+    name: `merge of 40 return packages, 300 units × 30 items (${rows.length} scores)`,
+    value: mergeMs,
+    unit: 'ms',
+    baselineName: 'the same scores saved with one saveScoresBulk',
+    baseline: bulkMs,
+    goal: '< 3000 ms',
+    met: mergeMs < 3000,
+  }
+}
