@@ -44,6 +44,7 @@ import { reviewerPinStatus, setOrganizerPin, setReviewerPin } from '../access/pi
 import { drawLots, listLotDraws } from '../services/lots'
 import { controlProjector, getProjectorState } from '../services/projector'
 import { getCommentPhrases, saveCommentPhrases } from '../services/comment-phrases'
+import { mergeReturn, openDistribution, packagesCompleteness, writeDistribution, writeReturn } from '../services/packages'
 
 export type Handler<K extends OperationName> = (input: ParsedInputOf<K>, ctx: CoreContext) => OutputOf<K> | Promise<OutputOf<K>>
 export type Handlers = { [K in OperationName]: Handler<K> }
@@ -166,11 +167,11 @@ export const handlers: Handlers = {
   'projector.control': ({ meetingId, control }, ctx) => controlProjector(ctx, meetingId, control),
 
   // <packages-handlers>
-  'packages.writeDistribution': pending,
-  'packages.openDistribution': pending,
-  'packages.writeReturn': pending,
-  'packages.mergeReturn': pending,
-  'packages.completeness': pending,
+  'packages.writeDistribution': ({ meetingId, folder }, ctx) => writeDistribution(ctx, meetingId, folder),
+  'packages.openDistribution': ({ source }, ctx) => openDistribution(ctx, source),
+  'packages.writeReturn': ({ folder }, ctx) => writeReturn(ctx, folder),
+  'packages.mergeReturn': (input, ctx) => mergeReturn(ctx, input),
+  'packages.completeness': ({ meetingId }, ctx) => packagesCompleteness(ctx, meetingId),
   'archive.write': pending,
   'archive.restore': pending,
 
