@@ -81,6 +81,8 @@ export async function exportScoreMatrix(ctx: CoreContext, meetingId: string): Pr
 const MIME: Record<string, string> = {
   '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  // 评审包 and 评审结果包 written without a chosen folder (browser mode downloads them from here).
+  '.zip': 'application/zip',
 }
 
 export interface ExportDownload {
@@ -92,7 +94,7 @@ export interface ExportDownload {
 
 /**
  * The exported file a download URL names, or null: the name must be a plain file name (no folders,
- * no "..", no hidden or temporary files) of a .docx/.xlsx that really lies inside `<dataDir>/exports`.
+ * no "..", no hidden or temporary files) of a .docx/.xlsx/.zip that really lies inside `<dataDir>/exports`.
  */
 export function findExport(dataDir: string, encodedName: string): ExportDownload | null {
   let name: string
