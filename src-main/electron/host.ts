@@ -20,7 +20,7 @@ import { OpenMaterialError, openMaterialCopy, pickMaterials, sweepOpenCopies } f
 import { guardHostOperation } from '../core/access/reviewer-policy'
 import { assertMeeting } from '../core/services/meetings'
 import type { OpenProjector } from './projector-window'
-import { pickFolder, pickPackages } from './host-packages'
+import { pickFolder, pickPackages, revealPackage } from './host-packages'
 
 export type HostDispatch = (name: string, input: unknown) => Promise<ApiResult<unknown>>
 
@@ -69,6 +69,7 @@ export function createHostDispatcher(
     },
     'host.pickFolder': async ({ title }) => pickFolder(title, window()),
     'host.pickPackage': async ({ title }) => pickPackages(title, window()),
+    'host.revealPackage': async ({ folder, fileName }) => (revealPackage(context.db, folder, fileName), { ok: true }),
     'host.openProjector': async ({ meetingId }) => {
       assertMeeting(context.db, meetingId)
       if (!options.openProjector) throw hostError('INTERNAL', '本窗口不能打开投影窗口')

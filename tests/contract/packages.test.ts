@@ -122,7 +122,7 @@ describe('packages.openDistribution', () => {
 
 describe('packages.writeReturn, download and packages.mergeReturn', () => {
   let server: Server & { url: string }
-  let first: { fileName: string; path: string; sequence: number }
+  let first: { fileName: string; path: string; bytes: number; sequence: number }
   beforeAll(async () => {
     await laptop.api.scores.save({ meetingId: meetingId(), reviewerId: seed.reviewers[1].id, unitId: seed.units[0].id, itemId: seed.items[0].id, value: 5.5 })
     server = await startBridge({ core: laptop.core, port: 0 })

@@ -3,6 +3,9 @@
  * (a USB stick, where a new folder may be made) and the .zip packages to open or merge, several at once.
  * A reviewer's package workspace may choose a folder (for its own 评审结果包) but not pick packages.
  */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { BrowserWindow } from 'electron'
 import * as fake from './fake-electron'
@@ -54,6 +57,27 @@ describe('choose packages to open or merge', () => {
   it('answers no paths when cancelled, and refuses a malformed title in Chinese', async () => {
     expect(await host()('host.pickPackage', {})).toEqual({ ok: true, data: { paths: [] } })
     expect(await host()('host.pickPackage', { title: 'x'.repeat(101) })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+  })
+})
+
+describe('show a written package in its folder', () => {
+  it('shows a package this machine wrote on the stick, and refuses any other file or a pulled stick', async () => {
+    const seed = await seedSmallMeeting(t.api)
+    const usb = mkdtempSync(join(tmpdir(), 'onsite-usb-'))
+    try {
+      const { packages } = await t.api.packages.writeDistribution({ meetingId: seed.meeting.id, folder: usb })
+      expect(await host()('host.revealPackage', { folder: usb, fileName: packages[0].fileName })).toEqual({ ok: true, data: { ok: true } })
+      expect(fake.shell.showItemInFolder).toHaveBeenCalledExactlyOnceWith(join(usb, packages[0].fileName))
+      for (const fileName of ['别的文件.zip', `../${packages[0].fileName}`])
+        expect(await host()('host.revealPackage', { folder: usb, fileName })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+      expect(await host()('host.revealPackage', { folder: join(usb, '已拔出'), fileName: packages[0].fileName })).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND', message: expect.stringContaining('U 盘是否已拔出') },
+      })
+      expect(fake.shell.showItemInFolder).toHaveBeenCalledTimes(1)
+    } finally {
+      rmSync(usb, { recursive: true, force: true })
+    }
   })
 })
 

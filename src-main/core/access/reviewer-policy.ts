@@ -132,7 +132,7 @@ export function guardHostOperation(db: Database, name: HostOperationName, input:
   if (meetingId !== undefined && meetingId !== mode.meetingId) throw forbidden('评委模式下只能查看和评分本会议的内容')
   if (name === 'host.openMaterial') return assertMaterialReadable(db, id!)
   if (name === 'host.openProjector') return
-  // Choosing where to write the reviewer's own return package (packages.writeReturn).
-  if (name === 'host.pickFolder') return
+  // Choosing where to write the reviewer's own return package (packages.writeReturn), and showing it there.
+  if (name === 'host.pickFolder' || name === 'host.revealPackage') return
   throw forbidden(name === 'host.pickMaterials' ? refusalOf('materials.import') : refusalOf('exports.'))
 }
