@@ -77,6 +77,7 @@ describe('packages between two laptops', () => {
     // The reviewer's laptop opens it from its home page and lands in the workspace, reviewer mode for good.
     const lap = laptop.page
     await lap.goto(`${laptop.baseUrl}/#/`)
+    await lap.waitForSelector('[data-test="open-package"]')
     await shot(lap, 'packages-laptop-home')
     await lap.locator('[data-test="open-package-input"]').setInputFiles(distribution)
     await lap.waitForSelector('[data-test="score-form"]')
@@ -120,7 +121,7 @@ describe('packages between two laptops', () => {
     expect(await first.locator('[data-test="merge-status"]').innerText()).toBe('已合并')
     expect(await first.locator('[data-test="merge-message"]').innerText()).toMatch(/^已合并评委“林静怡”第 1 次导出的评审结果：新增 3 项；批注 1 条/)
     await expect.poll(() => org.locator('[data-test="completeness-林静怡"] [data-test="completeness-last"]').innerText()).toMatch(/^第 1 次/)
-    expect(await org.locator('[data-test="completeness-林静怡"] [data-test="completeness-cell"]').allInnerTexts()).toEqual(['部分', '未评', '未评'])
+    expect(await org.locator('[data-test="completeness-林静怡"] [data-test="completeness-cell"]').allInnerTexts()).toEqual(['进行中', '未评', '未评'])
     await shot(org, 'packages-merged')
     expect(await storedScores(organizer.api, meetingId, lin.id, seed.units[0].id, seed.items.map((i) => i.id))).toEqual([5, 3, 8])
     const results = await organizer.api.results.compute({ meetingId })

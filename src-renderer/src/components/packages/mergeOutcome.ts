@@ -13,16 +13,3 @@ export const STATUS_TAGS: Record<MergeReport['status'] | 'refused', { text: stri
 }
 
 export const tagOf = (entry: MergeEntry) => STATUS_TAGS[entry.error ? 'refused' : (entry.report?.status ?? 'merged')]
-
-/** “新增 3 项 · 修改 1 项 · 批注 2 条” for a merge that went through; nothing for the others (their message says it). */
-export function countsText(report: MergeReport): string {
-  if (report.status !== 'merged') return ''
-  const parts = [
-    ['新增', report.added],
-    ['修改', report.changed],
-    ['清除', report.removed],
-    ['保留会务组修改', report.kept],
-    ['未变', report.unchanged],
-  ] as const
-  return [...parts.filter(([, n]) => n > 0).map(([w, n]) => `${w} ${n} 项`), `批注 ${report.annotations} 条`].join(' · ')
-}
