@@ -134,7 +134,13 @@ describe('packages.writeReturn, download and packages.mergeReturn', () => {
   })
 
   it('the reviewer exports into exports/, counts each export and downloads only their own result over the bridge', async () => {
+    const events: ProgressEvent[] = []
+    const off = progressOf(laptop, events)
     first = await laptop.api.packages.writeReturn({})
+    off()
+    // One file, no byte count worth showing: the bar says “1/1 个文件”, never “0 B / 1 B”.
+    expect(events.every((e) => e.kind === 'packages.write' && e.total === 0)).toBe(true)
+    expect(events.at(-1)!.files).toEqual({ done: 1, total: 1 })
     expect(first).toMatchObject({ fileName: '林静怡_评审结果_测试评审会_第1次.zip', path: join(exportsDir(laptop.dataDir), first.fileName), sequence: 1 })
     const download = await fetch(`${server.url}/exports/${encodeURIComponent(first.fileName)}`)
     expect(download.status).toBe(200)
@@ -147,7 +153,12 @@ describe('packages.writeReturn, download and packages.mergeReturn', () => {
   })
 
   it('merges on the organizer’s PC; the same package again is reported as duplicate; the grid shows what arrived', async () => {
+    const events: ProgressEvent[] = []
+    const off = progressOf(organizer, events)
     const report = await organizer.api.packages.mergeReturn({ meetingId: meetingId(), source: { type: 'path', path: first.path } })
+    off()
+    expect(events.every((e) => e.kind === 'packages.merge' && e.label === '合并评审结果' && e.total === 0)).toBe(true)
+    expect(events.at(-1)!.files).toEqual({ done: 1, total: 1 })
     expect(report).toMatchObject({ status: 'merged', reviewerName: '林静怡', sequence: 1, added: 1 })
     const again = await organizer.api.packages.mergeReturn({ meetingId: meetingId(), source: { type: 'path', path: first.path } })
     expect(again.status).toBe('duplicate')

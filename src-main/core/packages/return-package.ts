@@ -45,7 +45,8 @@ export async function writeReturnPackage(ctx: CoreContext, folder: string, job: 
   try {
     const slice = join(temp, 'meeting.sqlite')
     writeSlice(db, slice, { kind: 'return', meetingId, reviewerId })
-    job.progress(0, 1)
+    // One small file: counted as a file, its bytes are not worth a bar.
+    job.progress(0, 0, { files: { done: 0, total: 1 } })
     const manifest = await writePackage(
       join(folder, fileName),
       {
@@ -71,7 +72,7 @@ export async function writeReturnPackage(ctx: CoreContext, folder: string, job: 
         now(),
       ),
     )
-    job.progress(1, 1)
+    job.progress(0, 0, { files: { done: 1, total: 1 } })
     const path = join(folder, fileName)
     return { fileName, path, bytes: (await stat(path)).size, sequence }
   } finally {

@@ -73,9 +73,10 @@ export async function mergeReturn(ctx: CoreContext, input: z.output<typeof Merge
   assertMeeting(ctx.db, input.meetingId)
   const { path, uploadId } = await resolveSource(ctx, input.source)
   const report = await runJob(ctx, PACKAGE_JOB.merge, '合并评审结果', '已取消合并，会议数据没有任何更改', async (job) => {
-    job.progress(0, 1)
+    // One package, checked and merged in one go: counted as a file, not in bytes.
+    job.progress(0, 0, { files: { done: 0, total: 1 } })
     const merged = await mergeReturnPackage(ctx, input.meetingId, path, input.choices)
-    job.progress(1, 1)
+    job.progress(0, 0, { files: { done: 1, total: 1 } })
     return merged
   })
   if (uploadId && report.status !== 'conflicts') await removeUpload(ctx.dataDir, uploadId)
