@@ -211,3 +211,80 @@ describe('packages.writeReturn, download and packages.mergeReturn', () => {
     await organizer.api.access.leaveReviewer({ organizerPin: ORGANIZER_PIN })
   })
 })
+
+/**
+ * A cancel that arrives just after the rows are in (on the next turn of the event loop, as a click
+ * would): the work is done, so the answer must say so — never “已取消，没有任何更改”.
+ */
+function cancelAfterInsertInto(core: TestCore, table: string): () => void {
+  const { db, jobs } = core.core.context
+  db.function('cancel_soon', () => {
+    for (const job of jobs.active()) setImmediate(() => jobs.cancel(job.id))
+    return 0
+  })
+  db.exec(`CREATE TEMP TRIGGER late_cancel AFTER INSERT ON ${table} BEGIN SELECT cancel_soon(); END`)
+  return () => db.exec('DROP TRIGGER temp.late_cancel')
+}
+
+describe('a cancel just after the work is in', () => {
+  it('opening: the workspace is made and the answer says so', async () => {
+    const other = makeTestCore()
+    cores.push(other)
+    const undo = cancelAfterInsertInto(other, 'access_mode')
+    const opened = await other.api.packages.openDistribution({ source: { type: 'path', path: join(usb, '03_陈卫国_测试评审会.zip') } })
+    undo()
+    expect(opened.reviewerName).toBe('陈卫国')
+    expect((await other.api.access.state({})).mode).toBe('reviewer')
+  })
+
+  it('merging: the package is merged and the report says so', async () => {
+    const other = makeTestCore()
+    cores.push(other)
+    await other.api.packages.openDistribution({ source: { type: 'path', path: join(usb, '01_周明远_测试评审会.zip') } })
+    await other.api.scores.save({ meetingId: meetingId(), reviewerId: seed.reviewers[0].id, unitId: seed.units[1].id, itemId: seed.items[1].id, value: 2 })
+    const undoExport = cancelAfterInsertInto(other, 'package_exports')
+    const written = await other.api.packages.writeReturn({ folder: usb })
+    undoExport()
+    expect(written.sequence).toBe(1)
+    const undo = cancelAfterInsertInto(organizer, 'package_imports')
+    const report = await organizer.api.packages.mergeReturn({ meetingId: meetingId(), source: { type: 'path', path: written.path } })
+    undo()
+    expect(report).toMatchObject({ status: 'merged', reviewerName: '周明远', added: 1 })
+  })
+})
+
+describe('cancel while opening, and the grid’s five states', () => {
+  it('a cancelled open answers 已取消 and leaves the laptop as it was', async () => {
+    const other = makeTestCore()
+    cores.push(other)
+    const before = snapshotDatabase(other.core.context.db)
+    const off = other.core.onEvent((e) => void (e.type === 'progress' && other.core.context.jobs.cancel(e.taskId)))
+    const error = await other.api.packages.openDistribution({ source: { type: 'path', path: join(usb, '03_陈卫国_测试评审会.zip') } }).then(
+      () => null,
+      (e: { code: string; message: string }) => e,
+    )
+    off()
+    expect(error).toMatchObject({ code: 'CANCELLED', message: '已取消打开评审包，本机没有任何更改' })
+    expect(snapshotDatabase(other.core.context.db)).toEqual(before)
+    expect((await other.api.access.state({})).mode).toBe('organizer')
+  })
+
+  it('says submitted, under way, nothing yet, recused and withdrawn per reviewer and unit', async () => {
+    const t = makeTestCore()
+    cores.push(t)
+    const s = await seedSmallMeeting(t.api)
+    const id = s.meeting.id
+    const [zhou, lin] = s.reviewers
+    for (const item of s.items) await t.api.scores.save({ meetingId: id, reviewerId: zhou.id, unitId: s.units[0].id, itemId: item.id, value: 1 })
+    await t.api.scoring.submit({ meetingId: id, reviewerId: zhou.id, unitIds: [s.units[0].id] })
+    await t.api.scores.save({ meetingId: id, reviewerId: zhou.id, unitId: s.units[1].id, itemId: s.items[0].id, value: 1 })
+    await t.api.recusals.set({ meetingId: id, reviewerId: lin.id, unitId: s.units[0].id, recused: true, reason: '曾在该单位任职' })
+    await t.api.units.withdraw({ meetingId: id, id: s.units[2].id, reason: '因故退出' })
+    const grid = await t.api.packages.completeness({ meetingId: id })
+    const cells = (name: string) => s.units.map((u) => grid.reviewers.find((r) => r.reviewerName === name)!.cells[u.id])
+    expect(cells('周明远')).toEqual(['submitted', 'partial', 'withdrawn'])
+    expect(cells('林静怡')).toEqual(['recused', 'empty', 'withdrawn'])
+    expect(grid.reviewers.every((r) => r.lastMerged === null)).toBe(true)
+    await expectRejected(t.core.context.db, () => t.api.packages.completeness({ meetingId: crypto.randomUUID() }), 'NOT_FOUND', /会议/)
+  })
+})

@@ -3,6 +3,7 @@
  * vetoes, comments, annotations, recusals, submissions and history, as a slice signed with the
  * reviewer's key. Each export counts up (sequence), so the organizer can tell the newest.
  */
+import { rmSync } from 'node:fs'
 import { mkdtemp, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -61,6 +62,14 @@ export async function writeReturnPackage(ctx: CoreContext, folder: string, job: 
       [{ path: SLICE_PATH, from: slice, compress: true }],
       { key, signal: job.signal },
     )
+    const path = join(folder, fileName)
+    const bytes = (await stat(path)).size
+    // Cancelled while the file was being finished: it goes, and the sequence stays unused.
+    if (job.signal.aborted) {
+      await rm(path, { force: true })
+      job.signal.throwIfAborted()
+    }
+    // From here to the answer nothing waits: a cancel cannot land after the export is recorded.
     writeTransaction(db, () =>
       stmt(db, 'INSERT INTO package_exports (package_id, meeting_id, kind, reviewer_id, sequence, file_name, exported_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
         manifest.packageId,
@@ -73,9 +82,8 @@ export async function writeReturnPackage(ctx: CoreContext, folder: string, job: 
       ),
     )
     job.progress(0, 0, { files: { done: 1, total: 1 } })
-    const path = join(folder, fileName)
-    return { fileName, path, bytes: (await stat(path)).size, sequence }
+    return { fileName, path, bytes, sequence }
   } finally {
-    await rm(temp, { recursive: true, force: true })
+    rmSync(temp, { recursive: true, force: true })
   }
 }

@@ -75,7 +75,7 @@ export async function mergeReturn(ctx: CoreContext, input: z.output<typeof Merge
   const report = await runJob(ctx, PACKAGE_JOB.merge, '合并评审结果', '已取消合并，会议数据没有任何更改', async (job) => {
     // One package, checked and merged in one go: counted as a file, not in bytes.
     job.progress(0, 0, { files: { done: 0, total: 1 } })
-    const merged = await mergeReturnPackage(ctx, input.meetingId, path, input.choices)
+    const merged = await mergeReturnPackage(ctx, input.meetingId, path, input.choices, job.signal)
     job.progress(0, 0, { files: { done: 1, total: 1 } })
     return merged
   })
