@@ -115,7 +115,7 @@ describe('packages.openDistribution', () => {
       laptop.core.context.db,
       () => laptop.api.packages.openDistribution({ source: { type: 'path', path: join(usb, '03_陈卫国_测试评审会.zip') } }),
       'FORBIDDEN',
-      /^评委模式下只能导出本人的评审结果/,
+      /^评委模式下不能生成评审包、打开另一个评审包或合并评审结果/,
     )
   })
 })
@@ -206,7 +206,7 @@ describe('packages.writeReturn, download and packages.mergeReturn', () => {
       organizer.core.context.db,
       () => organizer.api.packages.mergeReturn({ meetingId: meetingId(), source: { type: 'path', path: first.path } }),
       'FORBIDDEN',
-      /^评委模式下只能导出本人的评审结果/,
+      /^评委模式下不能生成评审包、打开另一个评审包或合并评审结果/,
     )
     await organizer.api.access.leaveReviewer({ organizerPin: ORGANIZER_PIN })
   })
