@@ -3,7 +3,8 @@
  * clerk and a reviewer do it: the organizer writes every reviewer's package; the reviewer's laptop
  * opens one (browser upload), scores a unit, annotates its report and exports its result (download);
  * the organizer merges it and 汇总结果 shows the scores; merging it again says nothing changed; a score
- * changed on both sides brings up the conflicts dialog and the organizer's choice lands.
+ * changed on both sides brings up the conflicts dialog and the organizer's choice lands; a 评审包 handed
+ * in by mistake is refused, naming the file.
  * Screenshots at 1280×720 in test-results/screenshots/packages-*.png.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -159,5 +160,12 @@ describe('packages between two laptops', () => {
     await expect.poll(() => reports(org).first().locator('[data-test="merge-status"]').innerText()).toBe('已合并')
     await expect.poll(() => storedScores(organizer.api, meetingId, lin.id, seed.units[0].id, [seed.items[0].id])).toEqual([6])
     await shot(org, 'packages-conflict-settled')
+
+    // A 评审包 handed in by mistake is refused, the file named, in Chinese; nothing changes.
+    await merge(distribution)
+    expect(await reports(org).first().locator('[data-test="merge-status"]').innerText()).toBe('已拒绝')
+    expect(await reports(org).first().locator('[role="alert"]').innerText()).toMatch(/^02_林静怡_测试评审会\.zip：.*[\u4e00-\u9fff]/)
+    await expect.poll(() => storedScores(organizer.api, meetingId, lin.id, seed.units[0].id, seed.items.map((i) => i.id))).toEqual([6, 3, 8])
+    await shot(org, 'packages-refused')
   })
 })
