@@ -168,4 +168,29 @@ describe('packages between two laptops', () => {
     await expect.poll(() => storedScores(organizer.api, meetingId, lin.id, seed.units[0].id, seed.items.map((i) => i.id))).toEqual([6, 3, 8])
     await shot(org, 'packages-refused')
   })
+
+  it('warns before writing: no rubric blocks it, a reviewer without units asks first', async () => {
+    const org = organizer.page
+    const bare = await organizer.api.meetings.create({ title: '未设评分标准的会', date: '2024-12-20' })
+    await organizer.api.reviewers.create({ meetingId: bare.id, fields: { name: '王五', role: 'chair' } })
+    await org.goto(`${organizer.baseUrl}/#/meetings/${bare.id}/packages`)
+    await expect.poll(() => org.locator('[data-test="write-blocked"]').innerText()).toContain('评分标准尚未设置')
+    expect(await org.locator('[data-test="write-distribution-run"]').isDisabled()).toBe(true)
+
+    // 陈卫国 recused from every unit: said on the screen, and asked again before writing.
+    const meetingId = seed.meeting.id
+    for (const unit of seed.units) await organizer.api.recusals.set({ meetingId, reviewerId: seed.reviewers[2].id, unitId: unit.id, recused: true, reason: '曾在该单位任职' })
+    await org.goto(`${organizer.baseUrl}/#/meetings/${meetingId}/packages`)
+    await expect.poll(() => org.locator('[data-test="write-warning"]').innerText()).toContain('陈卫国')
+    await org.locator('[data-test="write-distribution-run"]').click()
+    const box = org.locator('.el-message-box')
+    await expect.poll(() => box.innerText()).toContain('“陈卫国”没有可评的单位')
+    // The shot after the box has faded in (its overlay and itself fully opaque).
+    const opacity = () => box.evaluate((el) => { let o = 1; for (let e: Element | null = el; e; e = e.parentElement) o *= Number(getComputedStyle(e).opacity); return o })
+    await expect.poll(opacity).toBe(1)
+    await shot(org, 'packages-warn-no-units')
+    await box.getByRole('button', { name: '取消' }).click()
+    await expect.poll(() => box.isVisible()).toBe(false)
+    expect(await org.locator('[data-test="written-packages"]').count()).toBe(0)
+  })
 })
