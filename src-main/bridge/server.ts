@@ -20,7 +20,7 @@ import { CONTENT_SECURITY_POLICY } from '../shared/content-security-policy'
 import { BodyRefused, readJsonBody } from './body'
 import { serveMaterial } from './material-route'
 import { receiveUpload } from './upload-route'
-import { assertOrganizerFiles } from '../core/access/reviewer-scope'
+import { assertExportDownload } from '../core/access/reviewer-scope'
 import { DomainError } from '../core/errors'
 
 /** The host contract's stub: the browser has no desktop to open files on; the page offers downloads. */
@@ -97,9 +97,9 @@ export function startBridge(options: BridgeOptions): Promise<Server & { url: str
     }
     // <bridge-routes> (file downloads of generated documents)
     if (url.pathname.startsWith('/exports/') && req.method === 'GET') {
-      const refusal = organizerOnly(core, 'export')
-      if (refusal) return json(res, 403, { ok: false, error: refusal })
       const file = findExport(core.context.dataDir, url.pathname.slice('/exports/'.length))
+      const refusal = organizerOnly(core, file?.fileName ?? '')
+      if (refusal) return json(res, 403, { ok: false, error: refusal })
       if (!file) return json(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '导出文件不存在或已被删除，请重新导出' } })
       res.writeHead(200, {
         'content-type': file.contentType,
@@ -154,9 +154,9 @@ function sameOrigin(req: IncomingMessage): boolean {
 }
 
 /** Reviewer mode: the same refusal as the API's, as a JSON error. */
-function organizerOnly(core: Core, what: 'export'): { code: string; message: string } | null {
+function organizerOnly(core: Core, fileName: string): { code: string; message: string } | null {
   try {
-    assertOrganizerFiles(core.context.db, what)
+    assertExportDownload(core.context.db, fileName)
     return null
   } catch (error) {
     if (error instanceof DomainError) return { code: error.code, message: error.message }

@@ -20,6 +20,7 @@ import { OpenMaterialError, openMaterialCopy, pickMaterials, sweepOpenCopies } f
 import { guardHostOperation } from '../core/access/reviewer-policy'
 import { assertMeeting } from '../core/services/meetings'
 import type { OpenProjector } from './projector-window'
+import { pickFolder, pickPackages, revealPackage } from './host-packages'
 
 export type HostDispatch = (name: string, input: unknown) => Promise<ApiResult<unknown>>
 
@@ -66,12 +67,9 @@ export function createHostDispatcher(
       await openMaterialCopy(context, meetingId, id, openDir)
       return { ok: true }
     },
-    'host.pickFolder': async () => {
-      throw hostError('INTERNAL', '该功能尚在开发中')
-    },
-    'host.pickPackage': async () => {
-      throw hostError('INTERNAL', '该功能尚在开发中')
-    },
+    'host.pickFolder': async ({ title }) => pickFolder(title, window()),
+    'host.pickPackage': async ({ title }) => pickPackages(title, window()),
+    'host.revealPackage': async ({ folder, fileName }) => (revealPackage(context.db, folder, fileName), { ok: true }),
     'host.openProjector': async ({ meetingId }) => {
       assertMeeting(context.db, meetingId)
       if (!options.openProjector) throw hostError('INTERNAL', '本窗口不能打开投影窗口')
@@ -99,12 +97,14 @@ export function createHostDispatcher(
   }
 }
 
+const KIND_NAMES: Record<string, string> = { xlsx: 'Excel 工作簿', docx: 'Word 文档', zip: '评审包' }
+
 async function saveCopy(file: ExportDownload, parent: BrowserWindow | undefined): Promise<SavedCopy> {
   const options = {
     title: '另存为',
     defaultPath: file.fileName,
     buttonLabel: '保存',
-    filters: [{ name: file.fileName.endsWith('.xlsx') ? 'Excel 工作簿' : 'Word 文档', extensions: [file.fileName.split('.').pop()!] }],
+    filters: [{ name: KIND_NAMES[file.fileName.split('.').pop()!] ?? '文件', extensions: [file.fileName.split('.').pop()!] }],
   }
   const choice = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options)
   if (choice.canceled || !choice.filePath) return { saved: false }

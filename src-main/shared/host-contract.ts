@@ -47,6 +47,11 @@ export const hostContract = {
     z.object({ paths: z.array(z.string()) }),
     '（仅桌面版）选择一个或多个 .zip 包（评审包、评审结果包或归档包）；取消时 paths 为空',
   ),
+  'host.revealPackage': op(
+    z.object({ folder: z.string().min(1, '路径不能为空').max(4096, '路径过长'), fileName: ExportFileRef.shape.fileName }),
+    Ok,
+    '（仅桌面版）在文件夹中显示本机写出的评审包或评审结果包（只限本机记录过的包）',
+  ),
 } as const satisfies Record<string, OperationDef>
 
 export type HostContract = typeof hostContract

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createCore, type Core } from '../../src-main/core/app'
 import { now } from '../../src-main/core/db/statements'
-import { insertMaterials } from '../../src-main/core/materials/material-rows'
+import { insertMaterials, type NewMaterial } from '../../src-main/core/materials/material-rows'
 import { materialPath } from '../../src-main/core/materials/material-store'
 import { writeSlice } from '../../src-main/core/packages/meeting-slice'
 import { mergeReturnPackage } from '../../src-main/core/packages/merge-return'
@@ -66,7 +66,7 @@ function meetingWithMaterials(dataDir: string, plainDir: string, totalMb: number
   mkdirSync(join(dataDir, 'materials'), { recursive: true })
   const count = Math.max(10, Math.round(totalMb / 10))
   const size = Math.round((totalMb * MB) / count)
-  const rows = []
+  const rows: NewMaterial[] = []
   for (let i = 0; i < count; i++) {
     const bytes = randomBytes(size)
     const sha256 = createHash('sha256').update(bytes).digest('hex')

@@ -94,7 +94,7 @@ const REFUSALS: readonly [prefix: string, message: string][] = [
   ['opinions.', '评委模式下不能查看或修改汇总的评审意见：其中有其他评委的意见'],
   ['meetings.', '评委模式下不能查看其他会议，也不能新建、修改或删除会议'],
   ['materials.', '评委模式下不能导入、删除材料或查看全部单位的材料概况：请会务组先退出评委模式'],
-  ['packages.', '评委模式下不能生成、打开或合并评审包（只能导出本人的评审结果）：这些是会务组的事'],
+  ['packages.', '评委模式下不能生成评审包、打开另一个评审包或合并评审结果：这是会务组的事，评委只能导出本人的评审结果'],
   ['archive.', '评委模式下不能归档或从归档恢复会议：归档含全部评委的评分，恢复会改动会务组的数据，这是会务组的事'],
   ['', '评委模式下不能修改会议的设置（评分标准、计分规则、单位、评委、回避、抽签、投影、常用语等）：请会务组先退出评委模式'],
 ]
@@ -134,7 +134,7 @@ export function guardHostOperation(db: Database, name: HostOperationName, input:
   if (meetingId !== undefined && meetingId !== mode.meetingId) throw forbidden('评委模式下只能查看和评分本会议的内容')
   if (name === 'host.openMaterial') return assertMaterialReadable(db, id!)
   if (name === 'host.openProjector') return
-  // Choosing where to write the reviewer's own return package (packages.writeReturn).
-  if (name === 'host.pickFolder') return
+  // Choosing where to write the reviewer's own return package (packages.writeReturn), and showing it there.
+  if (name === 'host.pickFolder' || name === 'host.revealPackage') return
   throw forbidden(name === 'host.pickMaterials' ? refusalOf('materials.import') : refusalOf('exports.'))
 }

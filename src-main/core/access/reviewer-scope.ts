@@ -54,3 +54,14 @@ export function assertOrganizerFiles(db: Database, what: 'upload' | 'export'): v
   if (!readMode(db)) return
   throw forbidden(what === 'upload' ? '评委模式下不能上传或导入材料：请会务组先退出评委模式' : '评委模式下不能下载导出的文档：其中有其他评委的评分和评审结果')
 }
+
+/**
+ * A download from exports/: the organizer's any; a reviewer's only their own return packages
+ * (评审结果包, as packages.writeReturn recorded them) — their browser has no other way to take them.
+ */
+export function assertExportDownload(db: Database, fileName: string): void {
+  const mode = readMode(db)
+  if (!mode) return
+  const own = stmt(db, "SELECT 1 FROM package_exports WHERE kind = 'return' AND meeting_id = ? AND reviewer_id = ? AND file_name = ?").get(mode.meetingId, mode.reviewerId, fileName)
+  if (!own) assertOrganizerFiles(db, 'export')
+}

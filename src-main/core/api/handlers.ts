@@ -4,7 +4,6 @@
  */
 import type { OperationName, OutputOf, ParsedInputOf } from '../../shared/contract'
 import { LATEST_VERSION } from '../db/migrate'
-import { DomainError } from '../errors'
 import type { CoreContext } from '../context'
 import { createMeeting, deleteMeeting, getMeeting, listMeetings, updateMeeting } from '../services/meetings'
 import { getRubric, saveRubric } from '../services/rubric'
@@ -46,15 +45,12 @@ import { drawLots, listLotDraws } from '../services/lots'
 import { controlProjector, getProjectorState } from '../services/projector'
 import { getCommentPhrases, saveCommentPhrases } from '../services/comment-phrases'
 import { archiveMeeting, restoreMeetingArchive } from '../services/archive'
+import { mergeReturn, openDistribution, packagesCompleteness, writeDistribution, writeReturn } from '../services/packages'
 
 export type Handler<K extends OperationName> = (input: ParsedInputOf<K>, ctx: CoreContext) => OutputOf<K> | Promise<OutputOf<K>>
 export type Handlers = { [K in OperationName]: Handler<K> }
 
 const ok = { ok: true as const }
-/** An operation whose contract line exists but whose work is being built on a branch (removed when merged). */
-const pending = (): never => {
-  throw new DomainError('INTERNAL', '该功能尚在开发中')
-}
 
 export const handlers: Handlers = {
   'system.info': (_, ctx) => ({ appVersion: ctx.appVersion, schemaVersion: LATEST_VERSION, dataDir: ctx.dataDir }),
@@ -170,11 +166,11 @@ export const handlers: Handlers = {
   'projector.control': ({ meetingId, control }, ctx) => controlProjector(ctx, meetingId, control),
 
   // <packages-handlers>
-  'packages.writeDistribution': pending,
-  'packages.openDistribution': pending,
-  'packages.writeReturn': pending,
-  'packages.mergeReturn': pending,
-  'packages.completeness': pending,
+  'packages.writeDistribution': ({ meetingId, folder }, ctx) => writeDistribution(ctx, meetingId, folder),
+  'packages.openDistribution': ({ source }, ctx) => openDistribution(ctx, source),
+  'packages.writeReturn': ({ folder }, ctx) => writeReturn(ctx, folder),
+  'packages.mergeReturn': (input, ctx) => mergeReturn(ctx, input),
+  'packages.completeness': ({ meetingId }, ctx) => packagesCompleteness(ctx, meetingId),
   'archive.write': async ({ meetingId, folder }, ctx) => {
     const { fileName, path, bytes } = await archiveMeeting(ctx, meetingId, folder)
     return { fileName, path, bytes }

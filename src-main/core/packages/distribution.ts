@@ -4,7 +4,8 @@
  * reviewer's key. One action writes every reviewer's package into a folder (a USB stick), named so a
  * clerk cannot mix them up: 序号_评委姓名_会议简称.zip.
  */
-import { mkdtemp, rm, stat } from 'node:fs/promises'
+import { rmSync } from 'node:fs'
+import { mkdtemp, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
@@ -90,6 +91,12 @@ export async function writeDistributionPackages(ctx: CoreContext, meetingId: str
         { signal: job.signal, onProgress: (done) => job.progress(before + Math.min(done, totals[i]), total, { files: { done: i, total: reviewers.length }, current: fileName }) },
       )
       before += totals[i]
+      const bytes = (await stat(join(folder, fileName))).size
+      // Cancelled while this one was being finished: it goes too (a cancel leaves no package it did not record).
+      if (job.signal.aborted) {
+        rmSync(join(folder, fileName), { force: true })
+        job.signal.throwIfAborted()
+      }
       // What the laptop starts from is the base its return packages are merged against.
       const bases = sliceSheetFields(slice, meetingId, reviewer.id)
       writeTransaction(db, () => {
@@ -103,14 +110,15 @@ export async function writeDistributionPackages(ctx: CoreContext, meetingId: str
         )
         writeBases(db, meetingId, reviewer.id, bases)
       })
-      written.push({ reviewerId: reviewer.id, reviewerName: reviewer.name, fileName, bytes: (await stat(join(folder, fileName))).size, units: counts.units ?? 0, materials: hashes.length })
-      await rm(slice, { force: true })
+      written.push({ reviewerId: reviewer.id, reviewerName: reviewer.name, fileName, bytes, units: counts.units ?? 0, materials: hashes.length })
+      rmSync(slice, { force: true })
     }
     job.progress(total, total, { files: { done: reviewers.length, total: reviewers.length } })
     // A failure or cancel midway: the packages already written stay whole; the one being written left nothing.
     return written
   } finally {
-    await rm(temp, { recursive: true, force: true })
+    // Synchronous: a cancel must not land between the last package recorded and the answer.
+    rmSync(temp, { recursive: true, force: true })
   }
 }
 

@@ -7,7 +7,8 @@
  * merged, changes nothing and says so. Everything else lands in one transaction with its history.
  */
 import { createHash } from 'node:crypto'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { rmSync } from 'node:fs'
+import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Database } from 'better-sqlite3'
@@ -56,7 +57,13 @@ export interface MergeReport {
   message: string
 }
 
-export async function mergeReturnPackage(ctx: CoreContext, meetingId: string, path: string, choices: Record<string, MergeChoice> = {}): Promise<MergeReport> {
+export async function mergeReturnPackage(
+  ctx: CoreContext,
+  meetingId: string,
+  path: string,
+  choices: Record<string, MergeChoice> = {},
+  signal?: AbortSignal,
+): Promise<MergeReport> {
   const { db } = ctx
   const meetingTitle = (stmt(db, 'SELECT title FROM meetings WHERE id = ?').get(meetingId) as { title: string } | undefined)?.title
   if (!meetingTitle) throw packageError('wrong-meeting', '会议不存在')
@@ -87,10 +94,12 @@ export async function mergeReturnPackage(ctx: CoreContext, meetingId: string, pa
     if (!manifest.files.some((f) => f.path === SLICE_PATH)) throw packageError('missing-file', `评审结果包缺少数据文件 ${SLICE_PATH}`)
     await pkg.extractFile(SLICE_PATH, slice)
     checkSlice(slice, { kind: 'return', meetingId, reviewerId: reviewer.id })
+    // The last look at a cancel: from here to the answer nothing waits, so a cancel cannot land after the commit.
+    signal?.throwIfAborted()
     return withAttachedSlice(db, slice, () => writeTransaction(db, () => mergeAttached(db, meetingId, manifest, pkg.manifestBytes, choices, base)))
   } finally {
     pkg.close()
-    await rm(temp, { recursive: true, force: true })
+    rmSync(temp, { recursive: true, force: true })
   }
 }
 

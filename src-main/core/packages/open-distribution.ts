@@ -6,7 +6,8 @@
  * database as it was and removes the materials it stored.
  */
 import { createHash } from 'node:crypto'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { rmSync } from 'node:fs'
+import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
@@ -52,6 +53,8 @@ export async function openDistributionPackage(ctx: CoreContext, path: string, jo
     if (!facts.hasKey) throw packageError('bad-data', '评审包缺少该评委的密钥，无法导出评审结果，请会务组重新生成评审包')
     await storeMaterials(ctx, pkg, facts.hashes, stored, hold, job)
     await syncStored(dataDir, stored)
+    // The last look at the cancel: from here to the answer nothing waits, so a cancel cannot land after the commit.
+    job.signal.throwIfAborted()
     withAttachedSlice(db, slice, () =>
       writeTransaction(db, () => {
         refuseIfTaken(ctx, manifest.meeting.id, manifest.meeting.name)
@@ -82,7 +85,7 @@ export async function openDistributionPackage(ctx: CoreContext, path: string, jo
   } finally {
     hold.release()
     pkg.close()
-    await rm(temp, { recursive: true, force: true })
+    rmSync(temp, { recursive: true, force: true })
   }
 }
 

@@ -3,6 +3,7 @@
  * vetoes, comments, annotations, recusals, submissions and history, as a slice signed with the
  * reviewer's key. Each export counts up (sequence), so the organizer can tell the newest.
  */
+import { rmSync } from 'node:fs'
 import { mkdtemp, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -45,7 +46,8 @@ export async function writeReturnPackage(ctx: CoreContext, folder: string, job: 
   try {
     const slice = join(temp, 'meeting.sqlite')
     writeSlice(db, slice, { kind: 'return', meetingId, reviewerId })
-    job.progress(0, 1)
+    // One small file: counted as a file, its bytes are not worth a bar.
+    job.progress(0, 0, { files: { done: 0, total: 1 } })
     const manifest = await writePackage(
       join(folder, fileName),
       {
@@ -60,6 +62,14 @@ export async function writeReturnPackage(ctx: CoreContext, folder: string, job: 
       [{ path: SLICE_PATH, from: slice, compress: true }],
       { key, signal: job.signal },
     )
+    const path = join(folder, fileName)
+    const bytes = (await stat(path)).size
+    // Cancelled while the file was being finished: it goes, and the sequence stays unused.
+    if (job.signal.aborted) {
+      await rm(path, { force: true })
+      job.signal.throwIfAborted()
+    }
+    // From here to the answer nothing waits: a cancel cannot land after the export is recorded.
     writeTransaction(db, () =>
       stmt(db, 'INSERT INTO package_exports (package_id, meeting_id, kind, reviewer_id, sequence, file_name, exported_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
         manifest.packageId,
@@ -71,10 +81,9 @@ export async function writeReturnPackage(ctx: CoreContext, folder: string, job: 
         now(),
       ),
     )
-    job.progress(1, 1)
-    const path = join(folder, fileName)
-    return { fileName, path, bytes: (await stat(path)).size, sequence }
+    job.progress(0, 0, { files: { done: 1, total: 1 } })
+    return { fileName, path, bytes, sequence }
   } finally {
-    await rm(temp, { recursive: true, force: true })
+    rmSync(temp, { recursive: true, force: true })
   }
 }

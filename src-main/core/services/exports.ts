@@ -81,7 +81,7 @@ export async function exportScoreMatrix(ctx: CoreContext, meetingId: string): Pr
 const MIME: Record<string, string> = {
   '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  // Packages and archives written to exports/ (browser mode downloads them).
+  // Packages and archives written without a chosen folder (browser mode downloads them from here).
   '.zip': 'application/zip',
 }
 
