@@ -30,7 +30,7 @@ export const SLICE_ROWS: Record<string, Partial<Record<PackageKind, string>>> = 
   reviews: { distribution: `${OWN} AND ${VISIBLE}`, return: OWN, archive: M },
   veto_marks: { distribution: `${OWN} AND ${VISIBLE}`, return: OWN, archive: M },
   veto_decisions: { archive: M },
-  score_history: { return: M, archive: M },
+  score_history: { return: OWN, archive: M },
   agenda_notes: { archive: M },
   minutes_settings: { archive: M },
   unit_opinions: { archive: M },

@@ -6,7 +6,7 @@
  */
 import type { Database } from 'better-sqlite3'
 import { formatPoints } from '../../shared/points'
-import { newId, now } from '../db/statements'
+import { newId, now, stmt } from '../db/statements'
 import { appendHistory } from '../history/history-chain'
 import { writeBases, type FieldValues } from './sheet-fields'
 
@@ -36,10 +36,10 @@ export function applyMerge(db: Database, meetingId: string, reviewerId: string, 
     const sheet = { m: meetingId, r: reviewerId, u: unitId }
     if (field.startsWith('item:')) {
       const itemId = field.slice(5)
-      if (to === null) db.prepare('DELETE FROM scores WHERE reviewer_id = :r AND unit_id = :u AND item_id = :i').run({ ...sheet, i: itemId, m: undefined })
+      if (to === null) stmt(db, 'DELETE FROM scores WHERE reviewer_id = :r AND unit_id = :u AND item_id = :i').run({ ...sheet, i: itemId, m: undefined })
       else {
         const [tenths, reason] = JSON.parse(to) as [number, string]
-        db.prepare(
+        stmt(db, 
           `INSERT INTO scores (id, meeting_id, reviewer_id, unit_id, item_id, value_tenths, deduction_reason, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (reviewer_id, unit_id, item_id) DO UPDATE SET value_tenths = excluded.value_tenths, deduction_reason = excluded.deduction_reason, updated_at = excluded.updated_at`,
         ).run(newId(), meetingId, reviewerId, unitId, itemId, tenths, reason, at)
@@ -47,10 +47,10 @@ export function applyMerge(db: Database, meetingId: string, reviewerId: string, 
       if (from !== null) appendHistory(db, { meetingId, reviewerId, unitId, field, oldValue: points(from), newValue: points(to), reason: record.reason, at })
       else perSheet.set(unitId, (perSheet.get(unitId) ?? 0) + 1)
     } else if (field === 'review') {
-      if (to === null) db.prepare('DELETE FROM reviews WHERE reviewer_id = ? AND unit_id = ?').run(reviewerId, unitId)
+      if (to === null) stmt(db, 'DELETE FROM reviews WHERE reviewer_id = ? AND unit_id = ?').run(reviewerId, unitId)
       else {
         const [bonus, bonusReason, strengths, weaknesses, suggestions] = JSON.parse(to) as [number | null, string, string, string, string]
-        db.prepare(
+        stmt(db, 
           `INSERT INTO reviews (id, meeting_id, reviewer_id, unit_id, bonus_tenths, bonus_reason, strengths, weaknesses, suggestions, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (reviewer_id, unit_id) DO UPDATE SET bonus_tenths = excluded.bonus_tenths, bonus_reason = excluded.bonus_reason, strengths = excluded.strengths,
              weaknesses = excluded.weaknesses, suggestions = excluded.suggestions, updated_at = excluded.updated_at`,
@@ -59,24 +59,24 @@ export function applyMerge(db: Database, meetingId: string, reviewerId: string, 
       perSheet.set(unitId, (perSheet.get(unitId) ?? 0) + 1)
     } else if (field.startsWith('veto:')) {
       const vetoItemId = field.slice(5)
-      if (to === null) db.prepare('DELETE FROM veto_marks WHERE reviewer_id = ? AND unit_id = ? AND veto_item_id = ?').run(reviewerId, unitId, vetoItemId)
+      if (to === null) stmt(db, 'DELETE FROM veto_marks WHERE reviewer_id = ? AND unit_id = ? AND veto_item_id = ?').run(reviewerId, unitId, vetoItemId)
       else
-        db.prepare(
+        stmt(db, 
           `INSERT INTO veto_marks (id, meeting_id, reviewer_id, unit_id, veto_item_id, reason, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (reviewer_id, unit_id, veto_item_id) DO UPDATE SET reason = excluded.reason, updated_at = excluded.updated_at`,
         ).run(newId(), meetingId, reviewerId, unitId, vetoItemId, to, at)
       appendHistory(db, { meetingId, reviewerId, unitId, field, oldValue: from === null ? null : '勾选', newValue: to === null ? null : '勾选', reason: to ?? record.reason, at })
     } else if (field === 'submitted') {
-      if (to === null) db.prepare('DELETE FROM sheet_submissions WHERE reviewer_id = ? AND unit_id = ?').run(reviewerId, unitId)
+      if (to === null) stmt(db, 'DELETE FROM sheet_submissions WHERE reviewer_id = ? AND unit_id = ?').run(reviewerId, unitId)
       else {
         const theirs = db.prepare('SELECT submitted_at FROM pkg.sheet_submissions WHERE reviewer_id = ? AND unit_id = ?').get(reviewerId, unitId) as { submitted_at: string } | undefined
-        db.prepare('INSERT OR REPLACE INTO sheet_submissions (meeting_id, reviewer_id, unit_id, submitted_at) VALUES (?, ?, ?, ?)').run(meetingId, reviewerId, unitId, theirs?.submitted_at ?? at)
+        stmt(db, 'INSERT OR REPLACE INTO sheet_submissions (meeting_id, reviewer_id, unit_id, submitted_at) VALUES (?, ?, ?, ?)').run(meetingId, reviewerId, unitId, theirs?.submitted_at ?? at)
       }
       appendHistory(db, { meetingId, reviewerId, unitId, field: to === null ? 'unlock' : 'submit', oldValue: null, newValue: null, reason: record.reason, at })
     } else if (field === 'recused') {
-      if (to === null) db.prepare("DELETE FROM recusals WHERE reviewer_id = ? AND unit_id = ? AND source = 'reviewer'").run(reviewerId, unitId)
+      if (to === null) stmt(db, "DELETE FROM recusals WHERE reviewer_id = ? AND unit_id = ? AND source = 'reviewer'").run(reviewerId, unitId)
       else
-        db.prepare(
+        stmt(db, 
           `INSERT INTO recusals (id, meeting_id, reviewer_id, unit_id, source, reason, updated_at) VALUES (?, ?, ?, ?, 'reviewer', ?, ?)
            ON CONFLICT (reviewer_id, unit_id) DO UPDATE SET reason = excluded.reason, updated_at = excluded.updated_at`,
         ).run(newId(), meetingId, reviewerId, unitId, to, at)
@@ -88,7 +88,7 @@ export function applyMerge(db: Database, meetingId: string, reviewerId: string, 
 
   const annotations = replaceAnnotations(db, meetingId, reviewerId)
   writeBases(db, meetingId, reviewerId, bases)
-  db.prepare(
+  stmt(db, 
     "INSERT INTO package_imports (package_id, meeting_id, kind, reviewer_id, sequence, manifest_sha256, imported_at, summary) VALUES (?, ?, 'return', ?, ?, ?, ?, ?)",
   ).run(record.packageId, meetingId, reviewerId, record.sequence, record.manifestSha256, at, JSON.stringify(record.summary))
   return annotations
@@ -96,7 +96,7 @@ export function applyMerge(db: Database, meetingId: string, reviewerId: string, 
 
 /** The package's annotations replace the organizer's copy of this reviewer's (on materials and units still here). */
 function replaceAnnotations(db: Database, meetingId: string, reviewerId: string): number {
-  db.prepare('DELETE FROM annotations WHERE meeting_id = ? AND reviewer_id = ?').run(meetingId, reviewerId)
+  stmt(db, 'DELETE FROM annotations WHERE meeting_id = ? AND reviewer_id = ?').run(meetingId, reviewerId)
   return db
     .prepare(
       `INSERT INTO annotations (id, meeting_id, reviewer_id, unit_id, material_id, kind, page_index, rects, text, note, color, created_at, updated_at)
