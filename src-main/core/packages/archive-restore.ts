@@ -135,8 +135,9 @@ async function storeMaterials(ctx: CoreContext, pkg: OpenedPackage, hashes: stri
     if (!sizes.has(path)) throw packageError('missing-file', `会议归档包缺少材料文件 ${path}（数据中列出了它）`)
     job.signal.throwIfAborted()
     job.progress(done, total, { files: { done: i, total: hashes.length } })
-    const source = await pkg.openFile(path)
-    // The reader's hash check can fail after the store has taken the bytes: kept here, never left unhandled.
+    // The store hashes the bytes to name them: that hash is the check (the reader checks the size).
+    const source = await pkg.openFile(path, { hash: false })
+    // The reader's size check can fail after the store has taken the bytes: kept here, never left unhandled.
     let failed: unknown
     source.on('error', (error) => (failed ??= error))
     const result = await putStream(ctx.dataDir, source, { signal: job.signal, durable: false })

@@ -145,10 +145,12 @@ async function storeMaterials(
     if (!sizes.has(path)) throw packageError('missing-file', `评审包缺少材料文件 ${path}（数据中列出了它）`)
     job.signal.throwIfAborted()
     job.progress(done, total, { files: { done: i, total: hashes.length } })
-    const result = await putStream(ctx.dataDir, await pkg.openFile(path), { signal: job.signal, durable: false })
-    if (result.sha256 !== hash) throw packageError('hash-mismatch', `评审包中的材料 ${path} 内容与其编号不符，已拒绝`)
-    hold.add(hash)
-    if (result.stored) stored.push(hash)
+    // The store hashes the bytes to name them: that hash is the check (the reader checks the size).
+    const result = await putStream(ctx.dataDir, await pkg.openFile(path, { hash: false }), { signal: job.signal, durable: false })
+    // Recorded before the check, so a file stored under a wrong hash is removed with the rest.
+    hold.add(result.sha256)
+    if (result.stored) stored.push(result.sha256)
+    if (result.sha256 !== hash) throw packageError('hash-mismatch', `评审包中的材料 ${path} 内容与清单的校验值不符（文件被改动或已损坏），已拒绝`)
     done += result.size
   }
   job.progress(total, total, { files: { done: hashes.length, total: hashes.length } })

@@ -39,7 +39,11 @@ export interface OpenedPackage {
   manifestBytes: Buffer
   auth: PackageAuth | null
   /** A file's bytes; the stream fails if they are not the size and SHA-256 the manifest lists. */
-  openFile(path: string): Promise<Readable>
+  /**
+   * `{ hash: false }`: the caller hashes the bytes itself (the material store does, to name the file)
+   * and compares with the manifest — the size is still checked here; the bytes are not hashed twice.
+   */
+  openFile(path: string, options?: { hash?: boolean }): Promise<Readable>
   /** Writes a file out (verified as openFile). */
   extractFile(path: string, dest: string): Promise<void>
   close(): void
@@ -78,11 +82,11 @@ export async function openPackage(path: string, options: OpenOptions = {}): Prom
     const auth = await readAuth(zip, entries)
     if (manifest.kind === 'return') authenticate(manifest, manifestBytes, auth, options.keyFor)
     const listed = new Map(manifest.files.map((f) => [f.path, f]))
-    const openFile = async (name: string): Promise<Readable> => {
+    const openFile = async (name: string, { hash = true }: { hash?: boolean } = {}): Promise<Readable> => {
       const file = listed.get(name)
       const entry = entries.get(name)
       if (!file || !entry) throw packageError('missing-file', `评审包中没有文件 ${name}`)
-      return verifying(await openStream(zip, entry), file.size, file.sha256, name)
+      return verifying(await openStream(zip, entry), file.size, hash ? file.sha256 : null, name)
     }
     return {
       manifest,
@@ -233,18 +237,18 @@ async function readWhole(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Buffer
 }
 
 /** Passes the bytes through, failing at the end if their size or SHA-256 is not what the manifest says. */
-function verifying(source: Readable, size: number, sha256: string, name: string): Readable {
-  const hash = createHash('sha256')
+function verifying(source: Readable, size: number, sha256: string | null, name: string): Readable {
+  const hash = sha256 === null ? null : createHash('sha256')
   let seen = 0
   const check = new Transform({
     transform(chunk: Buffer, _enc, next) {
-      hash.update(chunk)
+      hash?.update(chunk)
       seen += chunk.length
       next(null, chunk)
     },
     flush(next) {
       if (seen !== size) return next(packageError('size-mismatch', `评审包中的 ${name} 大小与清单不符（文件被改动或已损坏）`))
-      if (hash.digest('hex') !== sha256) return next(packageError('hash-mismatch', `评审包中的 ${name} 内容与清单的校验值不符（文件被改动或已损坏），已拒绝`))
+      if (hash && hash.digest('hex') !== sha256) return next(packageError('hash-mismatch', `评审包中的 ${name} 内容与清单的校验值不符（文件被改动或已损坏），已拒绝`))
       next()
     },
   })
