@@ -19,8 +19,6 @@ export interface JobProgress {
 export const endedByCancel = (error: unknown, cancelledHere: boolean): boolean =>
   cancelledHere || (error instanceof ApiCallError && error.code === 'CANCELLED')
 
-/** Material jobs only (an import started elsewhere — another window — shows too: one job of a kind runs at a time). */
-export const isMaterialJob = (e: ProgressEvent): boolean => (e.kind ?? '').startsWith('materials.')
 
 export const toJobProgress = (e: ProgressEvent): JobProgress => ({
   taskId: e.taskId,
