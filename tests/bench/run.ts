@@ -11,7 +11,7 @@ import { benchMaterialImport } from './material-import.bench'
 import { benchMaterialSearch } from './material-search.bench'
 import { benchMaterialViewer } from './material-viewer.bench'
 import { benchReviewerDay } from './reviewer-day.bench'
-import { benchPackages } from './packages.bench'
+import { benchMerge, benchPackageFiles } from './packages.bench'
 import { printReport, type BenchResult } from './report'
 
 const results: BenchResult[] = []
@@ -32,5 +32,6 @@ await step('material import vs cp -r, peak RSS of one big scan', benchMaterialIm
 await step('material search, 10,000 pages', benchMaterialSearch)
 await step('material viewer: 500-page PDF in Chromium', benchMaterialViewer)
 await step("reviewer's workspace: keypress to saved, next unit with its material", benchReviewerDay)
-await step('packages: distribution vs zip -0, open vs unzip, peak RSS, merging 40 return packages', benchPackages)
+await step('packages: distribution vs zip -0, open vs unzip, peak RSS', benchPackageFiles)
+await step('packages: merging 40 return packages', benchMerge)
 printReport(results)
