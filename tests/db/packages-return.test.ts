@@ -134,6 +134,83 @@ describe('a reviewer’s scores come back and merge', () => {
   })
 })
 
+describe('field by field: kept, cleared, recused by the organizer, values that do not fit', () => {
+  // Reviewer 3 (陈卫国) on their own laptop; the organizer also works on their sheets meanwhile.
+  let laptop: TestCore
+  const r = 2
+  const meetingId = () => seed.meeting.id
+  const history = async () => (await organizer.api.history.list({ meetingId: meetingId(), reviewerId: seed.reviewers[r].id })).entries
+  /** The sheet's three items in rubric order, null where no score is held. */
+  const values = async (unit: number) => {
+    const held = (await sheet(r, unit)).scores
+    return seed.items.map((item) => held.find((x) => x.itemId === item.id)?.value ?? null)
+  }
+
+  beforeAll(async () => {
+    laptop = await laptopFor(r)
+    for (const [item, value] of [4, 3, 7.5].entries()) await score(laptop, r, 0, item, value)
+    for (const [item, value] of [5, 2, 6].entries()) await score(laptop, r, 1, item, value)
+    expect((await merge(await exportReturn(laptop))).status).toBe('merged')
+  })
+
+  it('a score only the organizer changed is kept, now and at the next merge; one the reviewer cleared is cleared, with history', async () => {
+    await organizer.api.scores.save({ meetingId: meetingId(), reviewerId: seed.reviewers[r].id, unitId: seed.units[0].id, itemId: seed.items[1].id, value: 1 })
+    await laptop.api.scores.save({ meetingId: meetingId(), reviewerId: seed.reviewers[r].id, unitId: seed.units[0].id, itemId: seed.items[2].id, value: null })
+    const report = await merge(await exportReturn(laptop))
+    expect(report).toMatchObject({ status: 'merged', kept: 1, removed: 1, added: 0, changed: 0, conflicts: [] })
+    expect(report.message).toContain('保留会务组修改 1 项')
+    expect(await values(0)).toEqual([4, 1, null])
+    const cleared = (await history()).find((e) => e.what === '群众评价' && e.unitName === seed.units[0].name)
+    expect(cleared).toMatchObject({ oldValue: '7.5', newValue: null })
+    // The reviewer touches something else; the organizer's 1 still stands (the base moved with the last merge).
+    await score(laptop, r, 1, 0, 5.5)
+    expect(await merge(await exportReturn(laptop))).toMatchObject({ status: 'merged', changed: 1, kept: 1 })
+    expect(await values(0)).toEqual([4, 1, null])
+    expect(await values(1)).toEqual([5.5, 2, 6])
+  })
+
+  it('nothing of a unit the organizer recused the reviewer from is taken, and the report says what was left out', async () => {
+    await score(laptop, r, 2, 0, 3)
+    await organizer.api.recusals.set({ meetingId: meetingId(), reviewerId: seed.reviewers[r].id, unitId: seed.units[2].id, recused: true, reason: '曾在该单位任职' })
+    const report = await merge(await exportReturn(laptop))
+    expect(report.status).toBe('merged')
+    expect(report.ignored).toEqual([`“${seed.units[2].name}”：会务组已设置该评委回避，包中的“理论武装”未合并`])
+    expect(await values(2)).toEqual([null, null, null])
+  })
+
+  it('a value off its step or a deduction note with a control character is not taken; the rest of the package is', async () => {
+    const key = reviewerKey(organizer.core.context.db, meetingId(), seed.reviewers[r].id)!
+    await score(laptop, r, 1, 1, 3)
+    const genuine = await exportReturn(laptop)
+    const out = join(folder, 'forged-off-step.zip')
+    const temp = mkdtempSync(join(tmpdir(), 'onsite-forge-'))
+    await rebuildPackage(
+      genuine,
+      out,
+      (files) => {
+        const file = join(temp, 's.sqlite')
+        writeFileSync(file, files.get('data/meeting.sqlite')!)
+        const db = new BetterSqlite3(file)
+        db.prepare('UPDATE scores SET value_tenths = 53 WHERE unit_id = ? AND item_id = ?').run(seed.units[1].id, seed.items[0].id) // 理论武装 goes by 0.5
+        db.prepare("UPDATE scores SET deduction_reason = 'a' || char(7) WHERE unit_id = ? AND item_id = ?").run(seed.units[1].id, seed.items[2].id)
+        db.close()
+        files.set('data/meeting.sqlite', readFileSync(file))
+      },
+      key,
+    )
+    rmSync(temp, { recursive: true, force: true })
+    const report = await merge(out)
+    expect(report.status).toBe('merged')
+    // The recused unit's score is still in the package, and still left out.
+    expect(report.ignored).toEqual([
+      `“${seed.units[2].name}”：会务组已设置该评委回避，包中的“理论武装”未合并`,
+      `“${seed.units[1].name}”的“理论武装”未合并：“理论武装”的分值不在档位上`,
+      `“${seed.units[1].name}”的“群众评价”未合并：扣分说明含有不允许的字符`,
+    ])
+    expect(await values(1)).toEqual([5.5, 3, 6])
+  })
+})
+
 describe('forged or misdirected return packages are refused, nothing changes', () => {
   let laptop: TestCore
   let genuine: string

@@ -2,6 +2,7 @@ import BetterSqlite3, { type Database } from 'better-sqlite3'
 import { checkBeforeOpening } from './check'
 import { toDatabaseError } from './db-errors'
 import { LATEST_VERSION, migrate } from './migrate'
+import { newId } from './statements'
 
 /**
  * Opens (or creates) the app database with the settings every connection must have. The file is
@@ -23,6 +24,10 @@ export function openDatabase(file: string): Database {
     db.pragma('busy_timeout = 5000')
     // Scores are typed in once at a meeting: a committed write must survive a power cut.
     db.pragma('synchronous = FULL')
+    // Row ids made by SQL itself (set-based inserts, e.g. a merged return package's scores) are the app's ids.
+    // Temporary tables (a merge's plan of thousands of fields) and sorts stay in memory, not in temp files.
+    db.pragma('temp_store = MEMORY')
+    db.function('new_id', { deterministic: false }, newId)
     migrate(db)
     return db
   } catch (error) {

@@ -1,21 +1,15 @@
 /**
- * Writing a decided merge into the organizer's rows (inside the merge's transaction, the package's
- * slice attached as `pkg`): each taken field, its history entries, the reviewer's annotations (only
- * the reviewer edits those, so the package's set replaces the organizer's copy), the new merge bases
- * and the record that this package was merged.
+ * Writing a decided merge plan (merge-plan.ts) into the organizer's rows, inside the merge's
+ * transaction with the package's slice attached as `pkg`: the taken scores in one statement each way,
+ * the few other taken fields one by one with their history, the reviewer's annotations (only the
+ * reviewer edits those, so the package's set replaces the organizer's copy), the new merge bases and the
+ * record that this package was merged.
  */
 import type { Database } from 'better-sqlite3'
 import { formatPoints } from '../../shared/points'
 import { newId, now, stmt } from '../db/statements'
 import { appendHistory } from '../history/history-chain'
-import { writeBases, type FieldValues } from './sheet-fields'
-
-export interface FieldChange {
-  unitId: string
-  field: string
-  from: string | null
-  to: string | null
-}
+import { takenOneByOne } from './merge-plan'
 
 export interface MergeRecord {
   packageId: string
@@ -27,30 +21,34 @@ export interface MergeRecord {
 
 const points = (value: string | null) => (value === null ? null : formatPoints((JSON.parse(value) as [number])[0] / 10))
 
-/** Applies the changes; returns how many annotations the reviewer now has here. */
-export function applyMerge(db: Database, meetingId: string, reviewerId: string, changes: FieldChange[], bases: FieldValues, record: MergeRecord): number {
+/** Applies the plan's taken fields; returns how many annotations the reviewer now has here. */
+export function applyMerge(db: Database, meetingId: string, reviewerId: string, record: MergeRecord): number {
   const at = now()
-  const perSheet = new Map<string, number>()
-  for (const change of changes) {
-    const { unitId, field, from, to } = change
-    const sheet = { m: meetingId, r: reviewerId, u: unitId }
-    if (field.startsWith('item:')) {
-      const itemId = field.slice(5)
-      if (to === null) stmt(db, 'DELETE FROM scores WHERE reviewer_id = :r AND unit_id = :u AND item_id = :i').run({ ...sheet, i: itemId, m: undefined })
-      else {
-        const [tenths, reason] = JSON.parse(to) as [number, string]
-        stmt(db, 
-          `INSERT INTO scores (id, meeting_id, reviewer_id, unit_id, item_id, value_tenths, deduction_reason, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-           ON CONFLICT (reviewer_id, unit_id, item_id) DO UPDATE SET value_tenths = excluded.value_tenths, deduction_reason = excluded.deduction_reason, updated_at = excluded.updated_at`,
-        ).run(newId(), meetingId, reviewerId, unitId, itemId, tenths, reason, at)
-      }
-      if (from !== null) appendHistory(db, { meetingId, reviewerId, unitId, field, oldValue: points(from), newValue: points(to), reason: record.reason, at })
-      else perSheet.set(unitId, (perSheet.get(unitId) ?? 0) + 1)
-    } else if (field === 'review') {
+  const sheet = { m: meetingId, r: reviewerId, at }
+  // New scores: history gets one summary line per sheet (below), as for a bulk save.
+  const perSheet = new Map(
+    (db.prepare("SELECT unit_id, count(*) AS n FROM temp.merge_plan WHERE outcome = 'take' AND field GLOB 'item:*' AND ours IS NULL GROUP BY unit_id").all() as { unit_id: string; n: number }[]).map(
+      (r) => [r.unit_id, r.n],
+    ),
+  )
+  db.prepare(
+    `DELETE FROM main.scores WHERE reviewer_id = :r AND (unit_id, 'item:' || item_id) IN
+       (SELECT unit_id, field FROM temp.merge_plan WHERE outcome = 'take' AND theirs IS NULL AND field GLOB 'item:*')`,
+  ).run({ r: reviewerId })
+  db.prepare(
+    `INSERT INTO main.scores (id, meeting_id, reviewer_id, unit_id, item_id, value_tenths, deduction_reason, updated_at)
+     SELECT new_id(), :m, :r, unit_id, substr(field, 6), theirs ->> 0, theirs ->> 1, :at FROM temp.merge_plan
+     WHERE outcome = 'take' AND theirs IS NOT NULL AND field GLOB 'item:*'
+     ON CONFLICT (reviewer_id, unit_id, item_id) DO UPDATE SET value_tenths = excluded.value_tenths, deduction_reason = excluded.deduction_reason, updated_at = excluded.updated_at`,
+  ).run(sheet)
+  for (const { unit_id: unitId, field, theirs: to, ours: from } of takenOneByOne(db)) {
+    const entry = { meetingId, reviewerId, unitId, field, reason: record.reason, at }
+    if (field.startsWith('item:')) appendHistory(db, { ...entry, oldValue: points(from), newValue: points(to) })
+    else if (field === 'review') {
       if (to === null) stmt(db, 'DELETE FROM reviews WHERE reviewer_id = ? AND unit_id = ?').run(reviewerId, unitId)
       else {
         const [bonus, bonusReason, strengths, weaknesses, suggestions] = JSON.parse(to) as [number | null, string, string, string, string]
-        stmt(db, 
+        stmt(db,
           `INSERT INTO reviews (id, meeting_id, reviewer_id, unit_id, bonus_tenths, bonus_reason, strengths, weaknesses, suggestions, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (reviewer_id, unit_id) DO UPDATE SET bonus_tenths = excluded.bonus_tenths, bonus_reason = excluded.bonus_reason, strengths = excluded.strengths,
              weaknesses = excluded.weaknesses, suggestions = excluded.suggestions, updated_at = excluded.updated_at`,
@@ -61,37 +59,52 @@ export function applyMerge(db: Database, meetingId: string, reviewerId: string, 
       const vetoItemId = field.slice(5)
       if (to === null) stmt(db, 'DELETE FROM veto_marks WHERE reviewer_id = ? AND unit_id = ? AND veto_item_id = ?').run(reviewerId, unitId, vetoItemId)
       else
-        stmt(db, 
+        stmt(db,
           `INSERT INTO veto_marks (id, meeting_id, reviewer_id, unit_id, veto_item_id, reason, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (reviewer_id, unit_id, veto_item_id) DO UPDATE SET reason = excluded.reason, updated_at = excluded.updated_at`,
         ).run(newId(), meetingId, reviewerId, unitId, vetoItemId, to, at)
-      appendHistory(db, { meetingId, reviewerId, unitId, field, oldValue: from === null ? null : '勾选', newValue: to === null ? null : '勾选', reason: to ?? record.reason, at })
+      appendHistory(db, { ...entry, oldValue: from === null ? null : '勾选', newValue: to === null ? null : '勾选', reason: to ?? record.reason })
     } else if (field === 'submitted') {
       if (to === null) stmt(db, 'DELETE FROM sheet_submissions WHERE reviewer_id = ? AND unit_id = ?').run(reviewerId, unitId)
       else {
-        const theirs = db.prepare('SELECT submitted_at FROM pkg.sheet_submissions WHERE reviewer_id = ? AND unit_id = ?').get(reviewerId, unitId) as { submitted_at: string } | undefined
+        const theirs = stmt(db, 'SELECT submitted_at FROM pkg.sheet_submissions WHERE reviewer_id = ? AND unit_id = ?').get(reviewerId, unitId) as { submitted_at: string } | undefined
         stmt(db, 'INSERT OR REPLACE INTO sheet_submissions (meeting_id, reviewer_id, unit_id, submitted_at) VALUES (?, ?, ?, ?)').run(meetingId, reviewerId, unitId, theirs?.submitted_at ?? at)
       }
-      appendHistory(db, { meetingId, reviewerId, unitId, field: to === null ? 'unlock' : 'submit', oldValue: null, newValue: null, reason: record.reason, at })
+      appendHistory(db, { ...entry, field: to === null ? 'unlock' : 'submit', oldValue: null, newValue: null })
     } else if (field === 'recused') {
       if (to === null) stmt(db, "DELETE FROM recusals WHERE reviewer_id = ? AND unit_id = ? AND source = 'reviewer'").run(reviewerId, unitId)
       else
-        stmt(db, 
+        stmt(db,
           `INSERT INTO recusals (id, meeting_id, reviewer_id, unit_id, source, reason, updated_at) VALUES (?, ?, ?, ?, 'reviewer', ?, ?)
            ON CONFLICT (reviewer_id, unit_id) DO UPDATE SET reason = excluded.reason, updated_at = excluded.updated_at`,
         ).run(newId(), meetingId, reviewerId, unitId, to, at)
-      appendHistory(db, { meetingId, reviewerId, unitId, field: 'recusal', oldValue: from, newValue: to, reason: record.reason, at })
+      appendHistory(db, { ...entry, field: 'recusal', oldValue: from, newValue: to })
     }
   }
   for (const [unitId, n] of perSheet)
     appendHistory(db, { meetingId, reviewerId, unitId, field: 'merge', oldValue: null, newValue: `${n} 项`, reason: record.reason, at })
 
   const annotations = replaceAnnotations(db, meetingId, reviewerId)
-  writeBases(db, meetingId, reviewerId, bases)
-  stmt(db, 
+  moveBases(db, meetingId, reviewerId)
+  stmt(db,
     "INSERT INTO package_imports (package_id, meeting_id, kind, reviewer_id, sequence, manifest_sha256, imported_at, summary) VALUES (?, ?, 'return', ?, ?, ?, ?, ?)",
   ).run(record.packageId, meetingId, reviewerId, record.sequence, record.manifestSha256, at, JSON.stringify(record.summary))
   return annotations
+}
+
+/** Next time, what both sides hold now is the base; fields left out this time (ignored, still in conflict) keep their old base. */
+function moveBases(db: Database, meetingId: string, reviewerId: string): void {
+  const decided = "outcome IN ('agree', 'take', 'keep')"
+  const params = { m: meetingId, r: reviewerId }
+  db.prepare(
+    `DELETE FROM main.merge_bases WHERE meeting_id = :m AND reviewer_id = :r AND (unit_id, field) IN
+       (SELECT unit_id, field FROM temp.merge_plan WHERE ${decided} AND theirs IS NULL AND base IS NOT NULL)`,
+  ).run(params)
+  db.prepare(
+    `INSERT INTO main.merge_bases (meeting_id, reviewer_id, unit_id, field, value)
+     SELECT :m, :r, unit_id, field, theirs FROM temp.merge_plan WHERE ${decided} AND theirs IS NOT NULL AND theirs IS NOT base
+     ON CONFLICT (reviewer_id, unit_id, field) DO UPDATE SET value = excluded.value`,
+  ).run(params)
 }
 
 /** The package's annotations replace the organizer's copy of this reviewer's (on materials and units still here). */

@@ -1,22 +1,12 @@
 /**
- * One field of a return package against the organizer's data: the three-way decision (package,
- * organizer, base = what the last merge or the distribution package agreed on), the check that a
- * value from the package fits this meeting, and the words a conflict is shown in.
+ * One field of a return package against the organizer's data (the three-way decision itself is
+ * merge-plan.ts): the check that a value from the package fits this meeting, and the words a conflict
+ * is shown in.
  */
 import type { Database } from 'better-sqlite3'
 import { formatPoints } from '../../shared/points'
 import { findForbiddenChar } from '../../shared/text-rules'
 import { getRubricShape } from '../services/rubric'
-
-export type Outcome = 'agree' | 'take' | 'keep' | 'conflict'
-
-/** Clock-free: only what changed on each side since the base counts. */
-export function decide(theirs: string | null, ours: string | null, base: string | null): Outcome {
-  if (theirs === ours) return 'agree'
-  if (ours === base) return 'take'
-  if (theirs === base) return 'keep'
-  return 'conflict'
-}
 
 export interface MeetingFacts {
   units: Map<string, { name: string; withdrawn: boolean }>

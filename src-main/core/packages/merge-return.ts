@@ -18,13 +18,14 @@ import { getRubric } from '../services/rubric'
 import type { CoreContext } from '../context'
 import { withAttachedSlice } from './attach-slice'
 import { SLICE_PATH } from './distribution'
-import { applyMerge, type FieldChange } from './merge-apply'
-import { decide, describeValue, fieldLabel, invalidValue, meetingFacts } from './merge-fields'
+import { applyMerge } from './merge-apply'
+import { describeValue, fieldLabel, invalidValue, meetingFacts } from './merge-fields'
+import { buildMergePlan, conflictRows, ignoreOrganizerRecused, planCounts, rowsToCheck, setOutcome } from './merge-plan'
 import { openPackage } from './package-reader'
 import { packageError } from './package-errors'
 import type { PackageManifest } from './package-manifest'
 import { reviewerKey } from './reviewer-keys'
-import { readBases, readSheetFields, splitKey } from './sheet-fields'
+import { fieldKey } from './sheet-fields'
 import { checkSlice } from './slice-check'
 
 export type MergeChoice = 'package' | 'organizer'
@@ -118,46 +119,32 @@ function mergeAttached(
 ): MergeReport {
   const reviewerId = base.reviewerId
   const facts = meetingFacts(db, meetingId)
-  const theirs = readSheetFields(db, 'pkg', meetingId, reviewerId)
-  const ours = readSheetFields(db, 'main', meetingId, reviewerId)
-  const bases = readBases(db, meetingId, reviewerId)
-  const organizerRecused = new Set(
-    (stmt(db, "SELECT unit_id FROM recusals WHERE meeting_id = ? AND reviewer_id = ? AND source = 'organizer'").all(meetingId, reviewerId) as { unit_id: string }[]).map((r) => r.unit_id),
-  )
-  const changes: FieldChange[] = []
-  const conflicts: MergeConflict[] = []
+  const unitName = (unitId: string) => facts.units.get(unitId)?.name ?? '（已删除的单位）'
+  buildMergePlan(db, meetingId, reviewerId)
   const ignored: string[] = []
-  const counts = { added: 0, changed: 0, removed: 0, kept: 0, unchanged: 0 }
-  const agreed = new Map<string, string | null>()
-  for (const key of new Set([...theirs.keys(), ...ours.keys(), ...bases.keys()])) {
-    const { unitId, field } = splitKey(key)
-    const t = theirs.get(key) ?? null
-    const o = ours.get(key) ?? null
-    const b = bases.get(key) ?? null
-    const unitName = facts.units.get(unitId)?.name ?? '（已删除的单位）'
-    if (organizerRecused.has(unitId) && field !== 'recused') {
-      if (t !== null && t !== o) ignored.push(`“${unitName}”：会务组已设置该评委回避，包中的“${fieldLabel(facts, field)}”未合并`)
-      continue
-    }
-    const problem = t === o ? undefined : invalidValue(facts, unitId, field, t)
-    if (problem) {
-      ignored.push(`“${unitName}”的“${fieldLabel(facts, field)}”未合并：${problem}`)
-      continue
-    }
-    let outcome = decide(t, o, b)
-    if (outcome === 'conflict' && choices[key]) outcome = choices[key] === 'package' ? 'take' : 'keep'
-    if (outcome === 'conflict') {
-      conflicts.push({ key, unitId, unitName, what: fieldLabel(facts, field), organizer: describeValue(facts, field, o), package: describeValue(facts, field, t) })
-      continue
-    }
-    agreed.set(key, t)
-    if (outcome === 'agree') counts.unchanged++
-    else if (outcome === 'keep') counts.kept++
-    else {
-      changes.push({ unitId, field, from: o, to: t })
-      counts[o === null ? 'added' : t === null ? 'removed' : 'changed']++
-    }
+  for (const row of ignoreOrganizerRecused(db, meetingId, reviewerId))
+    ignored.push(`“${unitName(row.unit_id)}”：会务组已设置该评委回避，包中的“${fieldLabel(facts, row.field)}”未合并`)
+  for (const row of rowsToCheck(db)) {
+    const problem = invalidValue(facts, row.unit_id, row.field, row.theirs)
+    if (!problem) continue
+    ignored.push(`“${unitName(row.unit_id)}”的“${fieldLabel(facts, row.field)}”未合并：${problem}`)
+    setOutcome(db, row.unit_id, row.field, 'ignored')
   }
+  const conflicts: MergeConflict[] = []
+  for (const row of conflictRows(db)) {
+    const key = fieldKey(row.unit_id, row.field)
+    if (choices[key]) setOutcome(db, row.unit_id, row.field, choices[key] === 'package' ? 'take' : 'keep')
+    else
+      conflicts.push({
+        key,
+        unitId: row.unit_id,
+        unitName: unitName(row.unit_id),
+        what: fieldLabel(facts, row.field),
+        organizer: describeValue(facts, row.field, row.ours),
+        package: describeValue(facts, row.field, row.theirs),
+      })
+  }
+  const counts = planCounts(db)
   const reviewerName = base.reviewerName
   if (conflicts.length)
     return {
@@ -169,9 +156,7 @@ function mergeAttached(
       ignored,
       message: `评委“${reviewerName}”的评审结果与会务组这边的修改有 ${conflicts.length} 处冲突，请逐项选择保留哪一方后再合并（尚未做任何更改）`,
     }
-  // Next time, what both sides hold now is the base (values left out this time keep their old base).
-  const nextBases = new Map([...bases, ...agreed])
-  const annotations = applyMerge(db, meetingId, reviewerId, changes, nextBases, {
+  const annotations = applyMerge(db, meetingId, reviewerId, {
     packageId: base.packageId,
     sequence: base.sequence,
     manifestSha256: createHash('sha256').update(manifestBytes).digest('hex'),

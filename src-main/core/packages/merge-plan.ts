@@ -1,0 +1,96 @@
+/**
+ * The three-way merge of one reviewer's fields, worked out by SQLite into a temporary table
+ * (`temp.merge_plan`) from the attached package (`pkg`), the organizer's rows (`main`) and the merge
+ * bases (what the last merge, or the distribution package, agreed on). Clock-free: only what changed on
+ * each side since the base counts —
+ *   agree     package = organizer
+ *   take      only the package changed it            keep  only the organizer changed it
+ *   conflict  both changed it, differently: the organizer decides
+ *   ignored   the package's value cannot be taken (set by the caller, with the reason shown)
+ * Set-based, because one return package holds thousands of scores (300 units × 30 items = 9,000) and
+ * forty arrive after a meeting: only the rows that need words (conflicts, refusals, changed scores'
+ * history) pass through JavaScript.
+ */
+import type { Database } from 'better-sqlite3'
+import { sheetFieldsSql } from './sheet-fields'
+
+export type Outcome = 'agree' | 'take' | 'keep' | 'conflict' | 'ignored'
+
+export interface PlanRow {
+  unit_id: string
+  field: string
+  theirs: string | null
+  ours: string | null
+  base: string | null
+  outcome: Outcome
+}
+
+/**
+ * Fills the plan. `proven` marks a score the SQL alone shows can be taken as it is: a unit and an item of
+ * this meeting, a whole number of tenths within the item's maximum and on its step, no deduction text to
+ * check. Every other value the package changed goes through merge-fields.invalidValue.
+ */
+export function buildMergePlan(db: Database, meetingId: string, reviewerId: string): void {
+  db.exec(`CREATE TEMP TABLE IF NOT EXISTS merge_plan (
+    unit_id TEXT NOT NULL, field TEXT NOT NULL, theirs TEXT, ours TEXT, base TEXT, outcome TEXT NOT NULL, proven INTEGER NOT NULL,
+    PRIMARY KEY (unit_id, field)) WITHOUT ROWID`)
+  db.exec('DELETE FROM temp.merge_plan')
+  db.prepare(
+    `INSERT INTO temp.merge_plan (unit_id, field, theirs, ours, base, outcome, proven)
+     SELECT unit_id, field, theirs, ours, base,
+       CASE WHEN theirs IS ours THEN 'agree' WHEN ours IS base THEN 'take' WHEN theirs IS base THEN 'keep' ELSE 'conflict' END,
+       coalesce(i.id IS NOT NULL AND s.unit_id IN (SELECT id FROM main.units WHERE meeting_id = :m) AND theirs ->> 1 = ''
+         AND typeof(theirs ->> 0) = 'integer' AND theirs ->> 0 BETWEEN 0 AND i.max_tenths AND (theirs ->> 0) % i.step_tenths = 0, 0)
+     FROM (SELECT unit_id, field, max(CASE side WHEN 0 THEN value END) AS theirs, max(CASE side WHEN 1 THEN value END) AS ours, max(CASE side WHEN 2 THEN value END) AS base
+           FROM (SELECT 0 AS side, * FROM (${sheetFieldsSql('pkg')})
+                 UNION ALL SELECT 1, * FROM (${sheetFieldsSql('main')})
+                 UNION ALL SELECT 2, unit_id, field, value FROM main.merge_bases WHERE meeting_id = :m AND reviewer_id = :r)
+           GROUP BY unit_id, field) AS s
+     LEFT JOIN main.rubric_items i ON s.field GLOB 'item:*' AND i.id = substr(s.field, 6) AND i.meeting_id = :m`,
+  ).run({ m: meetingId, r: reviewerId })
+}
+
+const planRows = (db: Database, where: string, params: Record<string, unknown> = {}) =>
+  db.prepare(
+    `SELECT unit_id, field, theirs, ours, base, outcome FROM temp.merge_plan p WHERE ${where}
+     ORDER BY (SELECT seq FROM main.units WHERE id = p.unit_id), (SELECT seq FROM main.rubric_items WHERE 'item:' || id = p.field), field`,
+  ).all(params) as PlanRow[]
+
+/** Rows whose value the package changed and the SQL could not prove takeable. */
+export const rowsToCheck = (db: Database): PlanRow[] => planRows(db, "outcome NOT IN ('agree', 'ignored') AND NOT proven")
+export const conflictRows = (db: Database): PlanRow[] => planRows(db, "outcome = 'conflict'")
+/** Taken fields other than scores (reviews, vetoes, submissions, recusals: a few per sheet), and scores that replace one. */
+export const takenOneByOne = (db: Database): PlanRow[] => planRows(db, "outcome = 'take' AND (field NOT GLOB 'item:*' OR ours IS NOT NULL)")
+
+export function setOutcome(db: Database, unitId: string, field: string, outcome: Outcome): void {
+  db.prepare('UPDATE temp.merge_plan SET outcome = ? WHERE unit_id = ? AND field = ?').run(outcome, unitId, field)
+}
+
+/** The organizer recused this reviewer from these units: nothing of theirs is taken there but their own recusal. */
+export function ignoreOrganizerRecused(db: Database, meetingId: string, reviewerId: string): PlanRow[] {
+  const where = "field <> 'recused' AND unit_id IN (SELECT unit_id FROM main.recusals WHERE meeting_id = :m AND reviewer_id = :r AND source = 'organizer')"
+  const changed = planRows(db, `${where} AND theirs IS NOT NULL AND theirs IS NOT ours`, { m: meetingId, r: reviewerId })
+  db.prepare(`UPDATE temp.merge_plan SET outcome = 'ignored' WHERE ${where}`).run({ m: meetingId, r: reviewerId })
+  return changed
+}
+
+export interface PlanCounts {
+  added: number
+  changed: number
+  removed: number
+  kept: number
+  unchanged: number
+}
+
+export function planCounts(db: Database): PlanCounts {
+  return db
+    .prepare(
+      `SELECT count(*) FILTER (WHERE outcome = 'take' AND ours IS NULL) AS added,
+         count(*) FILTER (WHERE outcome = 'take' AND ours IS NOT NULL AND theirs IS NOT NULL) AS changed,
+         count(*) FILTER (WHERE outcome = 'take' AND theirs IS NULL) AS removed,
+         count(*) FILTER (WHERE outcome = 'keep') AS kept,
+         count(*) FILTER (WHERE outcome = 'agree') AS unchanged
+       FROM temp.merge_plan`,
+    )
+    .get() as PlanCounts
+}
