@@ -74,7 +74,9 @@ const config: Configuration = {
   buildDependenciesFromSource: false,
   electronFuses: null,
   afterPack: hardenElectron,
+  // One 512×512 PNG: electron-builder makes the .ico and .icns from it; the window uses the same file.
   win: {
+    icon: 'resources/icon.png',
     target: [
       { target: 'nsis', arch: ['x64'] },
       { target: 'portable', arch: ['x64'] },
@@ -97,6 +99,7 @@ const config: Configuration = {
   mac: {
     target: [{ target: 'dmg', arch: ['x64', 'arm64'] }],
     category: 'public.app-category.productivity',
+    icon: 'resources/icon.png',
   },
   dmg: { artifactName: artifact('mac') },
   // 统信UOS and 麒麟 run on x64 and arm64 (Kunpeng, Phytium): both, as AppImage and deb.
@@ -106,6 +109,7 @@ const config: Configuration = {
       { target: 'deb', arch: ['x64', 'arm64'] },
     ],
     executableName: 'onsite-review',
+    icon: 'resources/icon.png',
     category: 'Office',
     maintainer: '现场评审 <onsite-review@localhost>',
     synopsis: '离线现场评审会：评分、汇总、纪要',

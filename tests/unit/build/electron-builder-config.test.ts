@@ -3,7 +3,7 @@
  * reviewer's laptop needs, names a clerk can copy anywhere, and the fuse hook run on a synthetic
  * Electron (the real binary cannot be downloaded here).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, matchesGlob } from 'node:path'
 import { FuseState, FuseV1Options, getCurrentFuseWire } from '@electron/fuses'
@@ -44,6 +44,14 @@ describe('installers', () => {
     expect(targets('linux')).toEqual(['AppImage:x64+arm64', 'deb:x64+arm64'])
     // deb refuses to build without a maintainer; a Chinese executable name breaks desktop launchers.
     expect(config.linux).toMatchObject({ executableName: 'onsite-review', maintainer: expect.any(String) })
+  })
+
+  it('gives every platform the app icon: one 512×512 PNG in resources/ (the window shows it too)', () => {
+    for (const platform of ['win', 'mac', 'linux'] as const) expect(config[platform]).toMatchObject({ icon: 'resources/icon.png' })
+    const png = readFileSync(join(repoRoot, 'resources/icon.png'))
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG')
+    // IHDR: width and height, big-endian, right after the 8-byte signature and the chunk header.
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([512, 512])
   })
 
   it('every artifact has an ASCII name with the version and arch, and no two collide', () => {
