@@ -151,7 +151,7 @@ describe('migration 008', () => {
 })
 
 describe('申请回避 on the day', () => {
-  it('needs a reason, leaves the reviewer\'s results for that unit, and is recorded once scores exist', async () => {
+  it('needs a reason, leaves the reviewer\'s results for that unit, and is recorded with its reason', async () => {
     await fill(1)
     const declare = (reason: string) => t.api.recusals.set({ ...sheet(1), recused: true, source: 'reviewer', reason })
     expect((await refusal(declare(''))).message).toBe('申请回避须写明理由（如曾在该单位任职、参与指导申报等）')
@@ -161,6 +161,17 @@ describe('申请回避 on the day', () => {
     expect(unit.totals.find((x) => x.reviewerId === reviewerId())?.recused).toBe(true)
     const [entry] = (await t.api.history.list({ meetingId: meetingId(), unitId: seed.units[1].id })).entries
     expect(entry).toMatchObject({ who: '林静怡', what: '回避', oldValue: '未回避', newValue: '评委申请回避', reason: '曾参与该单位申报材料的指导' })
+  })
+
+  it('is recorded when the reviewer has entered no score for the unit, and so is taking it back', async () => {
+    const declare = (recused: boolean) => t.api.recusals.set({ ...sheet(2), recused, source: 'reviewer', reason: recused ? '亲属在该单位工作' : '' })
+    await declare(true)
+    const history = async () => (await t.api.history.list({ meetingId: meetingId(), unitId: seed.units[2].id })).entries
+    expect(await history()).toMatchObject([{ who: '林静怡', what: '回避', oldValue: '未回避', newValue: '评委申请回避', reason: '亲属在该单位工作' }])
+    await declare(false)
+    expect((await history())[0]).toMatchObject({ who: '林静怡', what: '回避', oldValue: '回避', newValue: '取消回避' })
+    const [check] = await t.api.system.verifyHistory({ meetingId: meetingId() })
+    expect(check).toMatchObject({ checked: 2, broken: null })
   })
 
   it('is refused on a submitted sheet until the organizer unlocks it', async () => {

@@ -40,7 +40,9 @@ describe('reviewer mode', () => {
     await t('enter-set-organizer-pin').click()
     const organizerDialog = page.locator('.el-dialog[data-test="organizer-pin-dialog"]')
     await organizerDialog.waitFor()
-    await t('organizer-pin-new').fill(ORGANIZER_PIN)
+    // Digits only: the dashes of a date typed as a PIN are dropped as they are typed.
+    await t('organizer-pin-new').pressSequentially('2024-12-18')
+    expect(await t('organizer-pin-new').inputValue()).toBe(ORGANIZER_PIN)
     await t('organizer-pin-again').fill('20241219')
     await t('organizer-pin-submit').click()
     await expect.poll(() => organizerDialog.innerText()).toContain('两次输入的 PIN 不一致')
@@ -119,6 +121,22 @@ describe('reviewer mode', () => {
     // The organizer may still look at a reviewer's workspace, and reach the results again.
     await page.goto(`${e2e.baseUrl}/#/meetings/${meetingId}/results`)
     await expect.poll(() => page.url()).toBe(`${e2e.baseUrl}/#/meetings/${meetingId}/results`)
+
+    // Guessing: Enter in the PIN box tries it; after five wrong ones in a row the dialog says how long to wait.
+    const other = seed.reviewers[2]
+    await e2e.api.access.setReviewerPin({ meetingId, reviewerId: other.id, pin: '8642' })
+    await page.goto(`${e2e.baseUrl}/#/meetings/${meetingId}/reviewers`)
+    await t('enter-reviewer-2').click()
+    for (let tries = 4; tries >= 1; tries--) {
+      await t('enter-reviewer-pin').fill(`${1000 + tries}`)
+      await t('enter-reviewer-pin').press('Enter')
+      await expect.poll(() => enterDialog.innerText()).toContain(`评委“${other.name}”的 PIN 不正确（还可再试 ${tries} 次）`)
+    }
+    await t('enter-reviewer-pin').fill('1000')
+    await t('enter-reviewer-pin').press('Enter')
+    await expect.poll(() => enterDialog.innerText()).toContain(`评委“${other.name}”的 PIN 不正确；PIN 连续输错 5 次，请 30 秒后再试`)
+    await e2e.shot('reviewer-mode-enter-wait')
+    expect((await e2e.api.access.state({})).mode).toBe('organizer')
   })
 })
 

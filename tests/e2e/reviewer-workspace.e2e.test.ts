@@ -179,6 +179,23 @@ describe('reviewer workspace', () => {
     await viewShot('reviewer-workspace-submitted')
   })
 
+  it('keeps a long unit name to two clean lines in the sheet header, the whole name in its tooltip', async () => {
+    const { page, api } = e2e
+    const meetingId = seed.meeting.id
+    const name = '国家税务总局某某市税务局第一稽查局机关服务中心党支部'
+    const unit = await api.units.create({ meetingId, fields: { name, category: '处室' } })
+    await page.goto(`${e2e.baseUrl}/#/meetings/${meetingId}/review/${seed.reviewers[1].id}?unit=${unit.id}`)
+    await expect.poll(() => unitName(page)).toBe(name)
+    const heading = page.locator('[data-test="unit-name"]')
+    expect(await heading.getAttribute('title')).toBe(name)
+    const lines = await heading.evaluate((el) => el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight))
+    expect(Math.round(lines)).toBeLessThanOrEqual(2)
+    // Each line holds a fair part of the name, not a few characters squeezed beside the total.
+    const perLine = await heading.evaluate((el) => el.clientWidth / parseFloat(getComputedStyle(el).fontSize))
+    expect(perLine).toBeGreaterThanOrEqual(10)
+    await viewShot('reviewer-workspace-long-name')
+  })
+
   it('says so when the reviewer has no unit left to score', async () => {
     const { page, api } = e2e
     const meetingId = seed.meeting.id

@@ -135,8 +135,8 @@ export interface RecusalChange {
 /**
  * A recused reviewer's scores stay in the database (history) but are left out of every result.
  * A reviewer declaring 申请回避 on the day gives a reason, and cannot do it on a submitted sheet (the
- * organizer unlocks first). A recusal that changes results (the reviewer has scored the unit) is
- * recorded in the score history.
+ * organizer unlocks first). A reviewer's declaration, and an organizer's recusal that changes results
+ * (the reviewer has scored the unit), are recorded in the score history.
  */
 export function setRecusal(db: Database, meetingId: string, change: RecusalChange): void {
   writeTransaction(db, () => {
@@ -161,8 +161,10 @@ export function setRecusal(db: Database, meetingId: string, change: RecusalChang
     } else {
       stmt(db, 'DELETE FROM recusals WHERE reviewer_id = ? AND unit_id = ?').run(change.reviewerId, change.unitId)
     }
-    const scored = stmt(db, 'SELECT 1 FROM scores WHERE reviewer_id = ? AND unit_id = ? LIMIT 1').get(change.reviewerId, change.unitId)
-    if (scored && !!before !== change.recused) {
+    // A reviewer's own declaration is always on record (it is the reviewer's act on the day, scores or not);
+    // the organizer's setting is recorded once it changes results, i.e. once the reviewer has scored the unit.
+    const recorded = change.source === 'reviewer' || !!stmt(db, 'SELECT 1 FROM scores WHERE reviewer_id = ? AND unit_id = ? LIMIT 1').get(change.reviewerId, change.unitId)
+    if (recorded && !!before !== change.recused) {
       appendHistory(db, {
         meetingId,
         reviewerId: change.reviewerId,
