@@ -27,7 +27,8 @@ function summaryTables(document: string): Row[] {
     if (table[0][0] === '序号') header = table[0]
     else if (!/^\d+$/.test(table[0][0])) break // past the summary: a score sheet
     for (const cells of table) {
-      if (cells[0] === '序号') continue
+      // The head, and the last table's closing row (signatures and notes, one cell across).
+      if (cells[0] === '序号' || cells.length === 1) continue
       const row = rows.get(cells[0]) ?? { unit: cells[1].replace(/\n/g, ''), cells: new Map() }
       cells.forEach((c, i) => row.cells.set(header[i], c))
       rows.set(cells[0], row)
