@@ -32,7 +32,8 @@ export function measure(text: string, size: number): number {
 
 /** Cell margins plus slack for fonts that run a little wider than the named ones. */
 const PAD = 2 * CELL_MARGIN + 40
-const widest = (texts: string[], size: number) => Math.max(0, ...texts.map((t) => Math.max(...t.split('\n').map((l) => measure(l, size))))) + PAD
+/** Width of a cell holding each of `texts` on one line (a "\n" in a text starts another) in a font of `size` half-points. */
+export const widest = (texts: string[], size: number): number => Math.max(0, ...texts.map((t) => Math.max(...t.split('\n').map((l) => measure(l, size))))) + PAD
 /** Characters of a font of `size` half-points that fit on one line of a cell `width` twips wide. */
 export const cellChars = (width: number, size: number): number => Math.max(1, Math.floor((width - PAD) / (size * 10)))
 const MIN_UNIT_CHARS = 10
