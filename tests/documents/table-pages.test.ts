@@ -3,7 +3,7 @@
  * units with long names, 40 reviewers, a 30-item rubric), the demo and a 3-unit meeting: a page that
  * continues a table opens with its column heads, each unit's name is whole on one line, the
  * signatures print on the page of the table's last rows, and a sheet's signature on the page of its
- * opinions. One soffice call converts every file.
+ * opinions; the Excel matrix prints every name whole. One soffice call converts every file.
  */
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Dossier } from '../../src-main/core/documents/dossier'
 import { buildReportOrderDocx } from '../../src-main/core/documents/report-order'
 import { buildReviewerSheetsDocx } from '../../src-main/core/documents/reviewer-sheet'
+import { buildScoreMatrixXlsx } from '../../src-main/core/documents/score-matrix-xlsx'
 import { buildSummaryDocx } from '../../src-main/core/documents/summary-sheet'
 import { demoDossier } from './fixture'
 import { generatedDossier } from './generated'
@@ -54,11 +55,13 @@ beforeAll(async () => {
     files[`${m}-summary`] = await buildSummaryDocx(meetings[m])
     files[`${m}-order`] = await reportOrder(meetings[m])
   }
+  files['big-matrix'] = await buildScoreMatrixXlsx(meetings.big)
   // 30 items: a filled sheet runs onto a second page.
   files['big-sheets'] = await buildReviewerSheetsDocx(meetings.big, { reviewerId: meetings.big.reviewers[1].id, blank: false })
-  for (const [name, bytes] of Object.entries(files)) writeFileSync(join(work, `${name}.docx`), bytes)
+  const file = (name: string) => join(work, `${name}.${name.endsWith('matrix') ? 'xlsx' : 'docx'}`)
+  for (const [name, bytes] of Object.entries(files)) writeFileSync(file(name), bytes)
   const profile = `file://${join(work, 'profile')}`
-  const docs = Object.keys(files).map((f) => join(work, `${f}.docx`))
+  const docs = Object.keys(files).map(file)
   execFileSync('soffice', ['--headless', `-env:UserInstallation=${profile}`, '--convert-to', 'pdf', '--outdir', work, ...docs], { timeout: 290_000, stdio: 'pipe' })
   for (const name of Object.keys(files)) pages[name] = pdfPages(join(work, `${name}.pdf`)).map(lines)
 }, 300_000)
@@ -142,5 +145,14 @@ describe('评委个人评分表 of a 30-item rubric, page by page', () => {
       if (signed >= 0) expect(page.slice(0, signed).join('')).toMatch(/评审意见[\s\S]*本人与被评单位无利害关系。$/)
     }
     expect(sheets.flat().filter((l) => l.startsWith('评委签字：'))).toHaveLength(meetings.big.units.length - [...meetings.big.recused].filter((k) => k.startsWith(meetings.big.reviewers[1].id)).length)
+  })
+})
+
+describe('the Excel matrix printed', () => {
+  it('shows each unit’s name whole, on every row of the matrix and of 汇总', () => {
+    const all = pages['big-matrix'].flat()
+    const units = meetings.big.units
+    // One row per unit × reviewer in 评分矩阵, one per unit in 汇总.
+    for (const unit of units) expect(all.filter((l) => isRow(l) && l.includes(unit.name)).length, unit.name).toBe(meetings.big.reviewers.length + 1)
   })
 })
