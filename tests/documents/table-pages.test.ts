@@ -133,12 +133,15 @@ describe('汇报顺序表 page by page', () => {
 })
 
 describe('评委个人评分表 of a 30-item rubric, page by page', () => {
-  it('says on every page which unit and which reviewer, and signs on the page of the opinions', () => {
+  it('says on every page which unit (its name whole) and which reviewer, and signs on the page of the opinions', () => {
     const sheets = pages['big-sheets']
     expect(sheets.length).toBeGreaterThan(meetings.big.units.length)
     const reviewer = meetings.big.reviewers[1].name
+    const names = meetings.big.units.map((u) => u.name)
     for (const [i, page] of sheets.entries()) {
-      expect(page.some((l) => l.startsWith('被评单位：')), `page ${i + 1}`).toBe(true)
+      // The unit's name whole on the 被评单位 line (a long one with its brand on the next line).
+      const unit = page.find((l) => l.startsWith('被评单位：'))
+      expect(unit && names.some((n) => unit.startsWith(`被评单位：${n}`)), `page ${i + 1}: ${unit}`).toBe(true)
       expect(page.some((l) => l.endsWith(`评委：${reviewer}`)), `page ${i + 1}`).toBe(true)
       expect(page[0], `page ${i + 1}`).not.toMatch(CLOSING_LINE)
       const signed = page.findIndex((l) => l.startsWith('评委签字：'))

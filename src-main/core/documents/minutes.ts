@@ -11,16 +11,12 @@ import { para, run, type ParaOptions } from './ooxml'
 import { buildDocx } from './package'
 import { reviewerSheetsBody } from './reviewer-sheet'
 import { summaryBody } from './summary-sheet'
-import { chineseQuotes } from './text'
+import { chineseQuotes, textHalfEms } from './text'
 
 const blankLine = (o: Partial<ParaOptions> = {}) => para('', { style: S.body, ...o })
 
 /** Width of a line of body text: Chinese characters are one em, Latin letters and digits about half. */
-function textWidth(text: string): number {
-  let w = 0
-  for (const ch of text) w += ch.codePointAt(0)! < 0x2e80 ? CHAR / 2 : CHAR
-  return w
-}
+const textWidth = (text: string): number => (textHalfEms(text) * CHAR) / 2
 
 /** Names joined by "、" into lines no wider than `width`, each line ending after a "、". */
 function nameLines(names: string[], width: number): string[] {

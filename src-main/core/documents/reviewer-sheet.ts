@@ -14,7 +14,7 @@ import { raw } from './numbers'
 import { TABLE_END, run, textPara } from './ooxml'
 import { buildDocx } from './package'
 import { LONG_OPINIONS, fill, sheetTemplate, signatureXml, type SheetTemplate } from './reviewer-sheet-template'
-import { chineseQuotes, wrapWords } from './text'
+import { chineseQuotes, textHalfEms, wrapWords } from './text'
 import type { XmlChunk } from './zip-writer'
 
 const scoreRuns = new Map<number, string>()
@@ -37,6 +37,14 @@ function vetoRuns(d: Dossier, tpl: SheetTemplate, entry: SheetEntry | null): str
     .join('')
 }
 
+/** The unit's name whole on the first line when it fits there, the brand after it or on the next line. */
+function unitLines(unit: Unit, chars: number): string {
+  const label = chineseQuotes(unitLabel(unit))
+  const name = chineseQuotes(unit.name)
+  if (textHalfEms(label) <= 2 * chars || textHalfEms(name) > 2 * chars || !label.startsWith(name)) return wrapWords(label, chars).join('\n')
+  return [name, ...wrapWords(label.slice(name.length), chars)].join('\n')
+}
+
 interface SheetRef {
   reviewer: Reviewer
   unit: Unit
@@ -45,7 +53,7 @@ interface SheetRef {
 function writeSheet(sink: ByteSink, d: Dossier, tpl: SheetTemplate, { reviewer, unit }: SheetRef, blank: boolean, first: boolean, sectPr: string): void {
   const entry = blank ? null : (d.entries.get(pairKey(reviewer.id, unit.id)) ?? emptyEntry())
   sink.bytes(first ? tpl.firstTitle : tpl.nextTitle)
-  const who = [run('被评单位：', { style: S.hei }) + run(wrapWords(chineseQuotes(unitLabel(unit)), tpl.unitChars).join('\n')), run('评委：', { style: S.hei }) + run(reviewer.name)]
+  const who = [run('被评单位：', { style: S.hei }) + run(unitLines(unit, tpl.unitChars)), run('评委：', { style: S.hei }) + run(reviewer.name)]
   fill(sink, tpl.tableHead, ...who)
   let subtotal = 0
   let missing = 0

@@ -13,7 +13,7 @@ import { capPoints, sheetLimits, sheetTotalPoints } from '../../shared/sheet-tot
 import type { Dossier } from './dossier'
 import { pairKey } from './dossier'
 import { remarksText, summaryNotes } from './summary-words'
-import { chineseQuotes } from './text'
+import { chineseQuotes, textHalfEms } from './text'
 import { stripForbiddenChars } from '../../shared/text-rules'
 
 /** exceljs writes strings as they are: a character XML forbids would make the workbook unreadable. */
@@ -66,7 +66,7 @@ const DROPPED: Partial<ExcelJS.Font> = Object.freeze({ strike: true, color: { ar
  * character takes about 2.2 digits, plus the cell's padding. Never narrower than `min`.
  */
 function widthFor(texts: string[], min: number): number {
-  const width = (t: string) => [...t].reduce((w, ch) => w + (ch.codePointAt(0)! < 0x2e80 ? 1.1 : 2.2), 0)
+  const width = (t: string) => 1.1 * textHalfEms(t)
   return Math.max(min, Math.ceil(Math.max(0, ...texts.map(width)) + 2))
 }
 /** Line height (points) of wrapped 11-point text. */

@@ -7,6 +7,7 @@
  */
 import type { MeetingResults } from '../../shared/schemas/results'
 import { CELL_MARGIN } from './ooxml'
+import { textHalfEms } from './text'
 
 export type ColumnKey = 'seq' | 'unit' | 'highest' | 'lowest' | 'final' | 'bonus' | 'rank' | 'band' | 'remarks' | `r${number}`
 
@@ -24,11 +25,7 @@ export interface SummaryLayout {
 }
 
 /** Twips for a text in a font of `size` half-points: Chinese one em, Latin and digits half. */
-export function measure(text: string, size: number): number {
-  let w = 0
-  for (const ch of text) w += ch.codePointAt(0)! < 0x2e80 ? size * 5 : size * 10
-  return w
-}
+export const measure = (text: string, size: number): number => textHalfEms(text) * size * 5
 
 /** Cell margins plus slack for fonts that run a little wider than the named ones. */
 const PAD = 2 * CELL_MARGIN + 40

@@ -107,10 +107,20 @@ function lineStarts(chars: string[]): Set<number> {
   return starts
 }
 
-/** Width in half-ems: Chinese characters are one em, Latin letters and digits half. */
+/** Punctuation printed one em wide: the runs' eastAsia hint puts it in the Chinese font. */
+const FULL_WIDTH_PUNCTUATION = '“”‘’—…·'
+/** A character's width in half-ems: Chinese characters (and the punctuation above) one em, Latin letters and digits half. */
+export const charHalfEms = (ch: string): number => (ch.codePointAt(0)! < 0x2e80 && !FULL_WIDTH_PUNCTUATION.includes(ch) ? 1 : 2)
+/** A text's width in half-ems. */
+export function textHalfEms(text: string): number {
+  let w = 0
+  for (const ch of text) w += charHalfEms(ch)
+  return w
+}
+
 const halfEms = (chars: string[], from: number, to: number) => {
   let w = 0
-  for (let i = from; i < to; i++) w += chars[i].codePointAt(0)! < 0x2e80 ? 1 : 2
+  for (let i = from; i < to; i++) w += charHalfEms(chars[i])
   return w
 }
 
