@@ -185,13 +185,13 @@ export const CELL_MARGIN = 57
  * rows whose paragraphs have `keepNext` stay with it (Word and LibreOffice keep such a row with the
  * next row, while LibreOffice never keeps a row with a paragraph after the table), and a page it
  * opens still starts with the repeated header row. A hair-thin paragraph closes the table and
- * carries the section properties, if any.
+ * carries the section properties, if any; `sectPr` null: a paragraph of the caller's follows instead.
  */
-export function closingRow(widths: number[], paragraphs: string, sectPr: string): string {
+export function closingRow(widths: number[], paragraphs: string, sectPr: string | null): string {
   const width = widths.reduce((a, b) => a + b, 0)
   return (
     row(cell(width, paragraphs, { span: widths.length, vAlign: 'top', open: ['left', 'bottom', 'right'] })) +
     TABLE_END +
-    para('', { style: S.tinyCell, spacing: { line: 20 }, sectPr: sectPr || undefined })
+    (sectPr === null ? '' : para('', { style: S.tinyCell, spacing: { line: 20 }, sectPr: sectPr || undefined }))
   )
 }

@@ -145,7 +145,7 @@ export function* summaryBody(d: Dossier, o: SummaryOptions): Generator<string> {
     if (multi) {
       const reviewers = columns.filter((c) => /^r\d+$/.test(c.key))
       const what = reviewers.length
-        ? `各评委评分（${reviewers[0].header}至${reviewers[reviewers.length - 1].header}）`
+        ? `各评委评分（${reviewers.length > 1 ? `${reviewers[0].header}至${reviewers[reviewers.length - 1].header}` : reviewers[0].header}）`
         : '综合得分与排名'
       yield textPara(`（${chineseNumber(b + 1)}）${what}${columns.some((c) => c.key === 'final') && reviewers.length ? '、综合得分与排名' : ''}`, {
         style: S.sheetInfo,
