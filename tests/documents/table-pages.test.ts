@@ -12,7 +12,9 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Dossier } from '../../src-main/core/documents/dossier'
 import { buildReportOrderDocx } from '../../src-main/core/documents/report-order'
-import { buildReviewerSheetsDocx } from '../../src-main/core/documents/reviewer-sheet'
+import { INTERNAL_MARK } from '../../src-main/core/documents/layout'
+import { buildDocx } from '../../src-main/core/documents/package'
+import { buildReviewerSheetsDocx, reviewerSheetsBody } from '../../src-main/core/documents/reviewer-sheet'
 import { buildScoreMatrixXlsx } from '../../src-main/core/documents/score-matrix-xlsx'
 import { buildSummaryDocx } from '../../src-main/core/documents/summary-sheet'
 import { demoDossier } from './fixture'
@@ -57,7 +59,12 @@ beforeAll(async () => {
   }
   files['big-matrix'] = await buildScoreMatrixXlsx(meetings.big)
   // 30 items: a filled sheet runs onto a second page.
-  files['big-sheets'] = await buildReviewerSheetsDocx(meetings.big, { reviewerId: meetings.big.reviewers[1].id, blank: false })
+  const [chairId, reviewerId] = meetings.big.reviewers.map((r) => r.id)
+  files['big-sheets'] = await buildReviewerSheetsDocx(meetings.big, { reviewerId, blank: false })
+  // As 附件2 of the minutes: the label above the first sheet (the chair's, as in the minutes).
+  files['big-attached'] = await buildDocx({ title: '附件2' }, [
+    { kind: 'portrait', mark: INTERNAL_MARK, body: (sectPr) => reviewerSheetsBody(meetings.big, { attachment: '附件2', reviewerId: chairId, blank: false, sectPr }) },
+  ])
   const file = (name: string) => join(work, `${name}.${name.endsWith('matrix') ? 'xlsx' : 'docx'}`)
   for (const [name, bytes] of Object.entries(files)) writeFileSync(file(name), bytes)
   const profile = `file://${join(work, 'profile')}`
@@ -133,10 +140,11 @@ describe('汇报顺序表 page by page', () => {
 })
 
 describe('评委个人评分表 of a 30-item rubric, page by page', () => {
-  it('says on every page which unit (its name whole) and which reviewer, and signs on the page of the opinions', () => {
-    const sheets = pages['big-sheets']
+  it.each(['big-sheets', 'big-attached'])('%s: says on every page which unit (its name whole) and which reviewer, and signs on the page of the opinions', (name) => {
+    const sheets = pages[name]
     expect(sheets.length).toBeGreaterThan(meetings.big.units.length)
-    const reviewer = meetings.big.reviewers[1].name
+    const who = meetings.big.reviewers[name === 'big-attached' ? 0 : 1]
+    const reviewer = who.name
     const names = meetings.big.units.map((u) => u.name)
     for (const [i, page] of sheets.entries()) {
       // The unit's name whole on the 被评单位 line (a long one with its brand on the next line).
@@ -147,7 +155,7 @@ describe('评委个人评分表 of a 30-item rubric, page by page', () => {
       const signed = page.findIndex((l) => l.startsWith('评委签字：'))
       if (signed >= 0) expect(page.slice(0, signed).join('')).toMatch(/评审意见[\s\S]*本人与被评单位无利害关系。$/)
     }
-    expect(sheets.flat().filter((l) => l.startsWith('评委签字：'))).toHaveLength(meetings.big.units.length - [...meetings.big.recused].filter((k) => k.startsWith(meetings.big.reviewers[1].id)).length)
+    expect(sheets.flat().filter((l) => l.startsWith('评委签字：'))).toHaveLength(meetings.big.units.length - [...meetings.big.recused].filter((k) => k.startsWith(who.id)).length)
   })
 })
 
