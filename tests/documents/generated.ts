@@ -15,8 +15,23 @@ const PARTS = ['机关第一党支部', '办公室党支部', '综合规划处�
 const BRANDS = ['数联先锋', '一窗暖心', '护河红哨', '红色引擎', '初心驿站', '马上办', '绿色后勤', '田间党课', '“先锋”工作室', '']
 const NAMES = ['周明远', '欧阳晓明', '林静怡', '司马青云', '陈卫国', '王芳', '诸葛文博', '赵海燕', '上官婉清', '吴晓东', '李强', '端木子涵']
 
-export function generatedDossier(unitCount: number, reviewerCount: number, seed = 7): Dossier {
+/** The demo rubric with each item split in two (15 → 30 items), the criteria maxima unchanged. */
+function doubledItems(d: Dossier): void {
+  let seq = 0
+  for (const c of d.rubric.criteria)
+    c.items = c.items.flatMap((item) => {
+      const first = Math.ceil(item.maxPoints / 2)
+      return [
+        { ...item, id: uuid(14, ++seq), seq, name: `${item.name}（一）`, maxPoints: first },
+        { ...item, id: uuid(14, ++seq), seq, name: `${item.name}（二）`, maxPoints: item.maxPoints - first },
+      ]
+    })
+}
+
+/** `items`: 15 (the demo rubric) or 30 (each demo item split in two). */
+export function generatedDossier(unitCount: number, reviewerCount: number, seed = 7, items: 15 | 30 = 15): Dossier {
   const d = demoDossier()
+  if (items === 30) doubledItems(d)
   const random = prng(seed)
   const meetingId = d.meeting.id
   const at = d.meeting.createdAt
@@ -50,7 +65,7 @@ export function generatedDossier(unitCount: number, reviewerCount: number, seed 
   for (let u = 0; u < unitCount; u += 7) d.recused.add(pairKey(d.reviewers[2 % reviewerCount].id, d.units[u].id))
   for (let u = 3; u < unitCount; u += 11) d.recused.add(pairKey(d.reviewers[(reviewerCount - 1) % reviewerCount].id, d.units[u].id))
 
-  const items = d.rubric.criteria.flatMap((c) => c.items)
+  const rubricItems = d.rubric.criteria.flatMap((c) => c.items)
   const reviews = Object.values(DEMO_REVIEWS)
   const scores: EngineInput['scores'] = []
   const bonuses: EngineInput['bonuses'] = []
@@ -60,11 +75,11 @@ export function generatedDossier(unitCount: number, reviewerCount: number, seed 
       const key = pairKey(reviewer.id, unit.id)
       if (d.recused.has(key)) continue
       const strength = random()
-      const tenths = items.map((item) => item.maxPoints * 10 - 5 * Math.floor(random() * random() * (2 + 6 * strength)))
+      const tenths = rubricItems.map((item) => Math.max(0, item.maxPoints * 10 - 5 * Math.floor(random() * random() * (2 + 6 * strength))))
       const bonusTenths = 5 * Math.floor(random() * 11)
       const review = reviews[(u + reviewer.seq) % reviews.length]
       d.entries.set(key, {
-        scores: new Map(items.map((item, k) => [item.id, { value: tenths[k] / 10, reason: tenths[k] < item.maxPoints * 10 ? '台账资料不够完整' : '' }])),
+        scores: new Map(rubricItems.map((item, k) => [item.id, { value: tenths[k] / 10, reason: tenths[k] < item.maxPoints * 10 ? '台账资料不够完整' : '' }])),
         bonus: bonusTenths / 10,
         bonusReason: bonusTenths >= 40 ? '品牌特色鲜明，经验可推广' : '',
         strengths: review[0],
@@ -72,7 +87,7 @@ export function generatedDossier(unitCount: number, reviewerCount: number, seed 
         suggestions: review[2],
         vetoMarks: [],
       })
-      scores.push({ reviewerId: reviewer.id, unitId: unit.id, itemIds: items.map((i) => i.id), tenths })
+      scores.push({ reviewerId: reviewer.id, unitId: unit.id, itemIds: rubricItems.map((i) => i.id), tenths })
       bonuses.push({ reviewerId: reviewer.id, unitId: unit.id, tenths: bonusTenths })
     }
   d.results = computeResults({

@@ -82,9 +82,9 @@ describe('the minutes in LibreOffice', () => {
     const sizes = pageSizes('minutes')
     const page = pageText('minutes', sizes.indexOf('landscape') + 1).replace(/ /g, '')
     expect(page).toMatch(/^内部资料注意保管\n附件1\n评分汇总表\n/)
-    // Unit names break between the parts of the name.
-    for (const unit of ['市数据资源局\n', '市营商环境服务局\n', '市城市更新局\n', '规划建设处党支部']) expect(page).toContain(unit)
-    expect(page).toContain('96.0098.00(95.00)(99.00)96.5099.0095.0096.834.171优秀')
+    // Each unit's name whole on its row's line.
+    expect(page).toContain('1市数据资源局数据共享处党支部96.0098.00(95.00)(99.00)96.5099.0095.0096.834.171优秀')
+    for (const unit of ['\n2市营商环境服务局政务服务中心', '\n7市城市更新局规划建设处党支部']) expect(page).toContain(unit)
     const next = pageText('minutes', sizes.indexOf('landscape') + 2).replace(/ /g, '')
     expect(next).toContain('市农业农村')
     expect(next).toContain('评审组长签字：')

@@ -85,7 +85,8 @@ describe('score matrix workbook', () => {
 
   it('评分矩阵: column widths fit the names, the scores and the veto reasons', () => {
     const ws = wb.getWorksheet('评分矩阵')!
-    expect(widths(ws, 23)).toEqual([6, 32, 10, 6, ...Array<number>(15 + 3).fill(11), 30])
+    // 单位 fits the demo's longest name (16 characters): 2.2 digits a character, plus padding.
+    expect(widths(ws, 23)).toEqual([6, 38, 10, 6, ...Array<number>(15 + 3).fill(11), 30])
   })
 
   it('评分矩阵: an unfinished sheet leaves the missing score, the subtotal and the total empty', async () => {
@@ -122,7 +123,7 @@ describe('score matrix workbook', () => {
       for (const c of [3, 8, 9, 12]) expect(ws.getCell(r, c).numFmt, ws.getCell(r, c).address).toBeUndefined()
       expect(ws.getCell(r, 10).type).toBe(ExcelJS.ValueType.Number)
     }
-    expect(widths(ws, 14)).toEqual([6, 32, 10, 10, 10, 10, 10, 10, 10, 11, 11, 6, 8, 48])
+    expect(widths(ws, 14)).toEqual([6, 38, 10, 10, 10, 10, 10, 10, 10, 11, 11, 6, 8, 48])
     expect(ws.getCell('A1').font?.bold).toBe(true)
   })
 

@@ -27,7 +27,8 @@ function summaryTables(document: string): Row[] {
     if (table[0][0] === '序号') header = table[0]
     else if (!/^\d+$/.test(table[0][0])) break // past the summary: a score sheet
     for (const cells of table) {
-      if (cells[0] === '序号') continue
+      // The head, and the last table's closing row (signatures and notes, one cell across).
+      if (cells[0] === '序号' || cells.length === 1) continue
       const row = rows.get(cells[0]) ?? { unit: cells[1].replace(/\n/g, ''), cells: new Map() }
       cells.forEach((c, i) => row.cells.set(header[i], c))
       rows.set(cells[0], row)
@@ -82,6 +83,15 @@ describe('the summary sheet adds up on paper', () => {
     expect(docx.text).toContain('3.计分规则：每个单位的有效评委人数达到 5 人时')
   })
 
+  it('on every row of a 45 × 40 meeting with a 30-item rubric, its reviewers over several tables', async () => {
+    const d = generatedDossier(45, 40, 7, 30)
+    const docx = readDocx(await buildSummaryDocx(d))
+    expect(docx.document.match(/<w:tblHeader\/>/g)!.length).toBeGreaterThan(1)
+    const rows = summaryTables(docx.document)
+    expect(rows).toHaveLength(45)
+    expect(checkAddsUp(d, rows)).toBe(45)
+  })
+
   it('on every row of a generated 60 × 9 meeting, in the stand-alone sheet and in 附件1 of the minutes', async () => {
     const d = generatedDossier(60, 9)
     for (const bytes of [await buildSummaryDocx(d), (await buildMinutesDocx(d)).bytes]) {
@@ -128,9 +138,8 @@ describe('the summary sheet adds up on paper', () => {
     for (const table of tables) {
       const widths = [...table.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]))
       const head = /<w:tr>[\s\S]*?<\/w:tr>/.exec(table)![0]
-      const style = /<w:pStyle w:val="Gb(Tiny)?CellHead"\/>/.exec(head)
-      if (!style) continue // the closing rows of the last band, without a head
-      const size = style[1] ? 18 : 21
+      const style = /<w:pStyle w:val="Gb(Tiny|Mini)?CellHead"\/>/.exec(head)!
+      const size = { Tiny: 18, Mini: 15 }[style[1] ?? ''] ?? 21
       const names = [...head.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map(([tc]) => tc.replace(/<[^>]+>/g, ''))
       names.forEach((name, i) => {
         if (d.results.reviewers.some((r) => r.name === name)) expect(widths[i] - 2 * 57, name).toBeGreaterThanOrEqual(measure(name, size))

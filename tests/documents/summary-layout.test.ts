@@ -17,7 +17,7 @@ function withReviewers(count: number) {
 }
 
 const gridWidths = (table: string) => [...table.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]))
-/** Tables that open with a header row: one per band (the last band's closing rows are a table of their own). */
+/** Tables that open with a header row: one per band. */
 const bandTables = (document: string) => document.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g)!.filter((t) => /^<w:tbl>[\s\S]*?<w:tr>(?:(?!<\/w:tr>)[\s\S])*<w:tblHeader\/>/.test(t))
 
 describe('summary table layout', () => {
@@ -42,10 +42,15 @@ describe('summary table layout', () => {
     )
     expect(headers.at(-1)!.slice(-3)).toEqual(['排名', '等次', '备注'])
     expect(docx.text).toMatch(/（一）各评委评分（周明远至/)
-    expect(docx.text).toContain(`（${['一', '二', '三', '四', '五'][tables.length - 1]}）综合得分与排名\n`)
-    // Each band lists all 12 units (the last one in its two tables).
+    // The last table carries the statistics, and the last reviewers when they fit beside them.
+    expect(docx.text).toMatch(new RegExp(`（${['一', '二', '三', '四', '五', '六', '七'][tables.length - 1]}）(各评委评分（[^）]+）、)?综合得分与排名\n`))
+    // Each band lists all 12 units under its head; the last one ends with the signatures and notes in one row.
+    expect(tables).toEqual(all)
     for (const t of tables.slice(0, -1)) expect(tableRows(docx.document, all.indexOf(t))).toHaveLength(13)
-    expect(tableRows(docx.document, all.length - 2).length + tableRows(docx.document, all.length - 1).length).toBe(13)
+    const last = tableRows(docx.document, all.length - 1)
+    expect(last).toHaveLength(14)
+    expect(last.at(-1)!).toHaveLength(1)
+    expect(last.at(-1)![0]).toMatch(/^计分人：[\s\S]*评审组长签字：[\s\S]*注：1\./)
   })
 
   it('prints no mark at all when the organizer turns "内部资料 注意保管" off', async () => {

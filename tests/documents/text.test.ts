@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { chineseDate, meetingWhen } from '../../src-main/core/documents/dates'
 import { run } from '../../src-main/core/documents/ooxml'
 import { buildMinutesDocx } from '../../src-main/core/documents/minutes'
-import { chineseNumber, chineseQuotes, mergeOpinions, safeFileName, sentence, titleLines, wrapWords } from '../../src-main/core/documents/text'
+import { chineseNumber, chineseQuotes, mergeOpinions, safeFileName, sentence, textHalfEms, titleLines, wrapWords } from '../../src-main/core/documents/text'
 import { readDocx } from './docx-reader'
 import { demoDossier } from './fixture'
 
@@ -81,6 +81,15 @@ describe('text', () => {
     expect(safeFileName('con .汇总')).toBe('_con.汇总')
     // Only the whole name: these are ordinary.
     expect(['CONSOLE', 'COM10', '评审CON', 'AUX会议'].map(safeFileName)).toEqual(['CONSOLE', 'COM10', '评审CON', 'AUX会议'])
+  })
+})
+
+describe('text width', () => {
+  it('counts the quotes and dashes a Chinese font prints one em wide as Chinese characters, digits as half', () => {
+    expect(textHalfEms('【“先锋”工作室】')).toBe(18)
+    expect(textHalfEms('9:00—9:13')).toBe(10)
+    // 27 characters do not fit a line of 26: broken by hand, not by the word processor inside 【】.
+    expect(wrapWords('市生态环境保护综合执法支队科技推广站【“先锋”工作室】', 26)).toHaveLength(2)
   })
 })
 

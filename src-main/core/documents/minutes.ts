@@ -11,16 +11,15 @@ import { para, run, type ParaOptions } from './ooxml'
 import { buildDocx } from './package'
 import { reviewerSheetsBody } from './reviewer-sheet'
 import { summaryBody } from './summary-sheet'
-import { chineseQuotes } from './text'
+import { chineseQuotes, textHalfEms } from './text'
 
 const blankLine = (o: Partial<ParaOptions> = {}) => para('', { style: S.body, ...o })
 
 /** Width of a line of body text: Chinese characters are one em, Latin letters and digits about half. */
-function textWidth(text: string): number {
-  let w = 0
-  for (const ch of text) w += ch.codePointAt(0)! < 0x2e80 ? CHAR / 2 : CHAR
-  return w
-}
+const textWidth = (text: string): number => (textHalfEms(text) * CHAR) / 2
+
+/** Lines of the closing block (附件 … 落款) kept in one piece: well under the 22 of a page, with the text's last lines before them. */
+const MAX_KEPT_LINES = 16
 
 /** Names joined by "、" into lines no wider than `width`, each line ending after a "、". */
 function nameLines(names: string[], width: number): string[] {
@@ -82,11 +81,19 @@ export function minutesBody(outline: MinutesOutline, sectPr: string): string[] {
   }
   if (outline.attendance.length) {
     out.push(blankLine(keep))
-    for (const a of outline.attendance) {
-      // One paragraph per line, broken between names: a name never runs over two lines (欧阳/晓明).
-      const [first, ...rest] = nameLines(a.names.split('、'), TEXT_WIDTH - 2 * CHAR - HANGING_LABEL)
-      out.push(para([run(`${a.label}：`, { style: S.hei }), run(first)], { style: S.hanging, align: 'left', ...keep }))
-      for (const line of rest) out.push(para(run(line), { style: S.hanging, align: 'left', indent: { left: 2 * CHAR + HANGING_LABEL, hanging: 0 }, ...keep }))
+    // One paragraph per line, broken between names: a name never runs over two lines (欧阳/晓明).
+    const lists = outline.attendance.map((a) => ({ label: a.label, lines: nameLines(a.names.split('、'), TEXT_WIDTH - 2 * CHAR - HANGING_LABEL) }))
+    // A closing block longer than a page cannot be kept in one piece, and the word processor then breaks
+    // it anywhere (the date alone on a page): a long list may break after its second line, and the
+    // last two lines stay with what follows.
+    const blockLines = outline.attachments.length + 1 + lists.reduce((n, l) => n + l.lines.length, 0) + 4
+    const mayBreak = (line: number, count: number) => blockLines > MAX_KEPT_LINES && line > 0 && line < count - 2
+    for (const { label, lines } of lists) {
+      for (const [i, line] of lines.entries()) {
+        const o = { ...keep, keepNext: !mayBreak(i, lines.length) }
+        if (i === 0) out.push(para([run(`${label}：`, { style: S.hei }), run(line)], { style: S.hanging, align: 'left', ...o }))
+        else out.push(para(run(line), { style: S.hanging, align: 'left', indent: { left: 2 * CHAR + HANGING_LABEL, hanging: 0 }, ...o }))
+      }
     }
   }
   out.push(blankLine(keep), ...signature(outline.issuingBody, outline.issueDate, sectPr))

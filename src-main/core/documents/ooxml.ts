@@ -9,6 +9,7 @@
  */
 
 import { stripForbiddenChars } from '../../shared/text-rules'
+import { S } from './layout'
 
 // Anything `esc` or `run` must change: most text has none, and is then used as it is.
 // eslint-disable-next-line no-control-regex
@@ -118,6 +119,14 @@ export interface CellOptions {
   span?: number
   vMerge?: 'restart' | 'continue'
   vAlign?: 'top' | 'center' | 'bottom'
+  /** Sides drawn without a line (the table's own borders stay elsewhere). */
+  open?: ('left' | 'bottom' | 'right')[]
+}
+
+function openBorders(sides: CellOptions['open']): string {
+  if (!sides?.length) return ''
+  // Schema order: top, left, bottom, right.
+  return `<w:tcBorders>${(['left', 'bottom', 'right'] as const).map((side) => (sides.includes(side) ? `<w:${side} w:val="nil"/>` : '')).join('')}</w:tcBorders>`
 }
 
 /** A table cell holding ready-made paragraphs (a cell must contain at least one). */
@@ -126,6 +135,7 @@ export function cell(width: number, paragraphs: string, o: CellOptions = {}): st
     `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/>` +
     (o.span && o.span > 1 ? `<w:gridSpan w:val="${o.span}"/>` : '') +
     (o.vMerge === 'restart' ? '<w:vMerge w:val="restart"/>' : o.vMerge === 'continue' ? '<w:vMerge/>' : '') +
+    openBorders(o.open) +
     `<w:vAlign w:val="${o.vAlign ?? 'center'}"/></w:tcPr>${paragraphs || '<w:p/>'}</w:tc>`
   )
 }
@@ -168,3 +178,20 @@ export const TABLE_END = '</w:tbl>'
 
 /** Left and right cell margins set by `tableStart`, in twips. */
 export const CELL_MARGIN = 57
+
+/**
+ * The last row of a table and the table's end, for what must print on the page of the table's last
+ * rows (signatures, notes): that text sits in one borderless, unsplittable row spanning the table, so
+ * rows whose paragraphs have `keepNext` stay with it (Word and LibreOffice keep such a row with the
+ * next row, while LibreOffice never keeps a row with a paragraph after the table), and a page it
+ * opens still starts with the repeated header row. A hair-thin paragraph closes the table and
+ * carries the section properties, if any; `sectPr` null: a paragraph of the caller's follows instead.
+ */
+export function closingRow(widths: number[], paragraphs: string, sectPr: string | null): string {
+  const width = widths.reduce((a, b) => a + b, 0)
+  return (
+    row(cell(width, paragraphs, { span: widths.length, vAlign: 'top', open: ['left', 'bottom', 'right'] })) +
+    TABLE_END +
+    (sectPr === null ? '' : para('', { style: S.tinyCell, spacing: { line: 20 }, sectPr: sectPr || undefined }))
+  )
+}

@@ -2,14 +2,15 @@
  * 汇报顺序表: the order drawn by lots, for posting and for the file — title, the meeting, a table
  * 顺序 / 单位名称 (/ 计划时间 when the meeting has a start time and per-unit durations), the seed, draw
  * time and algorithm in one line each (so a 复核人 can redo the draw), and lines for 监督人 and 会务组
- * to sign. A4 portrait; the last rows stay on the page of the signatures.
+ * to sign, in the table's closing row. A4 portrait; the last rows stay on the page of the signatures.
  */
 import type { Meeting } from '../../shared/schemas/meeting'
 import type { LotDraw } from '../../shared/schemas/onday'
 import { LOT_DRAW_RULE } from '../onday/lot-draw'
 import { BLANK_DATE, chineseDate, meetingWhen } from './dates'
 import { S, TEXT_WIDTH } from './layout'
-import { TABLE_END, cell, para, row, run, tableStart, textPara } from './ooxml'
+import { CELL_MARGIN, cell, closingRow, para, row, run, tableStart, textPara } from './ooxml'
+import { cellChars, widest } from './summary-columns'
 import { buildDocx } from './package'
 import { chineseQuotes, titleLines, wrapWords } from './text'
 
@@ -20,12 +21,14 @@ export interface ReportOrderInput {
   timezoneOffset?: number
 }
 
-/** Table text 四号 (14 pt), readable on a posted sheet; one character is 280 twips wide. */
-const SIZE = 28
+/**
+ * Table text 四号 (14 pt), readable on a posted sheet, or 小四 (12 pt) when a unit's name would not
+ * fit on one line in 四号.
+ */
+const SIZES = [28, 24]
 const ROW_LINE = 380
 const ROW_HEIGHT = 460
-const ROW_CHAR = 280
-/** Rows kept with the notes and signatures after the table, so those never open a page alone. */
+/** Rows kept with the notes and signatures closing the table, so those never open a page alone. */
 const ROWS_WITH_SIGNATURES = 2
 
 const hm = (minutes: number) => `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`
@@ -54,21 +57,22 @@ function* body(input: ReportOrderInput, sectPr: string): Generator<string> {
   if (meeting.place) yield textPara(`会议地点：${meeting.place}`, { style: S.sheetInfo })
 
   const times = plannedTimes(meeting, draw.order.length)
-  const seqWidth = 1100
-  const timeWidth = times ? 2400 : 0
-  const unitWidth = TEXT_WIDTH - seqWidth - timeWidth
+  const names = draw.order.map((e) => e.unitName)
+  const columns = (size: number) => {
+    const seqWidth = widest(['顺序', String(draw.order.length)], size)
+    const timeWidth = times ? widest(['计划时间', ...times], size) : 0
+    return { size, seqWidth, timeWidth, unitWidth: TEXT_WIDTH - seqWidth - timeWidth }
+  }
+  const { size, seqWidth, timeWidth, unitWidth } = SIZES.map(columns).find((c) => widest(names, c.size) <= c.unitWidth) ?? columns(SIZES.at(-1)!)
   const widths = times ? [seqWidth, unitWidth, timeWidth] : [seqWidth, unitWidth]
-  const unitChars = Math.floor((unitWidth - 2 * 57) / ROW_CHAR)
-  const text = (t: string, style: string, keepNext = false) => para(run(t, { size: SIZE }), { style, keepNext, spacing: { line: ROW_LINE } })
+  const unitChars = cellChars(unitWidth, size)
+  const text = (t: string, style: string, keepNext = false) => para(run(t, { size }), { style, keepNext, spacing: { line: ROW_LINE } })
   const head = [cell(seqWidth, text('顺序', S.cellHead)), cell(unitWidth, text('单位名称', S.cellHead))]
   if (times) head.push(cell(timeWidth, text('计划时间', S.cellHead)))
   yield tableStart(widths)
   yield row(head, { header: true, minHeight: ROW_HEIGHT })
-  const tail = Math.max(0, draw.order.length - ROWS_WITH_SIGNATURES)
+  const tail = draw.order.length - ROWS_WITH_SIGNATURES
   for (const [i, entry] of draw.order.entries()) {
-    // The last rows in a table of their own, kept with what follows (LibreOffice keeps a whole
-    // table with the next paragraph, but not single rows of a table that runs over pages).
-    if (i === tail && i > 0) yield TABLE_END + para('', { style: S.tinyCell, keepNext: true, spacing: { line: 20 } }) + tableStart(widths)
     const keep = i >= tail
     const cells = [
       cell(seqWidth, text(String(entry.position), S.cell, keep)),
@@ -77,21 +81,20 @@ function* body(input: ReportOrderInput, sectPr: string): Generator<string> {
     if (times) cells.push(cell(timeWidth, text(times[i], S.cell, keep)))
     yield row(cells, { minHeight: ROW_HEIGHT })
   }
-  yield TABLE_END
 
   // Left-aligned: justified, the Latin words of the rule would be spread apart.
-  const noteOptions = { style: S.note, indent: { left: 0, firstLine: 0 }, align: 'left' as const, keepLines: true, keepNext: true }
+  const noteOptions = { style: S.note, indent: { left: 0, firstLine: 0 }, align: 'left' as const, keepLines: true }
   const redraw = draw.seq > 1 ? `（第${draw.seq}次抽签，理由：${draw.reason}）` : ''
-  yield textPara(`抽签种子：${draw.seed}；抽签时间：${drawTime(draw.drawnAt, input.timezoneOffset ?? 0)}${redraw}`, {
-    ...noteOptions,
-    spacing: { before: 200 },
-  })
-  if (times) yield textPara(`计划时间按每个单位汇报${meeting.reportMinutes}分钟、提问${meeting.questionMinutes}分钟推算，以现场为准。`, noteOptions)
-  yield textPara(`${LOT_DRAW_RULE}。`, noteOptions)
+  const closing = [
+    textPara(`抽签种子：${draw.seed}；抽签时间：${drawTime(draw.drawnAt, input.timezoneOffset ?? 0)}${redraw}`, { ...noteOptions, spacing: { before: 200 } }),
+  ]
+  if (times) closing.push(textPara(`计划时间按每个单位汇报${meeting.reportMinutes}分钟、提问${meeting.questionMinutes}分钟推算，以现场为准。`, noteOptions))
+  closing.push(textPara(`${LOT_DRAW_RULE}。`, noteOptions))
   const blank = run('\u3000'.repeat(7), { underline: true })
-  const sign = { style: S.sheetInfo, tabs: [{ pos: Math.floor(TEXT_WIDTH / 2), type: 'left' as const }], keepLines: true }
-  yield para([run('监督人（签字）：'), blank, run('\t会务组（签字）：'), blank], { ...sign, keepNext: true, spacing: { before: 360, line: 440 } })
-  yield para(run(`\t日期：${BLANK_DATE}`), { ...sign, spacing: { before: 120, line: 440 }, sectPr: sectPr || undefined })
+  const sign = { style: S.sheetInfo, tabs: [{ pos: Math.floor((TEXT_WIDTH - 2 * CELL_MARGIN) / 2), type: 'left' as const }], keepLines: true }
+  closing.push(para([run('监督人（签字）：'), blank, run('\t会务组（签字）：'), blank], { ...sign, spacing: { before: 360, line: 440 } }))
+  closing.push(para(run(`\t日期：${BLANK_DATE}`), { ...sign, spacing: { before: 120, line: 440 } }))
+  yield closingRow(widths, closing.join(''), sectPr)
 }
 
 export async function buildReportOrderDocx(input: ReportOrderInput): Promise<Buffer> {

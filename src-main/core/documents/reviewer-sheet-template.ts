@@ -9,7 +9,7 @@ import { utf8, type ByteSink } from './byte-sink'
 import { BLANK_DATE, chineseDate } from './dates'
 import { S, TEXT_WIDTH } from './layout'
 import { raw } from './numbers'
-import { TABLE_END, cell, para, row, run, tableStart, textPara } from './ooxml'
+import { CELL_MARGIN, TABLE_END, cell, closingRow, para, row, run, tableStart, textPara } from './ooxml'
 import { chineseQuotes, wrapWords } from './text'
 
 /** 一级指标 | 评价要点 | 分值 | 得分 | 扣分说明, summing to the 156 mm text width; 评价要点 as wide as it can be. */
@@ -52,8 +52,11 @@ const labelled = (label: string, max: string, labelStyle: string = S.tinyCell) =
  * A row with a label and one cell over the other four columns. It stays on one page unless `long`:
  * Word cuts off (rather than breaks) an unsplittable row taller than a page.
  */
-const wide = (label: string, body: string, long = false) =>
-  row([cell(W[0], t(label)), cell(W[1] + W[2] + W[3] + W[4], body, { span: 4, vAlign: 'top' })], { minHeight: ROW_HEIGHT, cantSplit: !long })
+const wide = (label: string, body: string, long = false, keepNext = false) =>
+  row([cell(W[0], para(run(label), { style: S.tinyCell, keepNext })), cell(W[1] + W[2] + W[3] + W[4], body, { span: 4, vAlign: 'top' })], {
+    minHeight: ROW_HEIGHT,
+    cantSplit: !long,
+  })
 
 /** Opinions longer than this (about a third of a page) may break across pages. */
 export const LONG_OPINIONS = 600
@@ -81,8 +84,10 @@ export interface SheetTemplate {
   /** Slots: strengths, weaknesses, suggestions; the long variant may break across pages. */
   opinions: Template
   longOpinions: Template
-  statement: Buffer
-  signature: Buffer
+  /** The statement and signature in the table's closing row, and the table's end (every sheet but the last). */
+  closing: Buffer
+  /** The same for the last sheet, whose closing paragraph carries the section properties. */
+  lastClosing: (sectPr: string) => string
   /** Characters of a unit's name on one line of the 被评单位 cell (after the label). */
   unitChars: number
   cap: number
@@ -110,19 +115,25 @@ const infoRow = () =>
 const SIGNATURE_LINE = 400
 const TITLE_SPACING = { before: 0, after: 80, line: 480 }
 
-/** The signature line; only the last sheet's carries the section properties. */
-export function signatureXml(meetingDate: string, blank: boolean, sectPr: string): string {
+/**
+ * The statement and the signature line, in the closing row of the sheet's table: they print on the
+ * page of the opinions, whose row keeps with them (LibreOffice keeps no row with a paragraph after its table).
+ */
+function closingText(meetingDate: string, blank: boolean): string {
   const date = blank ? BLANK_DATE : chineseDate(meetingDate)
-  return para([run('评委签字：'), run('　　　　　　　　', { underline: true }), run(`\t日期：${date}`)], {
-    style: S.sheetInfo,
-    spacing: { line: SIGNATURE_LINE },
-    tabs: [{ pos: TEXT_WIDTH, type: 'right' }],
-    keepLines: true,
-    sectPr: sectPr || undefined,
-  })
+  return (
+    textPara('本人与被评单位无利害关系。', { style: S.sheetInfo, spacing: { before: 80, line: SIGNATURE_LINE }, keepNext: true }) +
+    para([run('评委签字：'), run('　　　　　　　　', { underline: true }), run(`\t日期：${date}`)], {
+      style: S.sheetInfo,
+      spacing: { line: SIGNATURE_LINE },
+      tabs: [{ pos: TEXT_WIDTH - 2 * CELL_MARGIN, type: 'right' }],
+      keepLines: true,
+    })
+  )
 }
 
 export function sheetTemplate(rubric: Rubric, meetingDate: string, blank: boolean): SheetTemplate {
+  const closing = closingText(meetingDate, blank)
   const head = row(
     ['一级指标', '评价要点', '分值', '得分', '扣分说明'].map((h, i) => cell(W[i], t(h, S.tinyCellHead))),
     { header: true, minHeight: ROW_HEIGHT },
@@ -158,10 +169,10 @@ export function sheetTemplate(rubric: Rubric, meetingDate: string, blank: boolea
     veto: rubric.vetoItems.length ? template(wide('一票否决', SLOT)) : null,
     vetoNone: t('无', S.tinyCellLeft),
     vetoBlank: t('□有　　□无　　事由：', S.tinyCellLeft) + t(`（否决事项：${vetoNames}）`, S.tinyCellLeft),
-    opinions: template(wide('评审意见', opinionBox(blank))),
-    longOpinions: template(wide('评审意见', opinionBox(blank), true)),
-    statement: utf8(textPara('本人与被评单位无利害关系。', { style: S.sheetInfo, spacing: { before: 80, line: SIGNATURE_LINE }, keepNext: true })),
-    signature: utf8(signatureXml(meetingDate, blank, '')),
+    opinions: template(wide('评审意见', opinionBox(blank), false, true)),
+    longOpinions: template(wide('评审意见', opinionBox(blank), true, true)),
+    closing: utf8(closingRow(W, closing, null)),
+    lastClosing: (sectPr) => closingRow(W, closing, sectPr),
     // 五号 (210 twips a character), less the label "被评单位：" and the cell margins.
     unitChars: Math.floor((INFO_UNIT - 200) / 210) - 5,
     cap,

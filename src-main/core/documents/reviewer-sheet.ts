@@ -7,14 +7,14 @@
 import type { Reviewer } from '../../shared/schemas/reviewer'
 import { sheetLimits, sheetTotalPoints } from '../../shared/sheet-total'
 import type { Unit } from '../../shared/schemas/unit'
-import { ByteSink, utf8 } from './byte-sink'
+import { ByteSink } from './byte-sink'
 import { emptyEntry, pairKey, unitLabel, type Dossier, type SheetEntry } from './dossier'
 import { INTERNAL_MARK, S } from './layout'
 import { raw } from './numbers'
-import { TABLE_END, run, textPara } from './ooxml'
+import { run, textPara } from './ooxml'
 import { buildDocx } from './package'
-import { LONG_OPINIONS, fill, sheetTemplate, signatureXml, type SheetTemplate } from './reviewer-sheet-template'
-import { chineseQuotes, wrapWords } from './text'
+import { LONG_OPINIONS, fill, sheetTemplate, type SheetTemplate } from './reviewer-sheet-template'
+import { chineseQuotes, textHalfEms, wrapWords } from './text'
 import type { XmlChunk } from './zip-writer'
 
 const scoreRuns = new Map<number, string>()
@@ -25,7 +25,6 @@ function scoreRun(value: number): string {
   return xml
 }
 
-const TABLE_END_BYTES = utf8(TABLE_END)
 const text = (s: string | undefined) => (s ? run(chineseQuotes(s)) : '')
 
 function vetoRuns(d: Dossier, tpl: SheetTemplate, entry: SheetEntry | null): string {
@@ -37,15 +36,24 @@ function vetoRuns(d: Dossier, tpl: SheetTemplate, entry: SheetEntry | null): str
     .join('')
 }
 
+/** The unit's name whole on the first line when it fits there, the brand after it or on the next line. */
+function unitLines(unit: Unit, chars: number): string {
+  const label = chineseQuotes(unitLabel(unit))
+  const name = chineseQuotes(unit.name)
+  if (textHalfEms(label) <= 2 * chars || textHalfEms(name) > 2 * chars || !label.startsWith(name)) return wrapWords(label, chars).join('\n')
+  return [name, ...wrapWords(label.slice(name.length), chars)].join('\n')
+}
+
 interface SheetRef {
   reviewer: Reviewer
   unit: Unit
 }
 
-function writeSheet(sink: ByteSink, d: Dossier, tpl: SheetTemplate, { reviewer, unit }: SheetRef, blank: boolean, first: boolean, sectPr: string): void {
+/** `end`: null for every sheet but the last, whose closing paragraph carries the section properties (if any). */
+function writeSheet(sink: ByteSink, d: Dossier, tpl: SheetTemplate, { reviewer, unit }: SheetRef, blank: boolean, first: boolean, end: string | null): void {
   const entry = blank ? null : (d.entries.get(pairKey(reviewer.id, unit.id)) ?? emptyEntry())
   sink.bytes(first ? tpl.firstTitle : tpl.nextTitle)
-  const who = [run('被评单位：', { style: S.hei }) + run(wrapWords(chineseQuotes(unitLabel(unit)), tpl.unitChars).join('\n')), run('评委：', { style: S.hei }) + run(reviewer.name)]
+  const who = [run('被评单位：', { style: S.hei }) + run(unitLines(unit, tpl.unitChars)), run('评委：', { style: S.hei }) + run(reviewer.name)]
   fill(sink, tpl.tableHead, ...who)
   let subtotal = 0
   let missing = 0
@@ -73,10 +81,8 @@ function writeSheet(sink: ByteSink, d: Dossier, tpl: SheetTemplate, { reviewer, 
   const opinions = [entry?.strengths ?? '', entry?.weaknesses ?? '', entry?.suggestions ?? '']
   const long = opinions.reduce((n, o) => n + o.length, 0) > LONG_OPINIONS
   fill(sink, long ? tpl.longOpinions : tpl.opinions, ...opinions.map(text))
-  sink.bytes(TABLE_END_BYTES)
-  sink.bytes(tpl.statement)
-  if (sectPr) sink.text(signatureXml(d.meeting.date, blank, sectPr))
-  else sink.bytes(tpl.signature)
+  if (end === null) sink.bytes(tpl.closing)
+  else sink.text(tpl.lastClosing(end))
 }
 
 export interface SheetOptions {
@@ -106,7 +112,7 @@ export function* reviewerSheetsBody(d: Dossier, o: SheetOptions): Generator<XmlC
   const tpl = sheetTemplate(d.rubric, d.meeting.date, o.blank)
   const sink = new ByteSink()
   for (const [i, pair] of pairs.entries()) {
-    writeSheet(sink, d, tpl, pair, o.blank, i === 0, i === pairs.length - 1 ? o.sectPr : '')
+    writeSheet(sink, d, tpl, pair, o.blank, i === 0, i === pairs.length - 1 ? o.sectPr : null)
     yield* sink.take()
   }
   yield* sink.end()

@@ -13,7 +13,7 @@ import { capPoints, sheetLimits, sheetTotalPoints } from '../../shared/sheet-tot
 import type { Dossier } from './dossier'
 import { pairKey } from './dossier'
 import { remarksText, summaryNotes } from './summary-words'
-import { chineseQuotes } from './text'
+import { chineseQuotes, textHalfEms } from './text'
 import { stripForbiddenChars } from '../../shared/text-rules'
 
 /** exceljs writes strings as they are: a character XML forbids would make the workbook unreadable. */
@@ -61,6 +61,16 @@ const printSetup = (titleRows: string): Partial<ExcelJS.PageSetup> => ({
 })
 /** A total dropped as the one highest or lowest: struck through, as in the results view. */
 const DROPPED: Partial<ExcelJS.Font> = Object.freeze({ strike: true, color: { argb: 'FF808080' } })
+/**
+ * A column width (Excel's units, about one digit) that shows every text whole on one line: a Chinese
+ * character takes about 2.2 digits, plus the cell's padding. Never narrower than `min`.
+ */
+function widthFor(texts: string[], min: number): number {
+  const width = (t: string) => 1.1 * textHalfEms(t)
+  return Math.max(min, Math.ceil(Math.max(0, ...texts.map(width)) + 2))
+}
+/** Line height (points) of wrapped 11-point text. */
+const WRAPPED_LINE = 15
 const numFmt = (places: number) => (places === 0 ? '0' : `0.${'0'.repeat(places)}`)
 
 function matrixSheet(wb: Writer, d: Dossier): void {
@@ -71,8 +81,8 @@ function matrixSheet(wb: Writer, d: Dossier): void {
   const last = fixedHead.length + items.length + tailHead.length
   // Widths first: the streaming writer emits <cols> together with the first committed row.
   ws.getColumn(1).width = 6
-  ws.getColumn(2).width = 32
-  ws.getColumn(3).width = 10
+  ws.getColumn(2).width = widthFor(d.units.map((u) => u.name), 32)
+  ws.getColumn(3).width = widthFor(d.reviewers.map((r) => r.name), 10)
   ws.getColumn(4).width = 6
   for (let c = fixedHead.length + 1; c <= last; c++) ws.getColumn(c).width = 11
   ws.getColumn(last).width = 30
@@ -121,7 +131,7 @@ function summarySheet(wb: Writer, d: Dossier): void {
   const ws = wb.addWorksheet('汇总', { views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }], pageSetup: printSetup('1:1') })
   const r = results.reviewers.length
   ws.getColumn(1).width = 6
-  ws.getColumn(2).width = 32
+  ws.getColumn(2).width = widthFor(results.units.map((u) => u.unitName), 32)
   for (let c = 3; c <= 2 + r + 2; c++) ws.getColumn(c).width = Math.max(10, 2.2 * [...(results.reviewers[c - 3]?.name ?? '')].length + 2)
   // 综合得分 and 其中加分: every cell below takes the column's format as it is created.
   for (let c = 3 + r + 2; c <= 2 + r + 4; c++) {
@@ -144,8 +154,18 @@ function summarySheet(wb: Writer, d: Dossier): void {
     row.commit()
   })
   ws.addRow([]).commit()
+  // Each note wrapped in one cell across the table: a line running past the last column would print cut off.
+  const lastColumn = 2 + r + 7
+  let across = 0
+  for (let c = 2; c <= lastColumn; c++) across += ws.getColumn(c).width ?? 10
   const notes = summaryNotes(results.ruleText, '划删除线的分数').map((line, i) => `${i === 0 ? '注：' : '　　'}${i + 1}.${line}`)
-  for (const line of notes) ws.addRow(safeRow(['', line])).commit()
+  for (const line of notes) {
+    const row = ws.addRow(safeRow(['', line]))
+    ws.mergeCells(row.number, 2, row.number, lastColumn)
+    row.getCell(2).alignment = { wrapText: true, vertical: 'top' }
+    row.height = WRAPPED_LINE * Math.ceil(widthFor([line], 0) / across)
+    row.commit()
+  }
   ws.commit()
 }
 

@@ -1,11 +1,13 @@
 /**
  * Column widths of the 评分汇总表, worked out from what the cells hold so the table fits the
- * landscape text block. The font is 五号 when everything fits, else 小五; with many reviewers the
+ * landscape text block, each unit's name whole on one line. The font is 五号 when everything fits,
+ * else 小五, else 六号 rather than a second table; with many reviewers the
  * reviewer columns are split into several tables ("bands"), each repeating 序号 and 单位, the last
  * one carrying the statistics and 备注.
  */
 import type { MeetingResults } from '../../shared/schemas/results'
 import { CELL_MARGIN } from './ooxml'
+import { textHalfEms } from './text'
 
 export type ColumnKey = 'seq' | 'unit' | 'highest' | 'lowest' | 'final' | 'bonus' | 'rank' | 'band' | 'remarks' | `r${number}`
 
@@ -17,25 +19,24 @@ export interface Column {
 }
 
 export interface SummaryLayout {
-  /** Half-points: 21 (五号) or 18 (小五). */
-  size: number
+  /** Half-points: 21 (五号), 18 (小五) or 15 (六号). */
+  size: 21 | 18 | 15
   bands: Column[][]
 }
 
 /** Twips for a text in a font of `size` half-points: Chinese one em, Latin and digits half. */
-export function measure(text: string, size: number): number {
-  let w = 0
-  for (const ch of text) w += ch.codePointAt(0)! < 0x2e80 ? size * 5 : size * 10
-  return w
-}
+export const measure = (text: string, size: number): number => textHalfEms(text) * size * 5
 
 /** Cell margins plus slack for fonts that run a little wider than the named ones. */
 const PAD = 2 * CELL_MARGIN + 40
-const widest = (texts: string[], size: number) => Math.max(0, ...texts.map((t) => Math.max(...t.split('\n').map((l) => measure(l, size))))) + PAD
+/** Width of a cell holding each of `texts` on one line (a "\n" in a text starts another) in a font of `size` half-points. */
+export const widest = (texts: string[], size: number): number => Math.max(0, ...texts.map((t) => Math.max(...t.split('\n').map((l) => measure(l, size))))) + PAD
 /** Characters of a font of `size` half-points that fit on one line of a cell `width` twips wide. */
 export const cellChars = (width: number, size: number): number => Math.max(1, Math.floor((width - PAD) / (size * 10)))
 const MIN_UNIT_CHARS = 10
 const MIN_REMARK_CHARS = 7
+/** 单位 takes at most this share of a table's width; a longer name is broken between words. */
+const MAX_UNIT_SHARE = 0.45
 
 export interface SummaryTexts {
   seq: string[]
@@ -55,12 +56,12 @@ const linesOf = (text: string, width: number, size: number) => Math.max(1, Math.
  * Splits the width left over between 单位 and 备注 so the rows need the fewest lines in all:
  * a long remark in a narrow column makes a row as tall as a wrapped unit name.
  */
-function splitUnitAndRemarks(left: number, size: number, texts: SummaryTexts): number {
+function splitUnitAndRemarks(left: number, size: number, texts: SummaryTexts, minUnit: number, minRemarks: number): number {
   const char = size * 10
-  const minRemarks = MIN_REMARK_CHARS * char + PAD
   const longest = Math.max(MIN_UNIT_CHARS, ...texts.unitNames.map((n) => Math.ceil(measure(n, size) / char)))
-  let best = { width: MIN_UNIT_CHARS * char + PAD, lines: Infinity }
-  for (let chars = MIN_UNIT_CHARS; chars <= longest; chars++) {
+  const fewest = Math.ceil((minUnit - PAD) / char)
+  let best = { width: minUnit, lines: Infinity }
+  for (let chars = fewest; chars <= longest; chars++) {
     const unit = chars * char + PAD
     if (left - unit < minRemarks) break
     const lines = texts.unitNames.reduce((a, name, i) => a + Math.max(linesOf(name, unit, size), linesOf(texts.remarks[i] ?? '', left - unit, size)), 0)
@@ -69,7 +70,7 @@ function splitUnitAndRemarks(left: number, size: number, texts: SummaryTexts): n
   return best.width
 }
 
-function tryLayout(results: MeetingResults, texts: SummaryTexts, width: number, size: number, allowBands: boolean): SummaryLayout | null {
+function tryLayout(results: MeetingResults, texts: SummaryTexts, width: number, size: SummaryLayout['size'], allowBands: boolean): SummaryLayout | null {
   const num = (header: string) => widest([header, ...texts.numbers], size)
   const seq: Column = { key: 'seq', header: '序号', width: widest(['序号', ...texts.seq], size) }
   // The column is as wide as the whole name: a name is never cut or wrapped (欧阳晓明).
@@ -82,7 +83,9 @@ function tryLayout(results: MeetingResults, texts: SummaryTexts, width: number, 
     { key: 'rank', header: '排名', width: widest(['排名', ...texts.seq], size) },
     { key: 'band', header: '等次', width: widest(['等次', ...texts.bands], size) },
   ]
-  const minUnit = MIN_UNIT_CHARS * size * 10 + PAD
+  // Each unit's name whole on one line, unless it is longer than MAX_UNIT_SHARE of the table.
+  const wholeNames = Math.min(widest(texts.unitNames, size), Math.floor(width * MAX_UNIT_SHARE))
+  const minUnit = Math.max(MIN_UNIT_CHARS * size * 10 + PAD, wholeNames)
   const minRemarks = MIN_REMARK_CHARS * size * 10 + PAD
   const sum = (cols: Column[]) => cols.reduce((a, c) => a + c.width, 0)
 
@@ -90,7 +93,7 @@ function tryLayout(results: MeetingResults, texts: SummaryTexts, width: number, 
   const finish = (fixed: Column[], withRemarks: boolean): Column[] | null => {
     const left = width - sum(fixed)
     if (left < minUnit + (withRemarks ? minRemarks : 0)) return null
-    const unitWidth = withRemarks ? splitUnitAndRemarks(left, size, texts) : left
+    const unitWidth = withRemarks ? splitUnitAndRemarks(left, size, texts, minUnit, minRemarks) : left
     const unit: Column = { key: 'unit', header: '单位', width: unitWidth }
     const cols = [fixed[0], unit, ...fixed.slice(1)]
     if (withRemarks) cols.push({ key: 'remarks', header: '备注', width: left - unitWidth })
@@ -114,5 +117,11 @@ function tryLayout(results: MeetingResults, texts: SummaryTexts, width: number, 
 }
 
 export function summaryLayout(results: MeetingResults, texts: SummaryTexts, width: number): SummaryLayout {
-  return tryLayout(results, texts, width, 21, false) ?? tryLayout(results, texts, width, 18, true)!
+  return (
+    tryLayout(results, texts, width, 21, false) ??
+    tryLayout(results, texts, width, 18, false) ??
+    // 六号 before a second table: the 复核人 reads each unit's row across one table.
+    tryLayout(results, texts, width, 15, false) ??
+    tryLayout(results, texts, width, 18, true)!
+  )
 }

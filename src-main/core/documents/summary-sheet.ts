@@ -9,7 +9,7 @@ import { BLANK_DATE } from './dates'
 import type { Dossier } from './dossier'
 import { INTERNAL_MARK, LANDSCAPE_TEXT_WIDTH, NOTE_CHAR, S } from './layout'
 import { fixed, totalPlaces } from './numbers'
-import { TABLE_END, cell, para, row, run, tableStart, textPara } from './ooxml'
+import { CELL_MARGIN, TABLE_END, cell, closingRow, para, row, run, tableStart, textPara } from './ooxml'
 import { buildDocx } from './package'
 import { cellChars, summaryLayout, type Column, type SummaryLayout } from './summary-columns'
 import { summaryNotes, markDropped, remarksText } from './summary-words'
@@ -55,24 +55,29 @@ function cellText(u: UnitResult, index: number, key: Column['key'], f: Formatter
   }
 }
 
+/** Head, centred and left cell styles by font size (half-points). */
+const STYLES: Record<SummaryLayout['size'], [string, string, string]> = {
+  21: [S.cellHead, S.cell, S.cellLeft],
+  18: [S.tinyCellHead, S.tinyCell, S.tinyCellLeft],
+  15: [S.miniCellHead, S.miniCell, S.miniCellLeft],
+}
+
 /** Rows at the end of the table kept on the page of the signature lines and notes that follow it. */
 const ROWS_WITH_SIGNATURES = 2
 
-function* bandTable(d: Dossier, columns: Column[], layout: SummaryLayout, f: Formatter, last: boolean): Generator<string> {
-  const [head, center, left] = layout.size === 21 ? [S.cellHead, S.cell, S.cellLeft] : [S.tinyCellHead, S.tinyCell, S.tinyCellLeft]
+/** `closing`: the signature lines and notes, printed in the last table's closing row; absent for the other bands. */
+function* bandTable(d: Dossier, columns: Column[], layout: SummaryLayout, f: Formatter, closing?: { paragraphs: string; sectPr: string }): Generator<string> {
+  const [head, center, left] = STYLES[layout.size]
   const r = (text: string) => run(text)
-  yield tableStart(columns.map((c) => c.width))
+  const widths = columns.map((c) => c.width)
+  yield tableStart(widths)
   yield row(
     columns.map((c) => cell(c.width, para(r(c.header), { style: head }))),
     { header: true, minHeight: 360 },
   )
   const units = d.results.units
-  // The last rows go into a table of their own, every paragraph kept with the next: the signature
-  // lines and notes never start a page alone (LibreOffice keeps a whole table with what follows,
-  // but not single rows of a table that runs over pages).
-  const tail = last ? Math.max(0, units.length - ROWS_WITH_SIGNATURES) : units.length
+  const tail = closing ? units.length - ROWS_WITH_SIGNATURES : units.length
   for (const [i, u] of units.entries()) {
-    if (i === tail && i > 0) yield TABLE_END + para('', { style: S.tinyCell, keepNext: true, spacing: { line: 20 } }) + tableStart(columns.map((c) => c.width))
     const keepNext = i >= tail
     const cells = columns.map((c) => {
       const style = c.key === 'unit' || c.key === 'remarks' ? left : center
@@ -80,13 +85,13 @@ function* bandTable(d: Dossier, columns: Column[], layout: SummaryLayout, f: For
     })
     yield row(cells, { minHeight: 300 })
   }
-  yield TABLE_END
+  yield closing ? closingRow(widths, closing.paragraphs, closing.sectPr) : TABLE_END
 }
 
 /** 计分人 and 复核人, then 评审组长签字 and 日期, in two columns under the table; the notes follow on the same page. */
 function signatureLines(d: Dossier, width: number): string[] {
   const blank = (text: string) => (text ? run(text) : run('　　　　　　　　', { underline: true }))
-  const o = { style: S.plain, tabs: [{ pos: Math.floor(width / 2), type: 'left' as const }], keepLines: true, keepNext: true }
+  const o = { style: S.plain, tabs: [{ pos: Math.floor(width / 2), type: 'left' as const }], keepLines: true }
   return [
     para([run('计分人：'), blank(d.settings.scorer), run('\t复核人：'), blank(d.settings.checker)], { ...o, spacing: { before: 200 } }),
     para([run('评审组长签字：'), blank(''), run(`\t日期：${BLANK_DATE}`)], o),
@@ -94,7 +99,7 @@ function signatureLines(d: Dossier, width: number): string[] {
 }
 
 /** "注：1.…" with the following items aligned after "注：". */
-function notes(lines: string[], sectPr: string): string[] {
+function notes(lines: string[]): string[] {
   const label = 2 * NOTE_CHAR
   return lines.map((line, i) =>
     para(run(`${i === 0 ? '注：' : ''}${i + 1}.${line}`), {
@@ -102,8 +107,6 @@ function notes(lines: string[], sectPr: string): string[] {
       indent: i === 0 ? { left: label, hanging: label } : { left: label, firstLine: 0 },
       spacing: i === 0 ? { before: 160 } : undefined,
       keepLines: true,
-      keepNext: i < lines.length - 1,
-      sectPr: i === lines.length - 1 && sectPr ? sectPr : undefined,
     }),
   )
 }
@@ -142,7 +145,7 @@ export function* summaryBody(d: Dossier, o: SummaryOptions): Generator<string> {
     if (multi) {
       const reviewers = columns.filter((c) => /^r\d+$/.test(c.key))
       const what = reviewers.length
-        ? `各评委评分（${reviewers[0].header}至${reviewers[reviewers.length - 1].header}）`
+        ? `各评委评分（${reviewers.length > 1 ? `${reviewers[0].header}至${reviewers[reviewers.length - 1].header}` : reviewers[0].header}）`
         : '综合得分与排名'
       yield textPara(`（${chineseNumber(b + 1)}）${what}${columns.some((c) => c.key === 'final') && reviewers.length ? '、综合得分与排名' : ''}`, {
         style: S.sheetInfo,
@@ -150,11 +153,14 @@ export function* summaryBody(d: Dossier, o: SummaryOptions): Generator<string> {
       })
     }
     const unit = columns.find((c) => c.key === 'unit')!
-    yield* bandTable(d, columns, layout, { ...f, unitChars: cellChars(unit.width, layout.size) }, b === layout.bands.length - 1)
+    const last = b === layout.bands.length - 1
+    // Signatures right under the table (they sign the page the scores are on), then the notes and the rule.
+    const width = columns.reduce((a, c) => a + c.width, 0) - 2 * CELL_MARGIN
+    const closing = last
+      ? { paragraphs: [...signatureLines(d, width), ...notes(summaryNotes(results.ruleText, undefined, d.rubric.bonusMaxPoints > 0))].join(''), sectPr: o.sectPr }
+      : undefined
+    yield* bandTable(d, columns, layout, { ...f, unitChars: cellChars(unit.width, layout.size) }, closing)
   }
-  // Signatures right under the table (they sign the page the scores are on), then the notes and the rule.
-  yield* signatureLines(d, LANDSCAPE_TEXT_WIDTH)
-  yield* notes(summaryNotes(results.ruleText, undefined, d.rubric.bonusMaxPoints > 0), o.sectPr)
 }
 
 export async function buildSummaryDocx(d: Dossier): Promise<Buffer> {

@@ -107,10 +107,40 @@ function lineStarts(chars: string[]): Set<number> {
   return starts
 }
 
-/** Width in half-ems: Chinese characters are one em, Latin letters and digits half. */
+/** Punctuation printed one em wide: the runs' eastAsia hint puts it in the Chinese font. */
+const FULL_WIDTH_PUNCTUATION = '“”‘’—…·'
+/** A character's width in half-ems: Chinese characters (and the punctuation above) one em, Latin letters and digits half. */
+export const charHalfEms = (ch: string): number => (ch.codePointAt(0)! < 0x2e80 && !FULL_WIDTH_PUNCTUATION.includes(ch) ? 1 : 2)
+const LATIN_WORD = /[0-9A-Za-z]/
+const HAN = /\p{Script=Han}/u
+
+/**
+ * Width in half-ems of chars[from, to). Word and LibreOffice put a quarter em between a Chinese
+ * character and a Latin letter or digit (周明远 12): counted, or a line of such names measured as
+ * fitting wraps.
+ */
+function widthOf(chars: string[], from: number, to: number): number {
+  let w = 0
+  for (let i = from; i < to; i++) {
+    w += charHalfEms(chars[i])
+    if (i > from) {
+      const [a, b] = [chars[i - 1], chars[i]]
+      if ((HAN.test(a) && LATIN_WORD.test(b)) || (LATIN_WORD.test(a) && HAN.test(b))) w += 0.5
+    }
+  }
+  return w
+}
+
+/** A text's width in half-ems (see `widthOf`). */
+export const textHalfEms = (text: string): number => {
+  const chars = [...text]
+  return widthOf(chars, 0, chars.length)
+}
+
+/** Width for line breaking: without the quarter ems, which the callers' limits leave room for (a 4-character column holds （25分）). */
 const halfEms = (chars: string[], from: number, to: number) => {
   let w = 0
-  for (let i = from; i < to; i++) w += chars[i].codePointAt(0)! < 0x2e80 ? 1 : 2
+  for (let i = from; i < to; i++) w += charHalfEms(chars[i])
   return w
 }
 

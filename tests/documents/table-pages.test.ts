@@ -1,0 +1,169 @@
+/**
+ * Every page of the tables a secretary signs, as LibreOffice prints them, for a large meeting (45
+ * units with long names, 40 reviewers, a 30-item rubric), the demo and a 3-unit meeting: a page that
+ * continues a table opens with its column heads, each unit's name is whole on one line, the
+ * signatures print on the page of the table's last rows, and a sheet's signature on the page of its
+ * opinions; the Excel matrix prints every name whole. One soffice call converts every file.
+ */
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Dossier } from '../../src-main/core/documents/dossier'
+import { buildReportOrderDocx } from '../../src-main/core/documents/report-order'
+import { INTERNAL_MARK } from '../../src-main/core/documents/layout'
+import { buildDocx } from '../../src-main/core/documents/package'
+import { buildReviewerSheetsDocx, reviewerSheetsBody } from '../../src-main/core/documents/reviewer-sheet'
+import { buildScoreMatrixXlsx } from '../../src-main/core/documents/score-matrix-xlsx'
+import { buildSummaryDocx } from '../../src-main/core/documents/summary-sheet'
+import { demoDossier } from './fixture'
+import { generatedDossier } from './generated'
+import { CLOSING_LINE, pdfPages } from './pdf-pages'
+
+const work = mkdtempSync(join(tmpdir(), 'onsite-table-pages-'))
+afterAll(() => rmSync(work, { recursive: true, force: true }))
+
+const meetings = { big: generatedDossier(45, 40, 7, 30), demo: demoDossier(), small: generatedDossier(3, 5, 3) }
+type Meeting = keyof typeof meetings
+const MEETINGS = Object.keys(meetings) as Meeting[]
+const pages: Record<string, string[][]> = {}
+
+/** The order drawn: the units in meeting order. */
+const reportOrder = (d: Dossier) =>
+  buildReportOrderDocx({
+    meeting: d.meeting,
+    draw: {
+      id: crypto.randomUUID(),
+      meetingId: d.meeting.id,
+      seq: 1,
+      seed: 'c0ffee00',
+      drawnAt: '2024-12-18T00:45:00.000Z',
+      reason: '',
+      order: d.units.map((u, i) => ({ unitId: u.id, unitName: u.name, position: i + 1 })),
+    },
+  })
+
+/** A page's lines without spaces, the header mark and the page number. */
+const lines = (page: string) =>
+  page
+    .split('\n')
+    .map((l) => l.replace(/\s+/g, ''))
+    .filter((l) => l && l !== '内部资料注意保管' && !/^—\d+—$/.test(l))
+
+beforeAll(async () => {
+  const files: Record<string, Buffer> = {}
+  for (const m of MEETINGS) {
+    files[`${m}-summary`] = await buildSummaryDocx(meetings[m])
+    files[`${m}-order`] = await reportOrder(meetings[m])
+  }
+  files['big-matrix'] = await buildScoreMatrixXlsx(meetings.big)
+  // 30 items: a filled sheet runs onto a second page.
+  const [chairId, reviewerId] = meetings.big.reviewers.map((r) => r.id)
+  files['big-sheets'] = await buildReviewerSheetsDocx(meetings.big, { reviewerId, blank: false })
+  // As 附件2 of the minutes: the label above the first sheet (the chair's, as in the minutes).
+  files['big-attached'] = await buildDocx({ title: '附件2' }, [
+    { kind: 'portrait', mark: INTERNAL_MARK, body: (sectPr) => reviewerSheetsBody(meetings.big, { attachment: '附件2', reviewerId: chairId, blank: false, sectPr }) },
+  ])
+  const file = (name: string) => join(work, `${name}.${name.endsWith('matrix') ? 'xlsx' : 'docx'}`)
+  for (const [name, bytes] of Object.entries(files)) writeFileSync(file(name), bytes)
+  const profile = `file://${join(work, 'profile')}`
+  const docs = Object.keys(files).map(file)
+  execFileSync('soffice', ['--headless', `-env:UserInstallation=${profile}`, '--convert-to', 'pdf', '--outdir', work, ...docs], { timeout: 290_000, stdio: 'pipe' })
+  for (const name of Object.keys(files)) pages[name] = pdfPages(join(work, `${name}.pdf`)).map(lines)
+}, 300_000)
+
+/** Row lines of a table whose rows start with a number and a unit's name (every name here starts with 市). */
+const isRow = (line: string) => /^\d+市/.test(line)
+
+/** Every page holding rows of the table has the heads above its first row. */
+function expectHeadsOnEveryPage(name: string, head: string): void {
+  const withRows = pages[name].filter((p) => p.some(isRow))
+  expect(withRows.length, name).toBeGreaterThan(0)
+  for (const [i, page] of pages[name].entries()) {
+    const first = page.findIndex(isRow)
+    if (first < 0) continue
+    expect(page.slice(0, first).some((l) => l.startsWith(head)), `${name} page ${i + 1}: ${page.slice(0, 3).join(' | ')}`).toBe(true)
+  }
+}
+
+/** Each unit's name is printed whole on one line, once in each table listing the units. */
+function expectNamesWhole(name: string, d: Dossier, tables: number): void {
+  const all = pages[name].flat()
+  for (const unit of d.units) expect(all.filter((l) => isRow(l) && l.includes(unit.name)).length, `${name}: ${unit.name}`).toBe(tables)
+}
+
+/** The signature line is on the page of the table's last rows, below them, and no closing line opens a page. */
+function expectSignedWithRows(name: string, signature: string, d: Dossier): void {
+  for (const [i, page] of pages[name].entries()) expect(page[0], `${name} page ${i + 1}`).not.toMatch(CLOSING_LINE)
+  const last = pages[name].at(-1)!
+  const signed = last.findIndex((l) => l.startsWith(signature))
+  expect(signed, name).toBeGreaterThan(0)
+  const rows = last.slice(0, signed).filter(isRow)
+  expect(rows.length, name).toBeGreaterThanOrEqual(Math.min(2, d.units.length))
+}
+
+describe('评分汇总表 page by page', () => {
+  const bands = (m: Meeting) => Math.max(1, pages[`${m}-summary`].flat().filter((l) => /^（[一二三四五六七八九十]+）/.test(l)).length)
+
+  it('opens every page of rows with the column heads, in each table of a 45 × 40 meeting', () => {
+    expect(pages['big-summary'].length).toBeGreaterThan(bands('big'))
+    for (const m of MEETINGS) expectHeadsOnEveryPage(`${m}-summary`, '序号单位')
+  })
+
+  it('prints each unit’s name whole on one line, in every table', () => {
+    expect(bands('big')).toBeGreaterThan(1)
+    for (const m of MEETINGS) expectNamesWhole(`${m}-summary`, meetings[m], bands(m))
+  })
+
+  it('prints 计分人 and 评审组长签字 under the last rows, on their page', () => {
+    for (const m of MEETINGS) {
+      expectSignedWithRows(`${m}-summary`, '计分人：', meetings[m])
+      expect(pages[`${m}-summary`].at(-1)!.join('')).toMatch(/计分人：[\s\S]*评审组长签字：[\s\S]*注：1\./)
+    }
+  })
+})
+
+describe('汇报顺序表 page by page', () => {
+  it('opens every page of rows with the column heads', () => {
+    expect(pages['big-order'].length).toBeGreaterThan(1)
+    for (const m of MEETINGS) expectHeadsOnEveryPage(`${m}-order`, '顺序单位名称')
+  })
+
+  it('prints each unit’s name whole on one line', () => {
+    for (const m of MEETINGS) expectNamesWhole(`${m}-order`, meetings[m], 1)
+  })
+
+  it('prints 监督人 and 会务组 under the last rows, on their page', () => {
+    for (const m of MEETINGS) expectSignedWithRows(`${m}-order`, '监督人（签字）：', meetings[m])
+  })
+})
+
+describe('评委个人评分表 of a 30-item rubric, page by page', () => {
+  it.each(['big-sheets', 'big-attached'])('%s: says on every page which unit (its name whole) and which reviewer, and signs on the page of the opinions', (name) => {
+    const sheets = pages[name]
+    expect(sheets.length).toBeGreaterThan(meetings.big.units.length)
+    const who = meetings.big.reviewers[name === 'big-attached' ? 0 : 1]
+    const reviewer = who.name
+    const names = meetings.big.units.map((u) => u.name)
+    for (const [i, page] of sheets.entries()) {
+      // The unit's name whole on the 被评单位 line (a long one with its brand on the next line).
+      const unit = page.find((l) => l.startsWith('被评单位：'))
+      expect(unit && names.some((n) => unit.startsWith(`被评单位：${n}`)), `page ${i + 1}: ${unit}`).toBe(true)
+      expect(page.some((l) => l.endsWith(`评委：${reviewer}`)), `page ${i + 1}`).toBe(true)
+      expect(page[0], `page ${i + 1}`).not.toMatch(CLOSING_LINE)
+      const signed = page.findIndex((l) => l.startsWith('评委签字：'))
+      if (signed >= 0) expect(page.slice(0, signed).join('')).toMatch(/评审意见[\s\S]*本人与被评单位无利害关系。$/)
+    }
+    expect(sheets.flat().filter((l) => l.startsWith('评委签字：'))).toHaveLength(meetings.big.units.length - [...meetings.big.recused].filter((k) => k.startsWith(who.id)).length)
+  })
+})
+
+describe('the Excel matrix printed', () => {
+  it('shows each unit’s name whole, on every row of the matrix and of 汇总', () => {
+    const all = pages['big-matrix'].flat()
+    const units = meetings.big.units
+    // One row per unit × reviewer in 评分矩阵, one per unit in 汇总.
+    for (const unit of units) expect(all.filter((l) => isRow(l) && l.includes(unit.name)).length, unit.name).toBe(meetings.big.reviewers.length + 1)
+  })
+})
