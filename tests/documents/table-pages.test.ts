@@ -96,7 +96,8 @@ function expectNamesWhole(name: string, d: Dossier, tables: number): void {
 /** The signature line is on the page of the table's last rows, below them, and no closing line opens a page. */
 function expectSignedWithRows(name: string, signature: string, d: Dossier): void {
   for (const [i, page] of pages[name].entries()) expect(page[0], `${name} page ${i + 1}`).not.toMatch(CLOSING_LINE)
-  const last = pages[name].at(-1)!
+  // The signatures' page (notes after them may run on to another page).
+  const last = pages[name].find((page) => page.some((l) => l.startsWith(signature))) ?? []
   const signed = last.findIndex((l) => l.startsWith(signature))
   expect(signed, name).toBeGreaterThan(0)
   const rows = last.slice(0, signed).filter(isRow)
@@ -119,7 +120,8 @@ describe('评分汇总表 page by page', () => {
   it('prints 计分人 and 评审组长签字 under the last rows, on their page', () => {
     for (const m of MEETINGS) {
       expectSignedWithRows(`${m}-summary`, '计分人：', meetings[m])
-      expect(pages[`${m}-summary`].at(-1)!.join('')).toMatch(/计分人：[\s\S]*评审组长签字：[\s\S]*注：1\./)
+      const signed = pages[`${m}-summary`].find((page) => page.some((l) => l.startsWith('计分人：')))!
+      expect(signed.join('')).toMatch(/计分人：[\s\S]*评审组长签字：[\s\S]*注：1\./)
     }
   })
 })

@@ -65,8 +65,13 @@ const STYLES: Record<SummaryLayout['size'], [string, string, string]> = {
 /** Rows at the end of the table kept on the page of the signature lines and notes that follow it. */
 const ROWS_WITH_SIGNATURES = 2
 
-/** `closing`: the signature lines and notes, printed in the last table's closing row; absent for the other bands. */
-function* bandTable(d: Dossier, columns: Column[], layout: SummaryLayout, f: Formatter, closing?: { paragraphs: string; sectPr: string }): Generator<string> {
+/**
+ * `closing`: the signature lines and the first note, printed in the last table's closing row (kept with
+ * the last rows: a page never opens with a signature or with 注), then the other notes as ordinary
+ * paragraphs that may run on to the next page — a long rule never pushes rows off a page with room for
+ * them; absent for the other bands.
+ */
+function* bandTable(d: Dossier, columns: Column[], layout: SummaryLayout, f: Formatter, closing?: { signatures: string; notes: string[]; sectPr: string }): Generator<string> {
   const [head, center, left] = STYLES[layout.size]
   const r = (text: string) => run(text)
   const widths = columns.map((c) => c.width)
@@ -85,10 +90,14 @@ function* bandTable(d: Dossier, columns: Column[], layout: SummaryLayout, f: For
     })
     yield row(cells, { minHeight: 300 })
   }
-  yield closing ? closingRow(widths, closing.paragraphs, closing.sectPr) : TABLE_END
+  if (!closing) return yield TABLE_END
+  const more = closing.notes.length > 1
+  const [first, ...rest] = notes(closing.notes, more ? closing.sectPr : '')
+  yield closingRow(widths, closing.signatures + first, more ? null : closing.sectPr)
+  yield* rest
 }
 
-/** 计分人 and 复核人, then 评审组长签字 and 日期, in two columns under the table; the notes follow on the same page. */
+/** 计分人 and 复核人, then 评审组长签字 and 日期, in two columns under the table. */
 function signatureLines(d: Dossier, width: number): string[] {
   const blank = (text: string) => (text ? run(text) : run('　　　　　　　　', { underline: true }))
   const o = { style: S.plain, tabs: [{ pos: Math.floor(width / 2), type: 'left' as const }], keepLines: true }
@@ -98,8 +107,8 @@ function signatureLines(d: Dossier, width: number): string[] {
   ]
 }
 
-/** "注：1.…" with the following items aligned after "注：". */
-function notes(lines: string[]): string[] {
+/** "注：1.…" with the following items aligned after "注："; the last one ends the section (`sectPr`, when given). */
+function notes(lines: string[], sectPr: string): string[] {
   const label = 2 * NOTE_CHAR
   return lines.map((line, i) =>
     para(run(`${i === 0 ? '注：' : ''}${i + 1}.${line}`), {
@@ -107,6 +116,7 @@ function notes(lines: string[]): string[] {
       indent: i === 0 ? { left: label, hanging: label } : { left: label, firstLine: 0 },
       spacing: i === 0 ? { before: 160 } : undefined,
       keepLines: true,
+      sectPr: i === lines.length - 1 ? sectPr || undefined : undefined,
     }),
   )
 }
@@ -157,7 +167,7 @@ export function* summaryBody(d: Dossier, o: SummaryOptions): Generator<string> {
     // Signatures right under the table (they sign the page the scores are on), then the notes and the rule.
     const width = columns.reduce((a, c) => a + c.width, 0) - 2 * CELL_MARGIN
     const closing = last
-      ? { paragraphs: [...signatureLines(d, width), ...notes(summaryNotes(results.ruleText, undefined, d.rubric.bonusMaxPoints > 0))].join(''), sectPr: o.sectPr }
+      ? { signatures: signatureLines(d, width).join(''), notes: summaryNotes(results.ruleText, undefined, d.rubric.bonusMaxPoints > 0), sectPr: o.sectPr }
       : undefined
     yield* bandTable(d, columns, layout, { ...f, unitChars: cellChars(unit.width, layout.size) }, closing)
   }
