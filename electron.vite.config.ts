@@ -66,7 +66,8 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'src-renderer'),
-    resolve: { alias: shared },
+    // The page's `zod` is zod set to jitless before any schema exists (src-renderer/src/zod-jitless.ts).
+    resolve: { alias: [...Object.entries(shared).map(([find, replacement]) => ({ find, replacement })), { find: /^zod$/, replacement: resolve(root, 'src-renderer/src/zod-jitless.ts') }] },
     plugins: [vue(), pdfjsAssets()],
     build: {
       outDir: resolve(root, 'out/renderer'),
