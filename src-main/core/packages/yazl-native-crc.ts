@@ -9,7 +9,7 @@
  * (`module.require` resolves from yazl's folder), so the instance patched is the very one yazl holds.
  */
 import { createRequire, type Module } from 'node:module'
-import { crc32 } from 'node:zlib'
+import zlib from 'node:zlib'
 import type Yazl from 'yazl'
 
 interface BufferCrc32 {
@@ -18,9 +18,10 @@ interface BufferCrc32 {
   unsigned(buf: Buffer | string, previous?: Buffer | number): number
 }
 
-const require = createRequire(import.meta.url)
-const yazl = require('yazl') as typeof Yazl
-const yazlModule = require.cache[require.resolve('yazl')] as Module | undefined
+// Not named `require`: electron-vite's build declares that name at the top of each ES module it emits.
+const load = createRequire(import.meta.url)
+const yazl = load('yazl') as typeof Yazl
+const yazlModule = load.cache[load.resolve('yazl')] as Module | undefined
 if (!yazlModule) throw new Error('yazl was not loaded as a CommonJS module: its CRC-32 cannot be given the native implementation')
 const bufferCrc32 = yazlModule.require('buffer-crc32') as BufferCrc32
 
@@ -30,7 +31,7 @@ const jsUnsigned = bufferCrc32.unsigned
 function nativeUnsigned(buf: Buffer | string, previous?: Buffer | number): number {
   if (!Buffer.isBuffer(buf) && typeof buf !== 'string') return jsUnsigned(buf, previous) // its own rules (a number: that many zero bytes)
   const start = Buffer.isBuffer(previous) ? previous.readUInt32BE(0) : (previous ?? 0) >>> 0
-  return crc32(buf, start)
+  return zlib.crc32(buf, start) // looked up at each call, as yazl does, so a test can watch it
 }
 
 bufferCrc32.unsigned = nativeUnsigned
