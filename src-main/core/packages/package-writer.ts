@@ -38,8 +38,11 @@ export interface WriteOptions {
 
 export class PackageWriteError extends Error {}
 
-/** 1 MB reads, not 64 KB: each chunk goes through five streams (hash, yazl's CRC, counters, output), so fewer chunks cost less. */
-const READ_CHUNK = 1024 * 1024
+/**
+ * Reads of 256 KB, not 64 KB: each chunk goes through five streams (hash, yazl's CRC, counters, output), and
+ * a 256 KB one is hashed, checked and written while still in the CPU's cache (1 MB chunks were slower).
+ */
+const READ_CHUNK = 256 * 1024
 
 /** Writes the package to `dest` (replacing a file of that name only once the new one is complete). */
 export async function writePackage(dest: string, fields: ManifestFields, sources: PackageSource[], options: WriteOptions = {}): Promise<PackageManifest> {

@@ -1,5 +1,5 @@
 /**
- * The reader's own access to the package file (1 MB positional reads, see FileReader in
+ * The reader's own access to the package file (positional reads, see FileReader in
  * package-reader.ts): several materials read at once from one package each get their own bytes,
  * whatever their size against the read size; and no handle on the file outlives the package —
  * opened and closed, refused, or read halfway — so the USB stick can be ejected (and, on Windows,
@@ -18,8 +18,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
 const MB = 1024 * 1024
-/** Around the 1 MB read: under, exactly, one byte over, several. */
-const materials = [10, MB - 1, MB, MB + 1, 3 * MB + 17].map((size) => randomBytes(size))
+/** Around the reader's 256 KB reads: under, exactly, one byte over, several. */
+const materials = [10, 256 * 1024 - 1, 256 * 1024, 256 * 1024 + 1, 3 * MB + 17].map((size) => randomBytes(size))
 
 async function writeMaterials(path: string): Promise<void> {
   const sources = materials.map((bytes) => {
