@@ -113,7 +113,8 @@ export async function writePackage(dest: string, fields: ManifestFields, sources
     throw error
   })
   // flush: the stream fsyncs before it closes, on the handle that wrote (Windows flushes only handles with write access).
-  const output = handle.createWriteStream({ flush: true })
+  // 4 MB of writes may wait, so the next chunks are read and hashed while the disk takes the last ones.
+  const output = handle.createWriteStream({ flush: true, highWaterMark: 4 * 1024 * 1024 })
   const stopFlushing = flushWhileWriting(handle, output, stop)
   try {
     await Promise.race([pipeline(zip.outputStream, output), stopped])
