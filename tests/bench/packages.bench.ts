@@ -102,12 +102,19 @@ export async function benchPackageFiles(): Promise<BenchResult[]> {
     mkdirSync(plain, { recursive: true })
     const meetingId = meetingWithMaterials(organizer, plain, totalMb)
     const script = await bundleChild()
-    // Baseline first, then ours, both from the page cache the files were just written to.
+    // Baseline first, then ours, both from the page cache the files were just written to. Each step starts
+    // with nothing left to write back (`sync`): ours flushes its files, and would otherwise also wait for
+    // the gigabyte the step before it left in memory (zip and unzip never flush).
+    const settle = () => execFileSync('sync')
+    settle()
     const zipMs = timed(() => execFileSync('zip', ['-r', '-0', '-q', join(dir, 'baseline.zip'), '材料'], { cwd: dir }))
     const usb = join(dir, 'usb')
     mkdirSync(usb)
+    settle()
     const written = child(script, ['write', organizer, meetingId, usb])
+    settle()
     const unzipMs = timed(() => execFileSync('unzip', ['-q', join(dir, 'baseline.zip'), '-d', join(dir, 'unzipped')]))
+    settle()
     const opened = child(script, ['open', join(usb, written.files![0])])
     return [
       {

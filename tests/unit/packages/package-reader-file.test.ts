@@ -1,0 +1,81 @@
+/**
+ * The reader's own access to the package file (positional reads, see FileReader in
+ * package-reader.ts): several materials read at once from one package each get their own bytes,
+ * whatever their size against the read size; and no handle on the file outlives the package —
+ * opened and closed, refused, or read halfway — so the USB stick can be ejected (and, on Windows,
+ * the file moved or deleted).
+ */
+import { createHash, randomBytes, randomUUID } from 'node:crypto'
+import { existsSync, mkdtempSync, readdirSync, readlinkSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { openPackage } from '../../../src-main/core/packages/package-reader'
+import { writePackage } from '../../../src-main/core/packages/package-writer'
+
+const dir = mkdtempSync(join(tmpdir(), 'onsite-reader-file-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
+const MB = 1024 * 1024
+/** Around the reader's 256 KB reads: under, exactly, one byte over, several. */
+const materials = [10, 256 * 1024 - 1, 256 * 1024, 256 * 1024 + 1, 3 * MB + 17].map((size) => randomBytes(size))
+
+async function writeMaterials(path: string): Promise<void> {
+  const sources = materials.map((bytes) => {
+    const from = join(dir, `${sha(bytes)}.bin`)
+    writeFileSync(from, bytes)
+    return { path: `materials/${sha(bytes)}`, from, compress: false, expectSha256: sha(bytes) }
+  })
+  const reviewer = { id: randomUUID(), name: '李评委' }
+  await writePackage(path, { appVersion: 'test', kind: 'distribution', schemaVersion: 1, meeting: { id: randomUUID(), name: '现场评审会' }, rubricHash: 'a'.repeat(64), reviewer, sequence: 0 }, sources)
+}
+
+async function collect(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  for await (const chunk of stream) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks)
+}
+
+/** This process's open handles on `path` (Linux: /proc/self/fd). */
+function handlesOn(path: string): number {
+  return readdirSync('/proc/self/fd').filter((fd) => {
+    try {
+      return readlinkSync(`/proc/self/fd/${fd}`) === path
+    } catch {
+      return false // closed while listed
+    }
+  }).length
+}
+
+describe('the reader reads the package file itself', () => {
+  it('several materials read at the same time each come out whole and verified', async () => {
+    const path = join(dir, 'together.zip')
+    await writeMaterials(path)
+    const pkg = await openPackage(path, { kind: 'distribution' })
+    try {
+      const streams = await Promise.all(materials.map((bytes) => pkg.openFile(`materials/${sha(bytes)}`)))
+      const read = await Promise.all(streams.map(collect))
+      read.forEach((bytes, i) => expect(bytes.equals(materials[i]), `material ${i}`).toBe(true))
+    } finally {
+      pkg.close()
+    }
+  })
+
+  it.runIf(existsSync('/proc/self/fd'))('leaves no handle on the file: closed after use, read halfway, or refused as truncated', async () => {
+    const path = join(dir, 'handles.zip')
+    await writeMaterials(path)
+    const pkg = await openPackage(path, { kind: 'distribution' })
+    expect(handlesOn(path)).toBe(1)
+    const half = await pkg.openFile(`materials/${sha(materials[4])}`)
+    await new Promise((resolve) => half.once('readable', resolve))
+    pkg.close()
+    half.destroy()
+    await expect.poll(() => handlesOn(path)).toBe(0)
+    expect(pkg.manifest.kind).toBe('distribution') // still reachable: its handle cannot have been closed by the garbage collector
+
+    truncateSync(path, 2 * MB)
+    await expect(openPackage(path)).rejects.toMatchObject({ problem: 'truncated' })
+    expect(handlesOn(path)).toBe(0)
+  })
+})
