@@ -1,6 +1,6 @@
 /**
  * Importing collected files into units, on a job: each file is streamed into the store (hashed as it
- * is copied), its text extracted in one worker thread for the whole import, and every row inserted in
+ * is copied), its text extracted by worker threads (two at most) for the whole import, and every row inserted in
  * ONE transaction at the end — so a cancel or a failure of the whole job leaves no rows, and the blobs
  * this import stored are removed again (never one that another material uses).
  */

@@ -54,7 +54,7 @@ class Lexer {
   private word(): string {
     const start = this.pos
     while (isRegular(this.byte())) this.pos++
-    return this.buf.latin1Slice(start, this.pos)
+    return this.buf.toString('latin1', start, this.pos)
   }
   private integerAt(): number | undefined {
     const start = this.pos
@@ -165,7 +165,7 @@ export async function textlessPageCount(handle: FileHandle, size: number, signal
   try {
     return await count(handle, size, signal)
   } catch (error) {
-    if (error instanceof NotSimple || error instanceof NeedMore) { if (process.env.DBG) console.log(error.stack); return undefined }
+    if (error instanceof NotSimple || error instanceof NeedMore) return undefined
     throw error
   }
 }
@@ -189,7 +189,7 @@ async function count(handle: FileHandle, size: number, signal?: AbortSignal): Pr
   }
 
   const head = await read(0, 16)
-  if (head.buf.latin1Slice(0, 5) !== '%PDF-') throw new NotSimple()
+  if (head.buf.toString('latin1', 0, 5) !== '%PDF-') throw new NotSimple()
   const objects = new Map<number, PdfObject>()
   let pos = 0
   // The first line is the header (a comment); objects follow one after another until the xref table.
@@ -207,7 +207,7 @@ async function count(handle: FileHandle, size: number, signal?: AbortSignal): Pr
       const value = lex.value()
       lex.skipSpace()
       const object: PdfObject = { offset, gen, value }
-      if (lex.buf.latin1Slice(lex.pos, lex.pos + 6) === 'stream') {
+      if (lex.buf.toString('latin1', lex.pos, lex.pos + 6) === 'stream') {
         lex.pos += 6
         if (lex.buf[lex.pos] === 13) lex.pos++
         if (lex.buf[lex.pos] !== 10) throw new NotSimple()
@@ -249,7 +249,7 @@ async function count(handle: FileHandle, size: number, signal?: AbortSignal): Pr
     const listed = new Map<number, { offset: number; gen: number }>()
     for (;;) {
       lex.skipSpace()
-      if (lex.buf.latin1Slice(lex.pos, lex.pos + 7) === 'trailer') break
+      if (lex.buf.toString('latin1', lex.pos, lex.pos + 7) === 'trailer') break
       const start = lex.integer()
       const n = lex.integer()
       for (let i = 0; i < n; i++) {
@@ -273,7 +273,7 @@ async function count(handle: FileHandle, size: number, signal?: AbortSignal): Pr
     lex.keyword('startxref')
     if (lex.integer() !== xref) throw new NotSimple()
     // Only white space up to %%EOF (skipSpace would take it for a comment) and after it: no update appended.
-    const rest = lex.buf.latin1Slice(lex.pos)
+    const rest = lex.buf.toString('latin1', lex.pos)
     if (!lex.atEof) throw new NeedMore()
     if (!/^[\0\t\n\f\r ]*%%EOF[\0\t\n\f\r ]*$/.test(rest)) throw new NotSimple()
     return dict
@@ -331,7 +331,7 @@ async function count(handle: FileHandle, size: number, signal?: AbortSignal): Pr
       } catch {
         throw new NotSimple()
       }
-      if (TEXT_OPERATOR.test(data.latin1Slice())) throw new NotSimple()
+      if (TEXT_OPERATOR.test(data.toString('latin1'))) throw new NotSimple()
     }
   }
   return pages
