@@ -2,7 +2,8 @@
  * A worker thread that takes calls one after another for the length of a job (runInWorker runs one
  * input to one result). An import hands each file to it as soon as the file is stored, so text
  * extraction on one core overlaps copying and hashing on the other, instead of following it.
- * Calls run in order, one at a time in the worker: two 500-page PDFs never sit in memory together.
+ * Calls run in order, one at a time in the worker: two 500-page PDFs never sit in one thread's memory
+ * together (worker-pool.ts runs a few such threads for one job).
  */
 import { Worker, parentPort } from 'node:worker_threads'
 
