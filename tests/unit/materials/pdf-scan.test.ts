@@ -2,15 +2,17 @@
  * A scan is recognised from its structure without pdfjs reading its page images (pdf-scan.ts), and
  * the pages it reports are exactly what pdfjs reads; anything short of a plain scan goes to pdfjs.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { deflateSync } from 'node:zlib'
+import { Document, ImageRun, Packer, PageBreak, Paragraph } from 'docx'
 import { afterAll, describe, expect, it } from 'vitest'
 import { textlessPageCount } from '../../../src-main/core/materials/text/pdf-scan'
 import { readPdfPages, readPdfPagesFromFile } from '../../../src-main/core/materials/text/pdf-text'
-import { cidFontPdf, encryptedPdf, handPdf, imageOnlyPdf, pdfStream, scannedLedgerPdf } from '../../helpers/material-fixtures'
+import { cidFontPdf, encryptedPdf, grayPng, handPdf, imageOnlyPdf, pdfStream, scannedLedgerPdf } from '../../helpers/material-fixtures'
 
 const dir = mkdtempSync(join(tmpdir(), 'pdf-scan-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -79,6 +81,16 @@ describe('a scan recognised without pdfjs', () => {
     expect(await recognised(pdf)).toBe(3)
     expect(await sameAsPdfjs(pdf)).toEqual(['', '', ''])
   })
+
+  it('a LibreOffice PDF of two pages that are only pictures (stream lengths written after the streams)', async () => {
+    const picture = () => new ImageRun({ type: 'png', data: grayPng(300, 400), transformation: { width: 300, height: 400 } })
+    const doc = new Document({ sections: [{ children: [new Paragraph({ children: [picture()] }), new Paragraph({ children: [new PageBreak(), picture()] })] }] })
+    writeFileSync(join(dir, '照片页.docx'), await Packer.toBuffer(doc))
+    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${join(dir, 'profile')}`, '--convert-to', 'pdf', '--outdir', dir, join(dir, '照片页.docx')], { timeout: 170_000, stdio: 'pipe' })
+    const pdf = readFileSync(join(dir, '照片页.pdf'))
+    expect(await recognised(pdf)).toBe(2)
+    expect(await sameAsPdfjs(pdf)).toEqual(['', ''])
+  }, 180_000)
 
   it('the one-page scan fixture too', async () => {
     expect(await recognised(imageOnlyPdf())).toBe(1)

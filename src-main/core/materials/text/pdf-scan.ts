@@ -190,61 +190,17 @@ async function count(handle: FileHandle, size: number, signal?: AbortSignal): Pr
 
   const head = await read(0, 16)
   if (head.buf.toString('latin1', 0, 5) !== '%PDF-') throw new NotSimple()
-  const objects = new Map<number, PdfObject>()
-  let pos = 0
-  // The first line is the header (a comment); objects follow one after another until the xref table.
-  let next = await at(0, (lex) => (lex.skipSpace(), lex.pos))
-  for (;;) {
-    signal?.throwIfAborted()
-    pos = next
-    const parsed = await at(pos, (lex) => {
-      const offset = pos + lex.pos
-      const first = lex.value()
-      if (first instanceof Keyword && first.word === 'xref') return { xref: offset }
-      if (typeof first !== 'number') throw new NotSimple()
-      const gen = lex.integer()
-      lex.keyword('obj')
-      const value = lex.value()
-      lex.skipSpace()
-      const object: PdfObject = { offset, gen, value }
-      if (lex.buf.toString('latin1', lex.pos, lex.pos + 6) === 'stream') {
-        lex.pos += 6
-        if (lex.buf[lex.pos] === 13) lex.pos++
-        if (lex.buf[lex.pos] !== 10) throw new NotSimple()
-        const length = value instanceof Map ? value.get('Length') : undefined
-        if (typeof length !== 'number' || !Number.isSafeInteger(length) || length < 0) throw new NotSimple()
-        object.stream = { start: pos + lex.pos + 1, length }
-        return { num: first, object, end: -1 }
-      }
-      lex.keyword('endobj')
-      lex.skipSpace()
-      return { num: first, object, end: pos + lex.pos }
-    })
-    if ('xref' in parsed) break
-    const { num, object } = parsed
-    if (objects.has(num) || objects.size >= MAX_OBJECTS) throw new NotSimple()
-    const dict = object.value instanceof Map ? object.value : undefined
-    const type = nameOf(dict?.get('Type'))
-    // Object streams hide objects from this reader; forms and fonts may carry text: pdfjs decides.
-    if (type === 'ObjStm' || type === 'XRef' || type === 'Font' || nameOf(dict?.get('Subtype')) === 'Form') throw new NotSimple()
-    objects.set(num, object)
-    next = parsed.end
-    if (object.stream) {
-      const end = object.stream.start + object.stream.length
-      if (end > size) throw new NotSimple()
-      next = await at(end, (lex) => {
-        lex.skipSpace()
-        lex.keyword('endstream')
-        lex.keyword('endobj')
-        lex.skipSpace()
-        return end + lex.pos
-      })
-    }
-  }
 
-  // One xref table listing exactly the objects found, at their offsets; then the trailer and nothing after it.
-  const xref = pos
-  const trailer = await at(xref, (lex) => {
+  // The end: `startxref <offset> %%EOF` with only white space after it (no update appended).
+  const tailAt = Math.max(0, size - 1024)
+  const tail = (await read(tailAt, 1024)).buf.toString('latin1')
+  const end = /startxref[\0\t\n\f\r ]+(\d+)[\0\t\n\f\r ]+%%EOF[\0\t\n\f\r ]*$/.exec(tail)
+  if (!end) throw new NotSimple()
+  const xref = Number(end[1])
+  if (xref >= tailAt + end.index) throw new NotSimple()
+
+  // One xref table, then the trailer.
+  const { listed, trailer } = await at(xref, (lex) => {
     lex.keyword('xref')
     const listed = new Map<number, { offset: number; gen: number }>()
     for (;;) {
@@ -258,28 +214,94 @@ async function count(handle: FileHandle, size: number, signal?: AbortSignal): Pr
         const kind = lex.value()
         if (!(kind instanceof Keyword) || (kind.word !== 'n' && kind.word !== 'f')) throw new NotSimple()
         if (kind.word === 'n') {
-          if (listed.has(start + i)) throw new NotSimple()
+          if (listed.has(start + i) || listed.size >= MAX_OBJECTS) throw new NotSimple()
           listed.set(start + i, { offset, gen })
         }
       }
     }
-    if (listed.size !== objects.size) throw new NotSimple()
-    for (const [num, { offset, gen }] of listed) {
-      const object = objects.get(num)
-      if (!object || object.offset !== offset || object.gen !== gen) throw new NotSimple()
-    }
     lex.keyword('trailer')
-    const dict = lex.value()
+    const trailer = lex.value()
     lex.keyword('startxref')
-    if (lex.integer() !== xref) throw new NotSimple()
-    // Only white space up to %%EOF (skipSpace would take it for a comment) and after it: no update appended.
-    const rest = lex.buf.toString('latin1', lex.pos)
-    if (!lex.atEof) throw new NeedMore()
-    if (!/^[\0\t\n\f\r ]*%%EOF[\0\t\n\f\r ]*$/.test(rest)) throw new NotSimple()
-    return dict
+    return { listed, trailer }
   })
   // An encrypted file, or one updated incrementally: pdfjs decides.
   if (!(trailer instanceof Map) || trailer.has('Encrypt') || trailer.has('Prev') || trailer.has('XRefStm')) throw new NotSimple()
+
+  /** A stream's /Length: a number, or a reference to one (written after the stream, as LibreOffice does). */
+  const lengthOf = async (length: Value | undefined): Promise<number> => {
+    if (length instanceof Ref) {
+      const ref = length
+      const entry = listed.get(ref.num)
+      if (!entry || entry.gen !== ref.gen) throw new NotSimple()
+      length = await at(entry.offset, (lex) => {
+        if (lex.integer() !== ref.num || lex.integer() !== ref.gen) throw new NotSimple()
+        lex.keyword('obj')
+        const value = lex.value()
+        lex.keyword('endobj')
+        return value
+      })
+    }
+    if (typeof length !== 'number' || !Number.isSafeInteger(length) || length < 0) throw new NotSimple()
+    return length
+  }
+
+  // The objects, one after another from the header line to the xref table, each stream skipped by its length.
+  const objects = new Map<number, PdfObject>()
+  let next = await at(0, (lex) => (lex.skipSpace(), lex.pos))
+  for (;;) {
+    signal?.throwIfAborted()
+    const pos = next
+    const parsed = await at(pos, (lex) => {
+      const offset = pos + lex.pos
+      const first = lex.value()
+      if (first instanceof Keyword && first.word === 'xref') return { xref: offset }
+      if (typeof first !== 'number') throw new NotSimple()
+      const gen = lex.integer()
+      lex.keyword('obj')
+      const value = lex.value()
+      lex.skipSpace()
+      if (lex.buf.toString('latin1', lex.pos, lex.pos + 6) === 'stream') {
+        lex.pos += 6
+        if (lex.buf[lex.pos] === 13) lex.pos++
+        if (lex.buf[lex.pos] !== 10 || !(value instanceof Map)) throw new NotSimple()
+        return { num: first, object: { offset, gen, value }, streamStart: pos + lex.pos + 1, end: -1 }
+      }
+      lex.keyword('endobj')
+      lex.skipSpace()
+      return { num: first, object: { offset, gen, value } as PdfObject, streamStart: -1, end: pos + lex.pos }
+    })
+    if ('xref' in parsed) {
+      if (parsed.xref !== xref) throw new NotSimple()
+      break
+    }
+    const { num, object } = parsed
+    if (objects.has(num) || objects.size >= MAX_OBJECTS) throw new NotSimple()
+    const dict = object.value instanceof Map ? object.value : undefined
+    const type = nameOf(dict?.get('Type'))
+    // Object streams hide objects from this reader; forms and fonts may carry text: pdfjs decides.
+    if (type === 'ObjStm' || type === 'XRef' || type === 'Font' || nameOf(dict?.get('Subtype')) === 'Form') throw new NotSimple()
+    objects.set(num, object)
+    next = parsed.end
+    if (parsed.streamStart >= 0) {
+      const length = await lengthOf(dict!.get('Length'))
+      object.stream = { start: parsed.streamStart, length }
+      const streamEnd = parsed.streamStart + length
+      if (streamEnd > xref) throw new NotSimple()
+      next = await at(streamEnd, (lex) => {
+        lex.skipSpace()
+        lex.keyword('endstream')
+        lex.keyword('endobj')
+        lex.skipSpace()
+        return streamEnd + lex.pos
+      })
+    }
+  }
+  // The xref table lists exactly the objects found, at their offsets: pdfjs reads the same objects.
+  if (listed.size !== objects.size) throw new NotSimple()
+  for (const [num, { offset, gen }] of listed) {
+    const object = objects.get(num)
+    if (!object || object.offset !== offset || object.gen !== gen) throw new NotSimple()
+  }
 
   const resolve = (v: Value | undefined): PdfObject => {
     const object = v instanceof Ref ? objects.get(v.num) : undefined
