@@ -5,9 +5,11 @@
  *     extraction included — against `cp -r` of the same folder on the same disk. Goal: ≥ 0.6 of cp's
  *     throughput, i.e. import time ≤ cp time / 0.6.
  *   - Peak RSS of a child process importing ONE file of that size, a scanned PDF (one ~4 MB image per
- *     page, as scanners write) and a TIFF. Goal: < 300 MB. Copying and hashing are streamed; pdfjs reads
- *     a page's image object to learn it is an image and keeps what it read while a document is open,
- *     so big PDFs are read in windows (core/materials/text/pdf-text.ts).
+ *     page, as scanners write) and a TIFF. Goal: < 300 MB. Copying and hashing are streamed; a scan is
+ *     recognised from its PDF structure without pdfjs reading its page images
+ *     (core/materials/text/pdf-scan.ts); other big PDFs are read in windows (pdf-text.ts).
+ * Most of the mixed import's CPU is pdfjs on the text PDFs (STSong-Light with the predefined CMap
+ * UniGB-UCS2-H): pdfjs builds that CMap and its Unicode map afresh for every document, ~0.1 s each.
  * Files are generated here, random where a scanner's output would be, so nothing is stored twice.
  */
 import { execFileSync } from 'node:child_process'

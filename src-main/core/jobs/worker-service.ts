@@ -2,9 +2,10 @@
  * A worker thread that takes calls one after another for the length of a job (runInWorker runs one
  * input to one result). An import hands each file to it as soon as the file is stored, so text
  * extraction on one core overlaps copying and hashing on the other, instead of following it.
- * Calls run in order, one at a time in the worker: two 500-page PDFs never sit in memory together.
+ * Calls run in order, one at a time in the worker: two 500-page PDFs never sit in one thread's memory
+ * together (worker-pool.ts runs a few such threads for one job).
  */
-import { Worker, parentPort } from 'node:worker_threads'
+import { Worker, parentPort, type ResourceLimits } from 'node:worker_threads'
 
 type Request = { id: number; input: unknown }
 type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string }
@@ -15,10 +16,16 @@ export interface WorkerService<I, O> {
   close(): Promise<void>
 }
 
-export function startWorkerService<I, O>(moduleUrl: URL, { signal }: { signal?: AbortSignal } = {}): WorkerService<I, O> {
+export interface WorkerServiceOptions {
+  signal?: AbortSignal
+  /** The thread's V8 heap limits (Node's `resourceLimits`). */
+  resourceLimits?: ResourceLimits
+}
+
+export function startWorkerService<I, O>(moduleUrl: URL, { signal, resourceLimits }: WorkerServiceOptions = {}): WorkerService<I, O> {
   // Source workers (tests, tsx) need tsx to resolve extensionless imports; built .js workers do not.
   const execArgv = /\.[cm]?ts$/.test(moduleUrl.pathname) ? ['--import', 'tsx'] : undefined
-  const worker = new Worker(moduleUrl, { execArgv })
+  const worker = new Worker(moduleUrl, { execArgv, resourceLimits })
   const waiting = new Map<number, { resolve: (value: O) => void; reject: (error: unknown) => void }>()
   let next = 0
   let failure: unknown

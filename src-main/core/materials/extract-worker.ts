@@ -42,8 +42,9 @@ async function sniff(path: string, kind: MaterialText['kind']): Promise<SniffedT
 }
 
 /**
- * One worker for a whole import (a thread per file would cost more than most files take), fed one file
- * at a time as soon as it is stored. A file that cannot be read is that file's failure, with the reason.
+ * Workers live for a whole import (a thread per file would cost more than most files take; the import
+ * keeps at most two, text-in-worker.ts), each fed one file at a time as soon as it is stored. A file
+ * that cannot be read is that file's failure, with the reason.
  */
 serveCalls<ExtractItem, ExtractResult>(async ({ path, name }) => {
   try {

@@ -1,6 +1,6 @@
 /**
  * Importing collected files into units, on a job: each file is streamed into the store (hashed as it
- * is copied), its text extracted in one worker thread for the whole import, and every row inserted in
+ * is copied), its text extracted by worker threads (two at most) for the whole import, and every row inserted in
  * ONE transaction at the end — so a cancel or a failure of the whole job leaves no rows, and the blobs
  * this import stored are removed again (never one that another material uses).
  */
@@ -91,6 +91,14 @@ export async function importIntoUnits(deps: ImportDeps, meetingId: string, targe
   const reports: MaterialImportReport[] = []
   const stored: Stored[] = []
   let extractor: WorkerService<ExtractItem, ExtractResult> | undefined
+  // Each stored file is flushed to the disk in the background, one at a time (one thread of the pool,
+  // the others keep copying), so the flush overlaps the copying and extraction of the files after it.
+  let flushed: Promise<void> = Promise.resolve()
+  const flush = (sha256: string) => {
+    flushed = flushed.then(() => (signal.aborted ? undefined : syncStored(dataDir, [sha256])))
+    // Awaited before the rows commit; marked handled now so a failure meanwhile is no unhandled rejection.
+    flushed.catch(() => undefined)
+  }
   try {
     for (const target of targets) {
       const rep: MaterialImportReport = { unitId: target.unitId, imported: [], skipped: [], failed: [...target.refused] }
@@ -107,7 +115,10 @@ export async function importIntoUnits(deps: ImportDeps, meetingId: string, targe
           if (file.size === 0) throw new DomainError('IMPORT_INVALID', EMPTY_REASON)
           result = await put(dataDir, counted(await file.open(), (n) => ((doneBytes += n), report(file.name))), { signal, durable: false })
           // Only `stored` blobs are this import's to remove again; the others existed before.
-          if (result.stored) created.push(result.sha256)
+          if (result.stored) {
+            created.push(result.sha256)
+            flush(result.sha256)
+          }
           hold.add(result.sha256)
           if (result.size === 0) throw new DomainError('IMPORT_INVALID', EMPTY_REASON)
         } catch (error) {
@@ -143,7 +154,7 @@ export async function importIntoUnits(deps: ImportDeps, meetingId: string, targe
     const texts = await Promise.all(stored.map((s) => s.text))
     signal.throwIfAborted()
     // Everything this import stored reaches the disk before a row points at it.
-    await syncStored(dataDir, created)
+    await flushed
     signal.throwIfAborted()
 
     const rows: NewMaterial[] = []
@@ -191,8 +202,9 @@ export async function importIntoUnits(deps: ImportDeps, meetingId: string, targe
     return reports
   } catch (error) {
     hold.release()
-    // The worker is stopped before the blobs it may be reading are removed.
+    // The workers and the flush are stopped before the blobs they may hold open are removed.
     await extractor?.close()
+    await flushed.catch(() => undefined)
     await removeIfUnused(deps, created)
     throw error
   }

@@ -7,6 +7,7 @@ import { open } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join, sep } from 'node:path'
 import { DomainError } from '../../errors'
+import { textlessPageCount } from './pdf-scan'
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs')
 let pdfjs: Promise<PdfJs> | null = null
@@ -58,7 +59,15 @@ export async function readPdfPagesFromFile(fileName: string, path: string, signa
   const handle = await open(path, 'r')
   try {
     const { size } = await handle.stat()
-    if (size <= WHOLE_FILE_BYTES) return await readPdfPages(fileName, await handle.readFile(), signal)
+    // A scan is known by its structure, without pdfjs reading every page image (pdf-scan.ts).
+    const blank = await textlessPageCount(handle, size, signal)
+    if (blank !== undefined) return Array.from({ length: blank }, () => '')
+    if (size <= WHOLE_FILE_BYTES) {
+      // A Uint8Array of its own, which pdfjs takes over as it is (readPdfPages copies what callers pass).
+      const data = new Uint8Array(size)
+      const { bytesRead } = await handle.read(data, 0, size, 0)
+      return (await readPages(fileName, { data: bytesRead === size ? data : data.slice(0, bytesRead) }, signal)).pages
+    }
     const { PDFDataRangeTransport } = await loadPdfJs()
     const pages: string[] = []
     for (;;) {
