@@ -16,13 +16,18 @@ export function splitKey(key: string): { unitId: string; field: string } {
   return { unitId: key.slice(0, at), field: key.slice(at + 1) }
 }
 
-/** The fields of reviewer `:r` in meeting `:m` held in `schema`: rows (unit_id, field, value). */
+/**
+ * The fields of reviewer `:r` in meeting `:m` held in `schema`: rows (unit_id, field, value). Each table
+ * is searched by its reviewer index: `+meeting_id` keeps SQLite from choosing the meeting index
+ * instead, which on an organizer's database walks every reviewer's 9,000 scores to find one's.
+ */
 export function sheetFieldsSql(schema: 'main' | 'pkg'): string {
-  return `SELECT unit_id, 'item:' || item_id AS field, json_array(value_tenths, deduction_reason) AS value FROM ${schema}.scores WHERE meeting_id = :m AND reviewer_id = :r
-    UNION ALL SELECT unit_id, 'review', json_array(bonus_tenths, bonus_reason, strengths, weaknesses, suggestions) FROM ${schema}.reviews WHERE meeting_id = :m AND reviewer_id = :r
-    UNION ALL SELECT unit_id, 'veto:' || veto_item_id, reason FROM ${schema}.veto_marks WHERE meeting_id = :m AND reviewer_id = :r
-    UNION ALL SELECT unit_id, 'submitted', '1' FROM ${schema}.sheet_submissions WHERE meeting_id = :m AND reviewer_id = :r
-    UNION ALL SELECT unit_id, 'recused', reason FROM ${schema}.recusals WHERE meeting_id = :m AND reviewer_id = :r`
+  const own = 'reviewer_id = :r AND +meeting_id = :m'
+  return `SELECT unit_id, 'item:' || item_id AS field, json_array(value_tenths, deduction_reason) AS value FROM ${schema}.scores WHERE ${own}
+    UNION ALL SELECT unit_id, 'review', json_array(bonus_tenths, bonus_reason, strengths, weaknesses, suggestions) FROM ${schema}.reviews WHERE ${own}
+    UNION ALL SELECT unit_id, 'veto:' || veto_item_id, reason FROM ${schema}.veto_marks WHERE ${own}
+    UNION ALL SELECT unit_id, 'submitted', '1' FROM ${schema}.sheet_submissions WHERE ${own}
+    UNION ALL SELECT unit_id, 'recused', reason FROM ${schema}.recusals WHERE ${own}`
 }
 
 export function readSheetFields(db: Database, schema: 'main' | 'pkg', meetingId: string, reviewerId: string): FieldValues {
