@@ -8,7 +8,7 @@ import { randomBytes, randomUUID, createHash } from 'node:crypto'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { deflateSync } from 'node:zlib'
+import { deflateRawSync, deflateSync } from 'node:zlib'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { writePackage, type ManifestFields, type PackageSource } from '../../../src-main/core/packages/package-writer'
 import { openPackage, listPackageEntries, PACKAGE_LIMITS } from '../../../src-main/core/packages/package-reader'
@@ -227,6 +227,27 @@ describe('a package that is not what it claims is refused, naming why', () => {
       writeFileSync(join(dir, 'x.zip'), zipOf([['manifest.json', Buffer.from('{}')], [name, Buffer.from('x')]]))
       expect((await refusal(openPackage(join(dir, 'x.zip')))).problem, name).toBe('unsafe-path')
     }
+  })
+
+  it('an entry that inflates past the size it declares is stopped as soon as it does (a zip bomb that lies)', async () => {
+    const { path, data } = await goodPackage()
+    const bomb = deflateRawSync(Buffer.alloc(64 * 1024 * 1024))
+    const entries = [...(await rawEntries(path))].map(
+      ([name, bytes]): TestEntry => (name === 'data/return.json' ? { name: utf8(name), data: bomb, method: 8, declaredSize: data.length } : { name: utf8(name), data: bytes }),
+    )
+    writeFileSync(join(dir, 'x.zip'), buildZip(entries))
+    const opened = await openPackage(join(dir, 'x.zip'), { keyFor: () => key })
+    let delivered = 0
+    const failure = await (async () => {
+      try {
+        for await (const chunk of await opened.openFile('data/return.json')) delivered += (chunk as Buffer).length
+      } catch (error) {
+        return error
+      }
+    })()
+    opened.close()
+    expect(failure).toMatchObject({ problem: 'size-mismatch' })
+    expect(delivered).toBeLessThanOrEqual(data.length)
   })
 
   it('a zip bomb by ratio or by declared size', async () => {
