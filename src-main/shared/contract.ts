@@ -101,7 +101,11 @@ export const contract = {
   'units.list': op(MeetingRef, z.array(Unit), '参评单位列表（按顺序）'),
   'units.create': op(MeetingRef.extend({ fields: UnitFields }), Unit, '新增参评单位'),
   'units.update': op(MeetingRef.extend({ id: Id, fields: UnitFields }), Unit, '修改参评单位'),
-  'units.delete': op(MeetingRef.extend({ id: Id }), Ok, '删除参评单位'),
+  'units.delete': op(
+    MeetingRef.extend({ id: Id, withMaterials: z.boolean().default(false) }),
+    Ok,
+    '删除参评单位（已导入材料的单位须 withMaterials: true，材料一并删除且不能撤销；否则 CONFLICT，details 为 [UNIT_HAS_MATERIALS, 份数]）',
+  ),
   'units.restore': op(MeetingRef.extend({ unit: Unit, recusals: z.array(Recusal).max(1000) }), Ok, '撤销删除：按原编号、原位置恢复刚删除的单位及其回避设置'),
   'units.withdraw': op(
     MeetingRef.extend({ id: Id, reason: z.string().trim().min(1, '请写明退出评审的原因（将写入纪要）').max(200, '原因不超过200字') }),

@@ -32,3 +32,6 @@ export interface ApiError {
 }
 
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError }
+
+/** details[0] of units.delete's CONFLICT when the unit holds materials (details[1]: how many): the caller confirms, then deletes withMaterials. */
+export const UNIT_HAS_MATERIALS = 'has-materials'

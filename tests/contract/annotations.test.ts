@@ -161,7 +161,7 @@ describe('删除', () => {
     await t.api.annotations.save({ meetingId, reviewerId, ...highlight(other, 0, 500) })
 
     await t.api.materials.delete({ meetingId, id: report })
-    await t.api.units.delete({ meetingId, id: unitIds[1] })
+    await t.api.units.delete({ meetingId, id: unitIds[1], withMaterials: true })
     expect((await t.api.annotations.list({ meetingId, reviewerId })).map((a) => a.id)).toEqual([onKept.id])
     expect(t.core.context.db.prepare('SELECT count(*) FROM annotations').pluck().get()).toBe(1)
   })

@@ -311,11 +311,27 @@ describe('progress, cancel and failure', () => {
 })
 
 describe('deleting a unit or a meeting', () => {
+  it('a unit holding materials is refused until the organizer confirms, saying how many go with it; nothing changes meanwhile', async () => {
+    await importInto(unitIds[0], file('自评报告.pdf', cidFontPdf()), file('照片.png', tinyPng()))
+    const before = snapshotDatabase(t.core.context.db)
+    const refused = await t.api.units.delete({ meetingId, id: unitIds[0] }).then(
+      () => undefined,
+      (error: unknown) => error as { code: string; message: string; details?: string[] },
+    )
+    expect(refused).toMatchObject({ code: 'CONFLICT', details: ['has-materials', '2'], message: expect.stringContaining('已导入 2 份材料') })
+    expect(refused?.message).toContain('不能撤销')
+    expect(snapshotDatabase(t.core.context.db)).toEqual(before)
+    expect(storeListing().blobs).toHaveLength(2)
+    await t.api.units.delete({ meetingId, id: unitIds[0], withMaterials: true })
+    expect((await t.api.units.list({ meetingId })).map((u) => u.id)).not.toContain(unitIds[0])
+    expect(storeListing().blobs).toEqual([])
+  })
+
   it('removes the files no other material uses', async () => {
     const shared = file('共用.pdf', cidFontPdf())
     await importInto(unitIds[0], shared, file('独有.png', tinyPng()))
     const b = await importInto(unitIds[1], shared)
-    await t.api.units.delete({ meetingId, id: unitIds[0] })
+    await t.api.units.delete({ meetingId, id: unitIds[0], withMaterials: true })
     expect(storeListing().blobs).toEqual([b.imported[0].sha256])
     await t.api.meetings.delete({ meetingId })
     expect(storeListing().blobs).toEqual([])

@@ -195,7 +195,7 @@ describe('the search index follows deletions', () => {
     expect((await search('党建')).total).toBe(2)
     integrity()
 
-    await t.api.units.delete({ meetingId, id: unitIds[1] })
+    await t.api.units.delete({ meetingId, id: unitIds[1], withMaterials: true })
     expect((await search('党建品牌')).hits.map((h) => h.unitId)).toEqual([unitIds[2]])
     integrity()
 

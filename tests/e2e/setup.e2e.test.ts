@@ -3,9 +3,13 @@
  * bridge: home and demo, creating a meeting, the rubric editor, Excel import, reviewers and recusals,
  * scoring rules. Screenshots of every screen go to test-results/screenshots/.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { Locator } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedSmallMeeting } from '../helpers/core'
+import { tinyPng } from '../helpers/material-fixtures'
 import { makeUnitListXlsx, makeXlsx } from '../helpers/xlsx'
 import { startE2E, type E2E } from './harness'
 
@@ -424,6 +428,21 @@ describe('会议设置界面', () => {
     await rows.nth(0).locator('[data-test="row-reinstate"]').click()
     await expect.poll(() => rows.nth(0).textContent()).not.toContain('退出评审）')
     expect(await rows.count()).toBe(3)
+
+    // A unit holding materials: 撤销 could not bring them back, so the organizer is asked first.
+    const folder = mkdtempSync(join(tmpdir(), 'onsite-e2e-'))
+    writeFileSync(join(folder, '现场照片.png'), tinyPng())
+    await e.api.materials.import({ meetingId, unitId: units[2].id, sources: [{ type: 'path', path: join(folder, '现场照片.png') }] })
+    rmSync(folder, { recursive: true, force: true })
+    await rows.nth(2).locator('[data-test="row-delete"]').click()
+    await expect.poll(() => box.textContent()).toContain(`“${units[2].name}”已导入 1 份材料；删除该单位会一并删除这些材料及其批注，且不能撤销`)
+    await e.shot('16b-unit-with-materials-confirm')
+    await box.getByRole('button', { name: '保留' }).click()
+    expect(await rows.count()).toBe(3)
+    await rows.nth(2).locator('[data-test="row-delete"]').click()
+    await box.getByRole('button', { name: '删除单位和材料' }).click()
+    await expect.poll(() => rows.count()).toBe(2)
+    expect(await $('undo').count()).toBe(0)
   })
 
   it('计分规则：修改后实时显示规则说明并保存', async () => {

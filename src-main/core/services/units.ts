@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3'
 import type { Unit, UnitFields } from '../../shared/schemas/unit'
 import { newId, now, stmt } from '../db/statements'
 import { writeTransaction } from '../db/transaction'
+import { UNIT_HAS_MATERIALS } from '../../shared/errors'
 import { DomainError, notFound } from '../errors'
 import { assertMeeting } from './meetings'
 
@@ -90,11 +91,19 @@ export function updateUnit(db: Database, meetingId: string, id: string, fields: 
   return getUnit(db, meetingId, id)
 }
 
-export function deleteUnit(db: Database, meetingId: string, id: string): void {
-  getUnit(db, meetingId, id)
+/**
+ * Deletes a unit that no reviewer has scored. Its materials (and their annotations) go with it only when
+ * the caller says so: 撤销 brings back the unit and its recusals, never the materials, so a unit holding
+ * some is refused first with their count, for the organizer to confirm.
+ */
+export function deleteUnit(db: Database, meetingId: string, id: string, withMaterials = false): void {
+  const unit = getUnit(db, meetingId, id)
   if (stmt(db, 'SELECT 1 FROM scores WHERE unit_id = ? LIMIT 1').get(id)) {
     throw new DomainError('CONFLICT', '该单位已有评委评分，不能删除；如该单位不再参加评审，请改为“退出评审”（保留其评分，不参加排名）')
   }
+  const materials = stmt(db, 'SELECT count(*) FROM materials WHERE unit_id = ?').pluck().get(id) as number
+  if (materials > 0 && !withMaterials)
+    throw new DomainError('CONFLICT', `“${unit.name}”已导入 ${materials} 份材料；删除该单位会一并删除这些材料及其批注，且不能撤销`, [UNIT_HAS_MATERIALS, String(materials)])
   stmt(db, 'DELETE FROM units WHERE id = ?').run(id)
 }
 
