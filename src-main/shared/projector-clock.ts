@@ -34,7 +34,7 @@ export function countedMs(state: Pick<ProjectorState, 'elapsedMs' | 'runningSinc
 const pad = (n: number) => String(n).padStart(2, '0')
 
 /** What a screen shows at `nowMs` (the server's clock: the local clock plus the offset seen at the last read). */
-export function clockView(state: ProjectorState, nowMs: number): ClockView {
+export function clockView(state: Pick<ProjectorState, 'phase' | 'elapsedMs' | 'runningSince' | 'reportMinutes' | 'questionMinutes' | 'warnMinutes'>, nowMs: number): ClockView {
   const remainingMs = phaseMs(state) - countedMs(state, nowMs)
   const running = state.runningSince !== null
   if (state.phase === 'done') return { remainingMs: 0, tone: 'normal', text: '00:00', running }

@@ -1,28 +1,15 @@
 /**
- * The report timer's arithmetic: a phase (汇报 then 提问) runs against its allotted minutes, measured
- * from wall-clock timestamps so a busy tab or a sleep does not make it drift.
+ * The recorder's report timer, kept in this page: the state the projector's clock has (phase, time
+ * counted before the last start, when it was started), so shared/projector-clock.ts — the one home of
+ * the clock's rule — says what it shows. Measured from timestamps, so a busy tab or a sleep does not drift it.
  */
-export type Phase = 'report' | 'questions'
+import { countedMs } from '@shared/projector-clock'
+import type { ProjectorState } from '@shared/schemas/onday'
 
-export interface ClockState {
-  phase: Phase
-  /** Milliseconds already run in this phase before the current start. */
-  banked: number
-  /** Date.now() when the clock was last started; null while paused. */
-  startedAt: number | null
-}
+export type TimerPhase = 'report' | 'questions'
+export type TimerState = Pick<ProjectorState, 'elapsedMs' | 'runningSince'> & { phase: TimerPhase }
 
-export const freshClock = (phase: Phase = 'report'): ClockState => ({ phase, banked: 0, startedAt: null })
+export const freshClock = (phase: TimerPhase = 'report'): TimerState => ({ phase, elapsedMs: 0, runningSince: null })
 
-export const elapsedMs = (s: ClockState, now: number): number => s.banked + (s.startedAt === null ? 0 : now - s.startedAt)
-
-export const start = (s: ClockState, now: number): ClockState => (s.startedAt === null ? { ...s, startedAt: now } : s)
-export const pause = (s: ClockState, now: number): ClockState => (s.startedAt === null ? s : { ...s, banked: elapsedMs(s, now), startedAt: null })
-
-/** "7:05" for remaining time, "+0:35" once over. */
-export function clockText(remainingMs: number): string {
-  const over = remainingMs < 0
-  const total = Math.ceil(Math.abs(remainingMs) / 1000)
-  const text = `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`
-  return over ? `+${text}` : text
-}
+export const start = (s: TimerState, now: number): TimerState => (s.runningSince === null ? { ...s, runningSince: new Date(now).toISOString() } : s)
+export const pause = (s: TimerState, now: number): TimerState => (s.runningSince === null ? s : { ...s, elapsedMs: countedMs(s, now), runningSince: null })
