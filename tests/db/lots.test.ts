@@ -45,6 +45,13 @@ describe('lots.draw', () => {
     expect(units.map((u) => u.name)).toEqual(drawOrder(units, 'c0ffee00').map((u) => u.name))
     const listed = await t.api.lots.list({ meetingId })
     expect(listed.map((d) => d.seq)).toEqual([2, 1])
+    // Both draws are in the meeting's hash chain, the redraw with its reason.
+    const history = (await t.api.history.list({ meetingId })).entries.filter((e) => e.what === '抽签（汇报顺序）')
+    expect(history).toEqual([
+      expect.objectContaining({ who: '会务组', unitName: '全部单位', newValue: '第 2 次，种子 c0ffee00', reason: '监督人要求当场复现' }),
+      expect.objectContaining({ who: '会务组', unitName: '全部单位', newValue: expect.stringMatching(/^第 1 次，种子 [0-9a-f]{32}$/), reason: '' }),
+    ])
+    expect((await t.api.system.verifyHistory({ meetingId }))[0]).toMatchObject({ broken: null, unchained: 0 })
   })
 
   it('leaves withdrawn units out of the draw and puts them after the drawn ones', async () => {

@@ -26,6 +26,7 @@ const FIXED: Record<string, string> = {
   import: '批量录入',
   recusal: '回避',
   merge: '合并评审结果包',
+  'lot-draw': '抽签（汇报顺序）',
 }
 
 export function listHistory(
@@ -59,7 +60,8 @@ export function listHistory(
       seq: r.seq,
       at: r.at,
       who: r.reviewer_id === '' ? '会务组' : deleted(reviewers.get(r.reviewer_id)),
-      unitName: deleted(units.get(r.unit_id)),
+      // unit_id '': an entry about the whole meeting (a draw of lots).
+      unitName: r.unit_id === '' ? '全部单位' : deleted(units.get(r.unit_id)),
       what: what(r.field),
       oldValue: r.old_value,
       newValue: r.new_value,

@@ -8,6 +8,7 @@ import type { Database } from 'better-sqlite3'
 import type { LotDraw } from '../../shared/schemas/onday'
 import { newId, now, stmt } from '../db/statements'
 import { writeTransaction } from '../db/transaction'
+import { appendHistory } from '../history/history-chain'
 import { DomainError } from '../errors'
 import { drawOrder } from '../onday/lot-draw'
 import { assertMeeting } from './meetings'
@@ -72,6 +73,8 @@ export function drawLots(db: Database, meetingId: string, input: { seed?: string
     ).run({ ...draw, order: JSON.stringify(draw.order) })
     const withdrawn = units.filter((u) => u.withdrawnAt)
     reorderRows(db, 'units', meetingId, [...order, ...withdrawn].map((u) => u.id), '单位')
+    // In the meeting's hash chain too: a draw done again (and why) cannot be taken out of the record unnoticed.
+    appendHistory(db, { meetingId, reviewerId: '', unitId: '', field: 'lot-draw', oldValue: null, newValue: `第 ${draw.seq} 次，种子 ${seed}`, reason, at: draw.drawnAt })
     return draw
   })
 }
