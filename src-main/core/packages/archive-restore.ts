@@ -17,7 +17,6 @@ import { writeTransaction } from '../db/transaction'
 import { DomainError } from '../errors'
 import type { JobContext } from '../jobs/job-runner'
 import { holdBlobs, removeIfUnused } from '../materials/leftovers'
-import { putStream, syncStored } from '../materials/material-store'
 import { getRubric } from '../services/rubric'
 import type { CoreContext } from '../context'
 import { withAttachedSlice } from './attach-slice'
@@ -26,6 +25,7 @@ import { SLICE_PATH } from './distribution'
 import { copyAttachedSlice } from './meeting-slice'
 import { openPackage, type OpenedPackage } from './package-reader'
 import { packageError } from './package-errors'
+import { storePackageMaterials } from './package-materials'
 import { checkSlice } from './slice-check'
 
 export interface RestoredArchive {
@@ -35,7 +35,7 @@ export interface RestoredArchive {
 }
 
 export async function restoreArchive(ctx: CoreContext, path: string, replace: boolean, job: JobContext): Promise<RestoredArchive> {
-  const { db, dataDir } = ctx
+  const { db } = ctx
   const pkg = await openPackage(path, { kind: 'archive' })
   const temp = await mkdtemp(join(tmpdir(), 'onsite-restore-'))
   const stored: string[] = []
@@ -51,8 +51,7 @@ export async function restoreArchive(ctx: CoreContext, path: string, replace: bo
     // Asked before the materials are copied: the organizer should not wait for a refusal.
     refuseUnconfirmed(ctx, pkg, replace)
     await verifyOthers(pkg, hashes, job)
-    await storeMaterials(ctx, pkg, hashes, stored, hold, job)
-    await syncStored(dataDir, stored)
+    await storePackageMaterials(ctx, pkg, 'archive', hashes, stored, hold, job)
     job.signal.throwIfAborted()
     const replaced = withAttachedSlice(db, slice, () =>
       writeTransaction(db, () => {
@@ -125,27 +124,3 @@ async function verifyOthers(pkg: OpenedPackage, hashes: string[], job: JobContex
   }
 }
 
-/** Each material the slice lists, streamed from the archive into the store (its hash checked: package and store). */
-async function storeMaterials(ctx: CoreContext, pkg: OpenedPackage, hashes: string[], stored: string[], hold: ReturnType<typeof holdBlobs>, job: JobContext): Promise<void> {
-  const sizes = new Map(pkg.manifest.files.map((f) => [f.path, f.size]))
-  const total = hashes.reduce((sum, h) => sum + (sizes.get(`materials/${h}`) ?? 0), 0)
-  let done = 0
-  for (const [i, hash] of hashes.entries()) {
-    const path = `materials/${hash}`
-    if (!sizes.has(path)) throw packageError('missing-file', `会议归档包缺少材料文件 ${path}（数据中列出了它）`)
-    job.signal.throwIfAborted()
-    job.progress(done, total, { files: { done: i, total: hashes.length } })
-    // The store hashes the bytes to name them: that hash is the check (the reader checks the size).
-    const source = await pkg.openFile(path, { hash: false })
-    // The reader's size check can fail after the store has taken the bytes: kept here, never left unhandled.
-    let failed: unknown
-    source.on('error', (error) => (failed ??= error))
-    const result = await putStream(ctx.dataDir, source, { signal: job.signal, durable: false })
-    hold.add(result.sha256)
-    if (result.stored) stored.push(result.sha256)
-    if (failed) throw failed
-    if (result.sha256 !== hash) throw packageError('hash-mismatch', `会议归档包中的材料 ${path} 内容与清单的校验值不符（文件被改动或已损坏），已拒绝`)
-    done += result.size
-  }
-  job.progress(total, total, { files: { done: hashes.length, total: hashes.length } })
-}

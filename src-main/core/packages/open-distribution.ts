@@ -15,14 +15,14 @@ import { now, stmt } from '../db/statements'
 import { writeTransaction } from '../db/transaction'
 import type { JobContext } from '../jobs/job-runner'
 import { holdBlobs, removeIfUnused } from '../materials/leftovers'
-import { putStream, syncStored } from '../materials/material-store'
 import { getRubric } from '../services/rubric'
 import type { CoreContext } from '../context'
 import { withAttachedSlice } from './attach-slice'
 import { SLICE_PATH } from './distribution'
 import { copyAttachedSlice } from './meeting-slice'
-import { openPackage, type OpenedPackage } from './package-reader'
+import { openPackage } from './package-reader'
 import { packageError } from './package-errors'
+import { storePackageMaterials } from './package-materials'
 import { checkSlice } from './slice-check'
 
 export interface OpenedWorkspace {
@@ -52,7 +52,7 @@ export async function openDistributionPackage(ctx: CoreContext, path: string, jo
     if (facts.rubricHash !== manifest.rubricHash) throw packageError('rubric-mismatch', '评审包中的评分标准与清单不符（文件被改动或已损坏），已拒绝')
     if (!facts.hasKey) throw packageError('bad-data', '评审包缺少该评委的密钥，无法导出评审结果，请会务组重新生成评审包')
     // Flushed to the disk in batches while the next ones are copied; all of them before the rows commit.
-    await storeMaterials(ctx, pkg, facts.hashes, stored, hold, job)
+    await storePackageMaterials(ctx, pkg, 'distribution', facts.hashes, stored, hold, job)
     // The last look at the cancel: from here to the answer nothing waits, so a cancel cannot land after the commit.
     job.signal.throwIfAborted()
     withAttachedSlice(db, slice, () =>
@@ -128,73 +128,3 @@ function readFacts(file: string, meetingId: string, reviewerId: string): SliceFa
   }
 }
 
-/** Each material listed by the slice, streamed from the package into the store (its hash checked twice: package and store). */
-async function storeMaterials(
-  ctx: CoreContext,
-  pkg: OpenedPackage,
-  hashes: string[],
-  stored: string[],
-  hold: ReturnType<typeof holdBlobs>,
-  job: JobContext,
-): Promise<void> {
-  const sizes = new Map(pkg.manifest.files.map((f) => [f.path, f.size]))
-  const total = hashes.reduce((sum, h) => sum + (sizes.get(`materials/${h}`) ?? 0), 0)
-  let done = 0
-  const flusher = batchFlusher(ctx.dataDir)
-  try {
-    for (const [i, hash] of hashes.entries()) {
-      const path = `materials/${hash}`
-      if (!sizes.has(path)) throw packageError('missing-file', `评审包缺少材料文件 ${path}（数据中列出了它）`)
-      job.signal.throwIfAborted()
-      job.progress(done, total, { files: { done: i, total: hashes.length } })
-      // The store hashes the bytes to name them: that hash is the check (the reader checks the size).
-      const result = await putStream(ctx.dataDir, await pkg.openFile(path, { hash: false }), { signal: job.signal, durable: false })
-      // Recorded before the check, so a file stored under a wrong hash is removed with the rest.
-      hold.add(result.sha256)
-      if (result.stored) {
-        stored.push(result.sha256)
-        flusher.add(result.sha256, result.size)
-      }
-      if (result.sha256 !== hash) throw packageError('hash-mismatch', `评审包中的材料 ${path} 内容与清单的校验值不符（文件被改动或已损坏），已拒绝`)
-      done += result.size
-    }
-  } catch (error) {
-    await flusher.settle() // no flush still holds a file the caller removes
-    throw error
-  }
-  await flusher.finish()
-  job.progress(total, total, { files: { done: hashes.length, total: hashes.length } })
-}
-
-/** Stored bytes that start a background flush of the files stored since the last one. */
-const FLUSH_BATCH = 64 * 1024 * 1024
-
-/**
- * Flushes stored materials in batches, one batch at a time in the background, so the disk writes them
- * out while the next ones are copied (the kernel would otherwise hold them all until the last flush);
- * finish() flushes the rest and reports any failure.
- */
-function batchFlusher(dataDir: string) {
-  let batch: string[] = []
-  let bytes = 0
-  let flushing: Promise<void> = Promise.resolve()
-  const flush = () => {
-    const files = batch
-    batch = []
-    bytes = 0
-    flushing = flushing.then(() => syncStored(dataDir, files))
-    flushing.catch(() => undefined) // awaited by finish() or settle(); until then not an unhandled rejection
-  }
-  return {
-    add(sha256: string, size: number) {
-      batch.push(sha256)
-      bytes += size
-      if (bytes >= FLUSH_BATCH) flush()
-    },
-    async finish() {
-      flush()
-      await flushing
-    },
-    settle: () => flushing.catch(() => undefined),
-  }
-}
