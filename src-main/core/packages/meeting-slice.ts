@@ -50,7 +50,7 @@ export const SLICE_ROWS: Record<string, Partial<Record<PackageKind, string>>> = 
   reviewer_keys: { distribution: 'reviewer_id = :r', archive: M },
   package_imports: { archive: M },
   package_exports: { archive: M },
-  merge_bases: { archive: M },
+  merge_base_sheets: { archive: M },
 }
 /** Tables about this computer, not a meeting: never carried. */
 export const LOCAL_TABLES = ['app_secrets', 'access_mode']

@@ -92,18 +92,19 @@ export function applyMerge(db: Database, meetingId: string, reviewerId: string, 
   return annotations
 }
 
-/** Next time, what both sides hold now is the base; fields left out this time (ignored, still in conflict) keep their old base. */
+/**
+ * Next time, what both sides hold now is the base; fields left out this time (ignored) keep their old base.
+ * The plan holds every field of the three sides, so each of the reviewer's sheets is rewritten whole.
+ */
 function moveBases(db: Database, meetingId: string, reviewerId: string): void {
-  const decided = "outcome IN ('agree', 'take', 'keep')"
   const params = { m: meetingId, r: reviewerId }
+  stmt(db, 'DELETE FROM main.merge_base_sheets WHERE reviewer_id = :r AND meeting_id = :m').run(params)
   db.prepare(
-    `DELETE FROM main.merge_bases WHERE meeting_id = :m AND reviewer_id = :r AND (unit_id, field) IN
-       (SELECT unit_id, field FROM temp.merge_plan WHERE ${decided} AND theirs IS NULL AND base IS NOT NULL)`,
-  ).run(params)
-  db.prepare(
-    `INSERT INTO main.merge_bases (meeting_id, reviewer_id, unit_id, field, value)
-     SELECT :m, :r, unit_id, field, theirs FROM temp.merge_plan WHERE ${decided} AND theirs IS NOT NULL AND theirs IS NOT base
-     ON CONFLICT (reviewer_id, unit_id, field) DO UPDATE SET value = excluded.value`,
+    `INSERT INTO main.merge_base_sheets (reviewer_id, unit_id, meeting_id, fields)
+     SELECT :r, unit_id, :m, json_group_object(field, next) FROM
+       (SELECT unit_id, field, CASE WHEN outcome IN ('agree', 'take', 'keep') THEN theirs ELSE base END AS next FROM temp.merge_plan)
+     WHERE next IS NOT NULL AND unit_id IN (SELECT id FROM main.units WHERE meeting_id = :m)
+     GROUP BY unit_id`,
   ).run(params)
 }
 

@@ -12,7 +12,7 @@
  * history) pass through JavaScript.
  */
 import type { Database } from 'better-sqlite3'
-import { sheetFieldsSql } from './sheet-fields'
+import { baseFieldsSql, sheetFieldsSql } from './sheet-fields'
 
 export type Outcome = 'agree' | 'take' | 'keep' | 'conflict' | 'ignored'
 
@@ -44,7 +44,7 @@ export function buildMergePlan(db: Database, meetingId: string, reviewerId: stri
      FROM (SELECT unit_id, field, max(CASE side WHEN 0 THEN value END) AS theirs, max(CASE side WHEN 1 THEN value END) AS ours, max(CASE side WHEN 2 THEN value END) AS base
            FROM (SELECT 0 AS side, * FROM (${sheetFieldsSql('pkg')})
                  UNION ALL SELECT 1, * FROM (${sheetFieldsSql('main')})
-                 UNION ALL SELECT 2, unit_id, field, value FROM main.merge_bases WHERE meeting_id = :m AND reviewer_id = :r)
+                 UNION ALL SELECT 2, * FROM (${baseFieldsSql('main')}))
            GROUP BY unit_id, field) AS s
      LEFT JOIN main.rubric_items i ON s.field GLOB 'item:*' AND i.id = substr(s.field, 6) AND i.meeting_id = :m`,
   ).run({ m: meetingId, r: reviewerId })

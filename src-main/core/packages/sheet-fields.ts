@@ -35,13 +35,21 @@ export function readSheetFields(db: Database, schema: 'main' | 'pkg', meetingId:
   return new Map(rows.map(([unitId, field, value]) => [fieldKey(unitId, field), value]))
 }
 
-/** Replaces the reviewer's bases with `values` (absent keys are absent values). The caller owns the transaction. */
+/** Replaces the reviewer's bases with `values` (absent keys are absent values), one row per sheet. The caller owns the transaction. */
 export function writeBases(db: Database, meetingId: string, reviewerId: string, values: FieldValues): void {
-  db.prepare('DELETE FROM merge_bases WHERE meeting_id = ? AND reviewer_id = ?').run(meetingId, reviewerId)
-  const insert = db.prepare('INSERT INTO merge_bases (meeting_id, reviewer_id, unit_id, field, value) VALUES (?, ?, ?, ?, ?)')
+  const sheets = new Map<string, Record<string, string>>()
   for (const [key, value] of values) {
     if (value === null) continue
     const { unitId, field } = splitKey(key)
-    insert.run(meetingId, reviewerId, unitId, field, value)
+    const sheet = sheets.get(unitId) ?? {}
+    sheet[field] = value
+    sheets.set(unitId, sheet)
   }
+  db.prepare('DELETE FROM merge_base_sheets WHERE reviewer_id = ? AND meeting_id = ?').run(reviewerId, meetingId)
+  const insert = db.prepare('INSERT INTO merge_base_sheets (reviewer_id, unit_id, meeting_id, fields) VALUES (?, ?, ?, ?)')
+  for (const [unitId, fields] of sheets) insert.run(reviewerId, unitId, meetingId, JSON.stringify(fields))
 }
+
+/** The reviewer's merge bases as rows (unit_id, field, value), for the merge plan. */
+export const baseFieldsSql = (schema: 'main' | 'pkg'): string =>
+  `SELECT b.unit_id, f.key AS field, f.value FROM ${schema}.merge_base_sheets b, json_each(b.fields) f WHERE b.reviewer_id = :r AND +b.meeting_id = :m`

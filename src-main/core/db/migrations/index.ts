@@ -12,6 +12,7 @@ import { sql as annotations } from './011-annotations'
 import { sql as commentPhrases } from './012-comment-phrases'
 import { sql as lotsProjector } from './013-lots-projector'
 import { sql as packages } from './014-packages'
+import { sql as sheetMergeBases } from './015-sheet-merge-bases'
 
 export interface Migration {
   /** The `user_version` the database has after this step. */
@@ -36,6 +37,7 @@ export const migrations: Migration[] = [
   { version: 12, name: 'comment phrases', sql: commentPhrases },
   { version: 13, name: 'lots and projector', sql: lotsProjector },
   { version: 14, name: 'packages', sql: packages },
+  { version: 15, name: 'sheet merge bases', sql: sheetMergeBases },
 ]
 
 export const LATEST_VERSION = migrations[migrations.length - 1].version
