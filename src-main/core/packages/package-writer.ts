@@ -64,6 +64,7 @@ export async function writePackage(dest: string, fields: ManifestFields, sources
   const onAbort = () => stop(new PackageWriteError('已取消'))
   options.signal?.addEventListener('abort', onAbort, { once: true })
   const pool = new ChunkPool(POOL_CHUNKS, READ_CHUNK)
+  const inputs: Readable[] = []
   sources.forEach((source, i) => {
     zip.addReadStreamLazy(source.path, { compress: source.compress, size: sizes[i], mtime: new Date(0) }, (cb) => {
       if (options.signal?.aborted) return cb(new PackageWriteError('已取消'), null as unknown as Readable)
@@ -80,6 +81,7 @@ export async function writePackage(dest: string, fields: ManifestFields, sources
       }
       const input = pooledFileReader(source.from, pool, source.compress, seen, ended)
       input.on('error', (error) => stop(error))
+      inputs.push(input)
       cb(null, input)
     })
   })
@@ -123,6 +125,7 @@ export async function writePackage(dest: string, fields: ManifestFields, sources
   } catch (error) {
     stopFlushing()
     pool.close(error) // a reader waiting for a buffer stops and closes its file
+    for (const input of inputs) input.destroy() // and one that was reading: no handle left on a material
     zip.outputStream.unpipe(output)
     if (!output.closed) await new Promise<void>((resolve) => output.destroy().once('close', () => resolve()))
     await handle.close().catch(() => undefined) // closed already, unless the write failed before

@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process'
 import { randomBytes, randomUUID, createHash } from 'node:crypto'
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, statSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { deflateRawSync, deflateSync } from 'node:zlib'
@@ -135,8 +135,21 @@ describe('a package written and read back', () => {
     })
     await expect(writing).rejects.toThrow()
     expect(readdirSync(dir).filter((n) => n.endsWith('.zip') || n.includes('.part'))).toEqual([])
+    // Nor a handle on what it was reading (on Windows one would keep the material from being deleted).
+    if (existsSync('/proc/self/fd')) await expect.poll(() => handlesOn(join(dir, 'src-data_a.bin'))).toBe(0)
   })
 })
+
+/** This process's open handles on `path` (Linux: /proc/self/fd). */
+function handlesOn(path: string): number {
+  return readdirSync('/proc/self/fd').filter((fd) => {
+    try {
+      return readlinkSync(`/proc/self/fd/${fd}`) === path
+    } catch {
+      return false // closed while listed
+    }
+  }).length
+}
 
 describe('a package that is not what it claims is refused, naming why', () => {
   it('a missing file', async () => {
