@@ -108,13 +108,14 @@ export async function benchPackageFiles(): Promise<BenchResult[]> {
     const settle = () => execFileSync('sync')
     settle()
     const zipMs = timed(() => execFileSync('zip', ['-r', '-0', '-q', join(dir, 'baseline.zip'), '材料'], { cwd: dir }))
+    // Timed too, for a durable baseline as context only: ours is on the disk when it answers, zip's once this returns.
+    const zipSyncMs = zipMs + timed(settle)
     const usb = join(dir, 'usb')
     mkdirSync(usb)
-    settle()
     const written = child(script, ['write', organizer, meetingId, usb])
     settle()
     const unzipMs = timed(() => execFileSync('unzip', ['-q', join(dir, 'baseline.zip'), '-d', join(dir, 'unzipped')]))
-    settle()
+    const unzipSyncMs = unzipMs + timed(settle)
     const opened = child(script, ['open', join(usb, written.files![0])])
     return [
       {
@@ -134,6 +135,25 @@ export async function benchPackageFiles(): Promise<BenchResult[]> {
         baseline: unzipMs,
         goal: '≥ 0.8 of unzip’s throughput',
         met: unzipMs / opened.ms >= 0.8,
+      },
+      // Context, not goals: the same figures against baselines that, like ours, wait for the disk.
+      {
+        name: 'the package written (as above), against a baseline also on the disk',
+        value: written.ms,
+        unit: 'ms',
+        baselineName: `zip -r -0 … && sync, context only (ratio ${(zipSyncMs / written.ms).toFixed(2)})`,
+        baseline: zipSyncMs,
+        goal: 'none (context for the line above)',
+        met: true,
+      },
+      {
+        name: 'the package opened (as above), against a baseline also on the disk',
+        value: opened.ms,
+        unit: 'ms',
+        baselineName: `unzip … && sync, context only (ratio ${(unzipSyncMs / opened.ms).toFixed(2)})`,
+        baseline: unzipSyncMs,
+        goal: 'none (context for the line above)',
+        met: true,
       },
       { name: 'peak RSS writing the package', value: written.peakRssMb, unit: 'MB', baselineName: 'peak RSS opening it', baseline: opened.peakRssMb, goal: '< 300 MB', met: written.peakRssMb < 300 && opened.peakRssMb < 300 },
     ]

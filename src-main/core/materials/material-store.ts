@@ -99,7 +99,44 @@ async function discard(handle: FileHandle, tmp: string): Promise<void> {
  * `materials/.tmp/`, then the file is renamed to its hash. On any error or abort the temp file
  * is removed and nothing is left; disk errors become a `MaterialStoreError`.
  */
-export async function putStream(dataDir: string, source: Readable | AsyncIterable<Uint8Array>, options: PutOptions = {}): Promise<PutResult> {
+export function putStream(dataDir: string, source: Readable | AsyncIterable<Uint8Array>, options: PutOptions = {}): Promise<PutResult> {
+  return putVia(dataDir, options, async (handle, meter) => {
+    const metering = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        meter(chunk)
+        done(null, chunk)
+      },
+    })
+    // flush: the bytes reach the disk before the rename makes them a stored material.
+    await pipeline(source, metering, handle.createWriteStream({ flush: options.durable ?? true }), { signal: options.signal })
+  })
+}
+
+/**
+ * Stores chunks as putStream does, each written before the next is asked for: the source may read the
+ * next one into the buffer of the one before (a package's materials, read in two reused buffers).
+ */
+export function putChunks(dataDir: string, chunks: AsyncIterable<Uint8Array>, options: PutOptions = {}): Promise<PutResult> {
+  return putVia(dataDir, options, async (handle, meter) => {
+    for await (const chunk of chunks) {
+      options.signal?.throwIfAborted()
+      const writing = writeAll(handle, chunk) // hashed while the write copies it out
+      meter(chunk)
+      await writing
+    }
+    options.signal?.throwIfAborted()
+    if (options.durable ?? true) await handle.sync()
+    await handle.close()
+  })
+}
+
+async function writeAll(handle: FileHandle, chunk: Uint8Array): Promise<void> {
+  let offset = 0
+  while (offset < chunk.length) offset += (await handle.write(chunk, offset, chunk.length - offset)).bytesWritten
+}
+
+/** The temp file, the hash and the rename of a put; `fill` writes the bytes (and closes the handle), showing each to `meter`. */
+async function putVia(dataDir: string, options: PutOptions, fill: (handle: FileHandle, meter: (chunk: Uint8Array) => void) => Promise<void>): Promise<PutResult> {
   const dir = materialsDir(dataDir)
   const tmpDir = join(dir, '.tmp')
   let handle: FileHandle
@@ -114,16 +151,11 @@ export async function putStream(dataDir: string, source: Readable | AsyncIterabl
   }
   const hash = createHash('sha256')
   let size = 0
-  const meter = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
+  try {
+    await fill(handle, (chunk) => {
       hash.update(chunk)
       size += chunk.length
-      done(null, chunk)
-    },
-  })
-  try {
-    // flush: the bytes reach the disk before the rename makes them a stored material.
-    await pipeline(source, meter, handle.createWriteStream({ flush: options.durable ?? true }), { signal: options.signal })
+    })
     const sha256 = hash.digest('hex')
     const target = join(dir, sha256)
     if (await exists(target)) {

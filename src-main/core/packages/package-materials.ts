@@ -1,12 +1,12 @@
 /**
  * A package's materials into this computer's store (opening a distribution package, restoring an
- * archive): each one streamed from the zip into the store, whose own hash — the file's name — is the
+ * archive): each one copied from the zip into the store, whose own hash — the file's name — is the
  * check against the package's data (the reader checks the size), flushed in batches in the background
  * while the next ones are copied, all of them on disk before the caller commits its rows.
  */
 import type { JobContext } from '../jobs/job-runner'
 import type { holdBlobs } from '../materials/leftovers'
-import { putStream, syncStored } from '../materials/material-store'
+import { putChunks, syncStored } from '../materials/material-store'
 import type { CoreContext } from '../context'
 import { PACKAGE_KIND_NAMES, type PackageKind } from './package-manifest'
 import { packageError } from './package-errors'
@@ -36,17 +36,14 @@ export async function storePackageMaterials(
       if (!sizes.has(path)) throw packageError('missing-file', `${name}缺少材料文件 ${path}（数据中列出了它）`)
       job.signal.throwIfAborted()
       job.progress(done, total, { files: { done: i, total: hashes.length } })
-      const source = await pkg.openFile(path, { hash: false })
-      // The reader's size check can fail after the store has taken the bytes: kept here, never left unhandled.
-      let failed: unknown
-      source.on('error', (error) => (failed ??= error))
-      const result = await putStream(ctx.dataDir, source, { signal: job.signal, durable: false })
+      // Sizes checked by the reader as it reads, the hash by the store (it names the file): a failure of
+      // either leaves nothing stored.
+      const result = await putChunks(ctx.dataDir, await pkg.openChunks(path), { signal: job.signal, durable: false })
       hold.add(result.sha256)
       if (result.stored) {
         stored.push(result.sha256)
         flusher.add(result.sha256, result.size)
       }
-      if (failed) throw failed
       if (result.sha256 !== hash) throw packageError('hash-mismatch', `${name}中的材料 ${path} 内容与清单的校验值不符（文件被改动或已损坏），已拒绝`)
       done += result.size
     }

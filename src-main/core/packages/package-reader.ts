@@ -45,6 +45,12 @@ export interface OpenedPackage {
    * and compares with the manifest — the size is still checked here; the bytes are not hashed twice.
    */
   openFile(path: string, options?: { hash?: boolean }): Promise<Readable>
+  /**
+   * A file's bytes for a caller that hashes them itself (the material store) and writes each chunk
+   * before asking for the next: the size is checked here, the SHA-256 is not. A stored entry (every
+   * material) is read in two reused buffers — a chunk is valid only until the next one is asked for.
+   */
+  openChunks(path: string): Promise<AsyncIterable<Buffer>>
   /** Writes a file out (verified as openFile). */
   extractFile(path: string, dest: string): Promise<void>
   close(): void
@@ -60,6 +66,7 @@ export interface OpenOptions {
 
 interface Directory {
   zip: yauzl.ZipFile
+  reader: FileReader
   entries: Map<string, yauzl.Entry>
 }
 
@@ -72,7 +79,7 @@ export async function listPackageEntries(path: string, limits = PACKAGE_LIMITS):
 
 export async function openPackage(path: string, options: OpenOptions = {}): Promise<OpenedPackage> {
   const limits = options.limits ?? PACKAGE_LIMITS
-  const { zip, entries } = await readDirectory(path, limits)
+  const { zip, reader, entries } = await readDirectory(path, limits)
   try {
     const manifestEntry = entries.get(MANIFEST_PATH)
     if (!manifestEntry) throw packageError('no-manifest', '这不是评审包：缺少清单文件 manifest.json（可能是别的压缩包）')
@@ -89,11 +96,19 @@ export async function openPackage(path: string, options: OpenOptions = {}): Prom
       if (!file || !entry) throw packageError('missing-file', `评审包中没有文件 ${name}`)
       return verifying(await openStream(zip, entry), file.size, hash ? file.sha256 : null, name)
     }
+    const openChunks = async (name: string): Promise<AsyncIterable<Buffer>> => {
+      const entry = entries.get(name)
+      if (!listed.has(name) || !entry) throw packageError('missing-file', `评审包中没有文件 ${name}`)
+      if (entry.compressionMethod !== 0) return openFile(name, { hash: false })
+      // checkListing has matched its size with the manifest's, and yauzl a stored entry's two sizes.
+      return storedChunks(reader, await dataStart(zip, entry), entry.uncompressedSize, name)
+    }
     return {
       manifest,
       manifestBytes,
       auth,
       openFile,
+      openChunks,
       extractFile: async (name, dest) => pipeline(await openFile(name), createWriteStream(dest, { flags: 'wx' })),
       close: () => zip.close(),
     }
@@ -151,7 +166,7 @@ async function readDirectory(path: string, limits: typeof PACKAGE_LIMITS): Promi
     zip.close()
     throw error
   }
-  return { zip, entries }
+  return { zip, reader, entries }
 }
 
 /**
@@ -297,6 +312,47 @@ function openStream(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable> {
       resolve(inflate)
     }),
   )
+}
+
+/** Where a stored entry's bytes start: yauzl reads its local header (signature, bounds within the file). */
+function dataStart(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<number> {
+  return new Promise((resolve, reject) =>
+    zip.readLocalFileHeader(entry, { minimal: true }, (error, header) => {
+      if (error || !header) return reject(packageError('truncated', `评审包中的 ${entry.fileName} 已损坏，请重新拷贝`))
+      resolve(header.fileDataStart)
+    }),
+  )
+}
+
+/** Pieces of a stored entry read into two buffers in turn: the next is read while the caller handles this one. */
+async function* storedChunks(reader: FileReader, start: number, size: number, name: string): AsyncGenerator<Buffer> {
+  const buffers = [Buffer.allocUnsafeSlow(Math.min(READ_CHUNK, size)), Buffer.allocUnsafeSlow(Math.min(READ_CHUNK, size))]
+  const readAt = async (buffer: Buffer, at: number): Promise<Buffer> => {
+    const length = Math.min(buffer.length, size - at)
+    let filled = 0
+    while (filled < length) {
+      const { bytesRead } = await reader.handle.read(buffer, filled, length - filled, start + at + filled).catch(() => ({ bytesRead: 0 }))
+      // A file shorter than its directory says (or unreadable now): the stick was pulled out.
+      if (bytesRead === 0) throw packageError('truncated', `评审包中的 ${name} 已损坏，请重新拷贝`)
+      filled += bytesRead
+    }
+    return buffer.subarray(0, length)
+  }
+  let at = 0
+  let turn = 0
+  let pending: Promise<Buffer> | undefined = size > 0 ? readAt(buffers[0], 0) : undefined
+  try {
+    while (pending) {
+      const chunk = await pending
+      at += chunk.length
+      turn ^= 1
+      pending = at < size ? readAt(buffers[turn], at) : undefined
+      pending?.catch(() => undefined) // awaited at the next turn, or below if the caller stops first
+      yield chunk
+    }
+  } finally {
+    await pending?.catch(() => undefined) // no read left filling a buffer once the caller is gone
+  }
 }
 
 async function readWhole(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Buffer> {

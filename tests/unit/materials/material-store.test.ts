@@ -10,6 +10,7 @@ import {
   materialsDir,
   openMaterial,
   putFile,
+  putChunks,
   putStream,
   removeUnreferenced,
   toStoreError,
@@ -111,6 +112,38 @@ describe('material store', () => {
       })(),
     )
     await expect(putStream(dataDir, failing)).rejects.toThrow('U 盘被拔出')
+    expect(tmpLeft(dataDir)).toEqual([])
+    expect(stored(dataDir)).toEqual([])
+  })
+
+  it('chunks read into one reused buffer are each stored before the next is read (a package’s materials)', async () => {
+    const { sha256, size } = generated(40, 5)
+    const buffer = Buffer.allocUnsafe(CHUNK)
+    async function* reused() {
+      for (let i = 0; i < 40; i++) {
+        chunk(i, 5).copy(buffer)
+        yield buffer
+      }
+    }
+    const result = await putChunks(dataDir, reused())
+    expect(result).toEqual({ sha256, size, stored: true })
+    expect(createHash('sha256').update(readFileSync(join(materialsDir(dataDir), sha256))).digest('hex')).toBe(sha256)
+    expect(tmpLeft(dataDir)).toEqual([])
+  })
+
+  it('chunks that fail part way, or a cancel, leave nothing', async () => {
+    async function* failing() {
+      yield chunk(0, 1)
+      throw new Error('U 盘被拔出')
+    }
+    await expect(putChunks(dataDir, failing())).rejects.toThrow('U 盘被拔出')
+    const controller = new AbortController()
+    async function* cancelled() {
+      yield chunk(0, 2)
+      controller.abort()
+      yield chunk(1, 2)
+    }
+    await expect(putChunks(dataDir, cancelled(), { signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' })
     expect(tmpLeft(dataDir)).toEqual([])
     expect(stored(dataDir)).toEqual([])
   })

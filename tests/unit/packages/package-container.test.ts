@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process'
 import { randomBytes, randomUUID, createHash } from 'node:crypto'
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, statSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { deflateRawSync, deflateSync } from 'node:zlib'
@@ -102,6 +102,21 @@ describe('a package written and read back', () => {
     expect(readdirSync(dir).filter((n) => n.includes('.part'))).toEqual([])
   })
 
+  it('files many times the size of the writer’s reused read buffers come out whole: a deflated data file, stored materials of odd sizes', async () => {
+    // Compressible (hex digits) but not uniform, so deflate has real work on every chunk.
+    const data = Buffer.from(randomBytes(7 * 1024 * 1024).toString('hex'))
+    expect(data.length).toBeGreaterThan(12 * 1024 * 1024)
+    const materials = [randomBytes(5 * 1024 * 1024 + 123), randomBytes(3 * 1024 * 1024), randomBytes(7 * 1024 * 1024 - 1), randomBytes(1)]
+    const path = join(dir, 'big.zip')
+    await writePackage(path, fields(), [source('data/meeting.json', data), ...materials.map((m) => source(`materials/${sha(m)}`, m, false, sha(m)))], { key })
+    const opened = await openPackage(path, { keyFor: () => key })
+    // Compared by hash: a deep equality of megabytes is slow.
+    expect(sha(await collect(await opened.openFile('data/meeting.json')))).toBe(sha(data))
+    for (const m of materials) expect(sha(await collect(await opened.openFile(`materials/${sha(m)}`)))).toBe(sha(m))
+    opened.close()
+    expect(execFileSync('unzip', ['-t', path]).toString()).toMatch(/No errors detected/)
+  })
+
   it('a damaged material in the store stops the write and leaves no file', async () => {
     const material = randomBytes(10_000)
     const path = join(dir, 'p.zip')
@@ -120,8 +135,21 @@ describe('a package written and read back', () => {
     })
     await expect(writing).rejects.toThrow()
     expect(readdirSync(dir).filter((n) => n.endsWith('.zip') || n.includes('.part'))).toEqual([])
+    // Nor a handle on what it was reading (on Windows one would keep the material from being deleted).
+    if (existsSync('/proc/self/fd')) await expect.poll(() => handlesOn(join(dir, 'src-data_a.bin'))).toBe(0)
   })
 })
+
+/** This process's open handles on `path` (Linux: /proc/self/fd). */
+function handlesOn(path: string): number {
+  return readdirSync('/proc/self/fd').filter((fd) => {
+    try {
+      return readlinkSync(`/proc/self/fd/${fd}`) === path
+    } catch {
+      return false // closed while listed
+    }
+  }).length
+}
 
 describe('a package that is not what it claims is refused, naming why', () => {
   it('a missing file', async () => {

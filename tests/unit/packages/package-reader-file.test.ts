@@ -6,10 +6,11 @@
  * the file moved or deleted).
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
-import { existsSync, mkdtempSync, readdirSync, readlinkSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { materialsDir, putChunks } from '../../../src-main/core/materials/material-store'
 import { openPackage } from '../../../src-main/core/packages/package-reader'
 import { writePackage } from '../../../src-main/core/packages/package-writer'
 
@@ -57,6 +58,37 @@ describe('the reader reads the package file itself', () => {
       const streams = await Promise.all(materials.map((bytes) => pkg.openFile(`materials/${sha(bytes)}`)))
       const read = await Promise.all(streams.map(collect))
       read.forEach((bytes, i) => expect(bytes.equals(materials[i]), `material ${i}`).toBe(true))
+    } finally {
+      pkg.close()
+    }
+  })
+
+  it('materials read as reused chunks into the store come out whole, whatever their size against the read size', async () => {
+    const path = join(dir, 'chunks.zip')
+    await writeMaterials(path)
+    const dataDir = mkdtempSync(join(dir, 'store-'))
+    const pkg = await openPackage(path, { kind: 'distribution' })
+    try {
+      for (const bytes of materials) {
+        const result = await putChunks(dataDir, await pkg.openChunks(`materials/${sha(bytes)}`))
+        expect(result).toEqual({ sha256: sha(bytes), size: bytes.length, stored: true })
+        expect(readFileSync(join(materialsDir(dataDir), sha(bytes))).equals(bytes)).toBe(true)
+      }
+    } finally {
+      pkg.close()
+    }
+  })
+
+  it('a package cut short after it was opened (the stick pulled out): the material fails as truncated and nothing is stored', async () => {
+    const path = join(dir, 'cut.zip')
+    await writeMaterials(path)
+    const dataDir = mkdtempSync(join(dir, 'store-'))
+    const pkg = await openPackage(path, { kind: 'distribution' })
+    try {
+      truncateSync(path, 2 * MB) // in the middle of the last, 3 MB material
+      await expect(putChunks(dataDir, await pkg.openChunks(`materials/${sha(materials[4])}`))).rejects.toMatchObject({ problem: 'truncated' })
+      expect(readdirSync(materialsDir(dataDir)).filter((n) => n !== '.tmp')).toEqual([])
+      expect(readdirSync(join(materialsDir(dataDir), '.tmp'))).toEqual([])
     } finally {
       pkg.close()
     }
