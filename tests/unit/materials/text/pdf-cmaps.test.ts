@@ -88,7 +88,9 @@ describe('predefined Chinese CMaps, built once per thread', () => {
   })
 
   it('parses no CMap again once the thread has read one document in them', async () => {
+    // The first documents in each CMap: UniGB-UCS2-H, -V and Adobe-GB1-UCS2 are built here, once.
     await extractText(at('宋体.pdf'))
+    await extractText(at('横竖.pdf'))
     const parses = await cmapParses(async () => {
       for (const n of [1, 2, 3]) await extractText(at(`报告${n}.pdf`))
       await extractText(at('横竖.pdf'))
