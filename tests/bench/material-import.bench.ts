@@ -9,7 +9,8 @@
  *     recognised from its PDF structure without pdfjs reading its page images
  *     (core/materials/text/pdf-scan.ts); other big PDFs are read in windows (pdf-text.ts).
  * Most of the mixed import's CPU is pdfjs on the text PDFs (STSong-Light with the predefined CMap
- * UniGB-UCS2-H): pdfjs builds that CMap and its Unicode map afresh for every document, ~0.1 s each.
+ * UniGB-UCS2-H). Unpatched pdfjs built that CMap and its Unicode map afresh for every document, ~0.1 s
+ * each; patches/pdfjs-dist+6.5.438.patch builds them once per extraction thread.
  * Files are generated here, random where a scanner's output would be, so nothing is stored twice.
  */
 import { execFileSync } from 'node:child_process'

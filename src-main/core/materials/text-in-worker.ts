@@ -24,14 +24,15 @@ export function extractWorkerUrl(): URL {
 }
 
 /**
- * Threads extracting at once. Two: text PDFs cost pdfjs most of an import's CPU (it parses a Chinese
- * CMap afresh for every document), and the machines this runs on have two cores or more.
+ * Threads extracting at once. Two: text PDFs cost pdfjs most of an import's CPU, and the machines this
+ * runs on have two cores or more. Each thread builds the Chinese CMaps once for all the files it reads
+ * (patches/pdfjs-dist+6.5.438.patch).
  */
 const EXTRACT_THREADS = 2
 /**
- * pdfjs allocates heavily (a CMap per document) and V8 lets a thread's young generation grow to ~48 MB,
- * with the old generation growing behind it: two threads took a 1 GB import from ~400 to ~700 MB of
- * RSS. 8 MB keeps it under 400 MB at no measurable cost in time (objects that live on are promoted).
+ * pdfjs allocates heavily (text items, a font's glyph maps) and V8 lets a thread's young generation
+ * grow to ~48 MB, with the old generation growing behind it: two threads took a 1 GB import from ~400
+ * to ~700 MB of RSS. 8 MB keeps it under 400 MB at no measurable cost in time (objects that live on are promoted).
  */
 const YOUNG_GENERATION_MB = 8
 

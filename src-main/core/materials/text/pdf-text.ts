@@ -2,6 +2,8 @@
  * Text of a PDF, one string per page, read with pdfjs-dist's legacy build (the one that runs in plain
  * Node). Chinese PDFs from Word/WPS/LibreOffice use embedded CID fonts whose glyphs map to Unicode
  * through the CMaps shipped with pdfjs, so those are read from node_modules/pdfjs-dist/cmaps/.
+ * pdfjs keeps a parsed CMap for one document only; patches/pdfjs-dist+6.5.438.patch keeps it for the
+ * thread (while the file's bytes are the same), so a thread reading many reports builds it once.
  */
 import { open } from 'node:fs/promises'
 import { createRequire } from 'node:module'
