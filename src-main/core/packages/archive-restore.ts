@@ -8,24 +8,18 @@
  */
 import { Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import BetterSqlite3, { SqliteError } from 'better-sqlite3'
 import { stmt } from '../db/statements'
-import { writeTransaction } from '../db/transaction'
+import { SLICE_PATH } from './distribution'
 import { DomainError } from '../errors'
 import type { JobContext } from '../jobs/job-runner'
-import { holdBlobs, removeIfUnused } from '../materials/leftovers'
 import { getRubric } from '../services/rubric'
 import type { CoreContext } from '../context'
-import { withAttachedSlice } from './attach-slice'
 import { describeArchive, describeLocalMeeting } from './archive-sides'
-import { SLICE_PATH } from './distribution'
 import { copyAttachedSlice } from './meeting-slice'
-import { openPackage, type OpenedPackage } from './package-reader'
+import { takeInPackage } from './package-intake'
+import type { OpenedPackage } from './package-reader'
 import { packageError } from './package-errors'
-import { storePackageMaterials } from './package-materials'
 import { checkSlice } from './slice-check'
 
 export interface RestoredArchive {
@@ -36,49 +30,32 @@ export interface RestoredArchive {
 
 export async function restoreArchive(ctx: CoreContext, path: string, replace: boolean, job: JobContext): Promise<RestoredArchive> {
   const { db } = ctx
-  const pkg = await openPackage(path, { kind: 'archive' })
-  const temp = await mkdtemp(join(tmpdir(), 'onsite-restore-'))
-  const stored: string[] = []
-  const hold = holdBlobs(db, [])
-  try {
+  return takeInPackage(ctx, path, { kind: 'archive' }, job, async ({ pkg, slice: extractSlice, storeMaterials, commit }) => {
     const { manifest } = pkg
     const meetingId = manifest.meeting.id
-    if (!manifest.files.some((f) => f.path === SLICE_PATH)) throw packageError('missing-file', `会议归档包缺少数据文件 ${SLICE_PATH}`)
-    const slice = join(temp, 'meeting.sqlite')
-    await pkg.extractFile(SLICE_PATH, slice)
+    const slice = await extractSlice()
     checkSlice(slice, { kind: 'archive', meetingId })
     const hashes = checkWhole(slice, meetingId, manifest.rubricHash)
     // Asked before the materials are copied: the organizer should not wait for a refusal.
     refuseUnconfirmed(ctx, pkg, replace)
     await verifyOthers(pkg, hashes, job)
-    await storePackageMaterials(ctx, pkg, 'archive', hashes, stored, hold, job)
-    job.signal.throwIfAborted()
-    const replaced = withAttachedSlice(db, slice, () =>
-      writeTransaction(db, () => {
-        const exists = refuseUnconfirmed(ctx, pkg, replace)
-        if (exists) stmt(db, 'DELETE FROM meetings WHERE id = ?').run(meetingId)
-        try {
-          copyAttachedSlice(db, 'archive')
-        } catch (error) {
-          // The slice is whole and of one meeting (checked): what main refuses is a row whose id another meeting here uses.
-          if (error instanceof SqliteError) throw packageError('foreign-data', '会议归档包中的数据与本机另一个会议的数据编号重复（文件被改动过），已拒绝')
-          throw error
-        }
-        // score_history was renumbered on copy: the head points at the meeting's last entry here.
-        stmt(db, 'UPDATE history_heads SET seq = coalesce((SELECT max(seq) FROM score_history WHERE meeting_id = ?), seq) WHERE meeting_id = ?').run(meetingId, meetingId)
-        return exists
-      }),
-    )
+    await storeMaterials(hashes)
+    const replaced = commit(() => {
+      const exists = refuseUnconfirmed(ctx, pkg, replace)
+      if (exists) stmt(db, 'DELETE FROM meetings WHERE id = ?').run(meetingId)
+      try {
+        copyAttachedSlice(db, 'archive')
+      } catch (error) {
+        // The slice is whole and of one meeting (checked): what main refuses is a row whose id another meeting here uses.
+        if (error instanceof SqliteError) throw packageError('foreign-data', '会议归档包中的数据与本机另一个会议的数据编号重复（文件被改动过），已拒绝')
+        throw error
+      }
+      // score_history was renumbered on copy: the head points at the meeting's last entry here.
+      stmt(db, 'UPDATE history_heads SET seq = coalesce((SELECT max(seq) FROM score_history WHERE meeting_id = ?), seq) WHERE meeting_id = ?').run(meetingId, meetingId)
+      return exists
+    })
     return { meetingId, meetingName: manifest.meeting.name, replaced }
-  } catch (error) {
-    hold.release()
-    await removeIfUnused(ctx, stored)
-    throw error
-  } finally {
-    hold.release()
-    pkg.close()
-    await rm(temp, { recursive: true, force: true })
-  }
+  })
 }
 
 /** True when the meeting is here (and `replace` confirmed it may go); without `replace`, CONFLICT naming both sides. */

@@ -7,21 +7,14 @@
  * merged, changes nothing and says so. Everything else lands in one transaction with its history.
  */
 import { createHash } from 'node:crypto'
-import { rmSync } from 'node:fs'
-import { mkdtemp } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import type { Database } from 'better-sqlite3'
 import { stmt } from '../db/statements'
-import { writeTransaction } from '../db/transaction'
 import { getRubric } from '../services/rubric'
 import type { CoreContext } from '../context'
-import { withAttachedSlice } from './attach-slice'
-import { SLICE_PATH } from './distribution'
 import { applyMerge } from './merge-apply'
 import { describeValue, fieldLabel, invalidValue, meetingFacts } from './merge-fields'
 import { buildMergePlan, conflictRows, ignoreOrganizerRecused, planCounts, rowsToCheck, setOutcome } from './merge-plan'
-import { openPackage } from './package-reader'
+import { takeInPackage } from './package-intake'
 import { packageError } from './package-errors'
 import type { PackageManifest } from './package-manifest'
 import { reviewerKey } from './reviewer-keys'
@@ -68,18 +61,16 @@ export async function mergeReturnPackage(
   const { db } = ctx
   const meetingTitle = (stmt(db, 'SELECT title FROM meetings WHERE id = ?').get(meetingId) as { title: string } | undefined)?.title
   if (!meetingTitle) throw packageError('wrong-meeting', '会议不存在')
-  const pkg = await openPackage(path, {
-    kind: 'return',
-    keyFor: (reviewerId, manifest) => {
-      if (manifest.meeting.id !== meetingId)
-        throw packageError('wrong-meeting', `这是会议“${manifest.meeting.name}”的评审结果包，不是本会议（${meetingTitle}）的，已拒绝`)
-      const key = reviewerKey(db, meetingId, reviewerId)
-      if (!key) throw packageError('wrong-reviewer', `评审结果包的评委“${manifest.reviewer?.name ?? ''}”不是本会议的评委，或从未给其生成评审包，已拒绝`)
-      return key
-    },
-  })
-  const temp = await mkdtemp(join(tmpdir(), 'onsite-merge-'))
-  try {
+  // Merging stores no materials and reports no bytes: only the cancel of the job matters here.
+  const job = { signal: signal ?? new AbortController().signal, progress: () => undefined }
+  const keyFor = (reviewerId: string, manifest: PackageManifest) => {
+    if (manifest.meeting.id !== meetingId)
+      throw packageError('wrong-meeting', `这是会议“${manifest.meeting.name}”的评审结果包，不是本会议（${meetingTitle}）的，已拒绝`)
+    const key = reviewerKey(db, meetingId, reviewerId)
+    if (!key) throw packageError('wrong-reviewer', `评审结果包的评委“${manifest.reviewer?.name ?? ''}”不是本会议的评委，或从未给其生成评审包，已拒绝`)
+    return key
+  }
+  return takeInPackage(ctx, path, { kind: 'return', keyFor }, job, async ({ pkg, slice: extractSlice, commit }) => {
     const { manifest } = pkg
     const reviewer = manifest.reviewer!
     const base = { packageId: manifest.packageId, reviewerId: reviewer.id, reviewerName: reviewer.name, sequence: manifest.sequence }
@@ -91,17 +82,10 @@ export async function mergeReturnPackage(
     const last = lastMergedSequence(db, meetingId, reviewer.id)
     if (last >= manifest.sequence)
       return { status: 'stale', ...base, ...empty, message: `这是评委“${reviewer.name}”第 ${manifest.sequence} 次导出的结果，已合并过更新的第 ${last} 次导出，本次未做任何更改` }
-    const slice = join(temp, 'meeting.sqlite')
-    if (!manifest.files.some((f) => f.path === SLICE_PATH)) throw packageError('missing-file', `评审结果包缺少数据文件 ${SLICE_PATH}`)
-    await pkg.extractFile(SLICE_PATH, slice)
+    const slice = await extractSlice()
     checkSlice(slice, { kind: 'return', meetingId, reviewerId: reviewer.id })
-    // The last look at a cancel: from here to the answer nothing waits, so a cancel cannot land after the commit.
-    signal?.throwIfAborted()
-    return withAttachedSlice(db, slice, () => writeTransaction(db, () => mergeAttached(db, meetingId, manifest, pkg.manifestBytes, choices, base)))
-  } finally {
-    pkg.close()
-    rmSync(temp, { recursive: true, force: true })
-  }
+    return commit(() => mergeAttached(db, meetingId, manifest, pkg.manifestBytes, choices, base))
+  })
 }
 
 function lastMergedSequence(db: Database, meetingId: string, reviewerId: string): number {

@@ -6,23 +6,14 @@
  * database as it was and removes the materials it stored.
  */
 import { createHash } from 'node:crypto'
-import { rmSync } from 'node:fs'
-import { mkdtemp } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { now, stmt } from '../db/statements'
-import { writeTransaction } from '../db/transaction'
 import type { JobContext } from '../jobs/job-runner'
-import { holdBlobs, removeIfUnused } from '../materials/leftovers'
 import { getRubric } from '../services/rubric'
 import type { CoreContext } from '../context'
-import { withAttachedSlice } from './attach-slice'
-import { SLICE_PATH } from './distribution'
 import { copyAttachedSlice } from './meeting-slice'
-import { openPackage } from './package-reader'
+import { takeInPackage } from './package-intake'
 import { packageError } from './package-errors'
-import { storePackageMaterials } from './package-materials'
 import { checkSlice } from './slice-check'
 
 export interface OpenedWorkspace {
@@ -36,40 +27,30 @@ export interface OpenedWorkspace {
 
 export async function openDistributionPackage(ctx: CoreContext, path: string, job: JobContext): Promise<OpenedWorkspace> {
   const { db } = ctx
-  const pkg = await openPackage(path, { kind: 'distribution' })
-  const temp = await mkdtemp(join(tmpdir(), 'onsite-open-package-'))
-  const stored: string[] = []
-  const hold = holdBlobs(db, [])
-  try {
+  return takeInPackage(ctx, path, { kind: 'distribution' }, job, async ({ pkg, slice: extractSlice, storeMaterials, commit }) => {
     const { manifest } = pkg
     const reviewer = manifest.reviewer!
     refuseIfTaken(ctx, manifest.meeting.id, manifest.meeting.name)
-    const slice = join(temp, 'meeting.sqlite')
-    if (!manifest.files.some((f) => f.path === SLICE_PATH)) throw packageError('missing-file', `评审包缺少数据文件 ${SLICE_PATH}`)
-    await pkg.extractFile(SLICE_PATH, slice)
+    const slice = await extractSlice()
     checkSlice(slice, { kind: 'distribution', meetingId: manifest.meeting.id, reviewerId: reviewer.id })
     const facts = readFacts(slice, manifest.meeting.id, reviewer.id)
     if (facts.rubricHash !== manifest.rubricHash) throw packageError('rubric-mismatch', '评审包中的评分标准与清单不符（文件被改动或已损坏），已拒绝')
     if (!facts.hasKey) throw packageError('bad-data', '评审包缺少该评委的密钥，无法导出评审结果，请会务组重新生成评审包')
     // Flushed to the disk in batches while the next ones are copied; all of them before the rows commit.
-    await storePackageMaterials(ctx, pkg, 'distribution', facts.hashes, stored, hold, job)
-    // The last look at the cancel: from here to the answer nothing waits, so a cancel cannot land after the commit.
-    job.signal.throwIfAborted()
-    withAttachedSlice(db, slice, () =>
-      writeTransaction(db, () => {
-        refuseIfTaken(ctx, manifest.meeting.id, manifest.meeting.name)
-        copyAttachedSlice(db, 'distribution')
-        stmt(db, 'INSERT INTO access_mode (id, meeting_id, reviewer_id, entered_at, can_leave) VALUES (1, ?, ?, ?, 0)').run(manifest.meeting.id, reviewer.id, now())
-        stmt(db, 'INSERT INTO package_imports (package_id, meeting_id, kind, reviewer_id, sequence, manifest_sha256, imported_at) VALUES (?, ?, ?, ?, 0, ?, ?)').run(
-          manifest.packageId,
-          manifest.meeting.id,
-          'distribution',
-          reviewer.id,
-          sha256(pkg.manifestBytes),
-          now(),
-        )
-      }),
-    )
+    await storeMaterials(facts.hashes)
+    commit(() => {
+      refuseIfTaken(ctx, manifest.meeting.id, manifest.meeting.name)
+      copyAttachedSlice(db, 'distribution')
+      stmt(db, 'INSERT INTO access_mode (id, meeting_id, reviewer_id, entered_at, can_leave) VALUES (1, ?, ?, ?, 0)').run(manifest.meeting.id, reviewer.id, now())
+      stmt(db, 'INSERT INTO package_imports (package_id, meeting_id, kind, reviewer_id, sequence, manifest_sha256, imported_at) VALUES (?, ?, ?, ?, 0, ?, ?)').run(
+        manifest.packageId,
+        manifest.meeting.id,
+        'distribution',
+        reviewer.id,
+        sha256(pkg.manifestBytes),
+        now(),
+      )
+    })
     return {
       meetingId: manifest.meeting.id,
       meetingName: manifest.meeting.name,
@@ -78,15 +59,7 @@ export async function openDistributionPackage(ctx: CoreContext, path: string, jo
       units: facts.units,
       materials: facts.hashes.length,
     }
-  } catch (error) {
-    hold.release()
-    await removeIfUnused(ctx, stored)
-    throw error
-  } finally {
-    hold.release()
-    pkg.close()
-    rmSync(temp, { recursive: true, force: true })
-  }
+  })
 }
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
