@@ -112,8 +112,10 @@ describe('score matrix workbook', () => {
     expect(values(ws, 4)[4]).toBe('回避')
     expect(ws.getColumn(10).numFmt).toBe('0.00')
     expect(values(ws, 8)[13]).toBe('综合得分与第8名相同，按未去最高最低分的平均分比较排名在前')
-    expect(values(ws, 15)[1]).toMatch(/^注：1\.各评委栏为该评委的总分（含特色加分）；划删除线的分数为/)
-    expect(values(ws, 16)[1]).toMatch(/^\u3000\u30002\.“其中加分”是综合得分中所含的特色加分/)
+    // The notes right of 序号 and 单位, which repeat on every page across: a note there would print cut.
+    expect(values(ws, 15)[2]).toMatch(/^注：1\.各评委栏为该评委的总分（含特色加分）；划删除线的分数为/)
+    expect(values(ws, 16)[2]).toMatch(/^\u3000\u30002\.“其中加分”是综合得分中所含的特色加分/)
+    expect(values(ws, 15).slice(0, 2)).toEqual(['', ''])
   })
 
   it('汇总: every computed mean shows two decimals; reviewer totals and ranks keep the general format', () => {
@@ -123,14 +125,16 @@ describe('score matrix workbook', () => {
       for (const c of [3, 8, 9, 12]) expect(ws.getCell(r, c).numFmt, ws.getCell(r, c).address).toBeUndefined()
       expect(ws.getCell(r, 10).type).toBe(ExcelJS.ValueType.Number)
     }
-    expect(widths(ws, 14)).toEqual([6, 38, 10, 10, 10, 10, 10, 10, 10, 11, 11, 6, 8, 48])
+    // 备注 wraps: a row as tall as its remark needs.
+    expect(widths(ws, 14)).toEqual([6, 38, 10, 10, 10, 10, 10, 10, 10, 11, 11, 6, 8, 28])
+    expect(ws.getCell(8, 14).alignment).toMatchObject({ wrapText: true })
+    expect(ws.getRow(8).height).toBeGreaterThan(15)
     expect(ws.getCell('A1').font?.bold).toBe(true)
   })
 
-  it('prints every sheet landscape, fitted to the page width, with its header rows on every page', () => {
+  it('prints every sheet landscape with its header rows on every page (the scale: sheet-print.test.ts)', () => {
     for (const [name, rows] of [['评分矩阵', '1:2'], ['汇总', '1:1'], ['计分规则', '1:1']] as const) {
-      const setup = wb.getWorksheet(name)!.pageSetup
-      expect(setup, name).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: rows })
+      expect(wb.getWorksheet(name)!.pageSetup, name).toMatchObject({ orientation: 'landscape', printTitlesRow: rows })
     }
   })
 
