@@ -78,6 +78,8 @@ describe('score matrix workbook', () => {
       expect(cell.border?.top?.style, address).toBe('thin')
       expect(cell.alignment, address).toMatchObject({ horizontal: 'center', vertical: 'middle', wrapText: true })
     }
+    // The item heads wrap (意识形态责任制（8）): the row is tall enough to print them whole.
+    expect(ws.getRow(2).height).toBeGreaterThanOrEqual(30)
     // Data rows stay plain: no header style leaks into them.
     expect(ws.getCell('E3').font?.bold).toBeFalsy()
     expect((ws.getCell('E3').fill as ExcelJS.FillPattern | undefined)?.pattern).not.toBe('solid')
@@ -152,6 +154,11 @@ describe('score matrix workbook', () => {
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
     expect(widths(ws, 2)).toEqual([30, 100])
     expect(ws.getCell('B3').alignment).toMatchObject({ wrapText: true, vertical: 'top' })
+    // The rule in words on a row tall enough for all its lines (a column 100 wide holds 45 Chinese
+    // characters): printed whole, not cut after one line.
+    const han = [...String(ws.getCell('B3').value)].filter((c) => /\p{Script=Han}/u.test(c)).length
+    expect(han).toBeGreaterThan(200)
+    expect(ws.getRow(3).height).toBeGreaterThanOrEqual(15 * Math.ceil(han / 45))
     expect(ws.getCell('A1').font?.bold).toBe(true)
   })
 })
