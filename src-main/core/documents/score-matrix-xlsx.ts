@@ -101,7 +101,7 @@ function matrixSheet(wb: Writer, d: Dossier): void {
   for (const k of [...fixedHead.keys()].map((i) => i + 1).concat(tailHead.map((_, i) => last - tailHead.length + 1 + i))) ws.mergeCells(1, k, 2, k)
   styleHeader(top)
   styleHeader(sub)
-  // Tall enough for the wrapped names: LibreOffice does not grow a row whose cells are merged.
+  // Tall enough for the wrapped names: on rows of the default height LibreOffice printed them cut.
   const lines = (texts: [string, number][]) => Math.max(1, ...texts.map(([t, width]) => wrappedLines(t, width)))
   top.height = WRAPPED_LINE * lines(d.rubric.criteria.map((c) => [c.name, c.items.length * ITEM_WIDTH]))
   sub.height = WRAPPED_LINE * lines(items.map((i) => [`${i.item.name}（${i.item.maxPoints}）`, ITEM_WIDTH]))
