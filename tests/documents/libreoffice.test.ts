@@ -58,7 +58,7 @@ describe('the minutes in LibreOffice', () => {
     expect(sizes.slice(0, firstLandscape).every((s) => s === 'portrait')).toBe(true)
     expect(sizes.slice(firstLandscape, lastLandscape + 1).every((s) => s === 'landscape')).toBe(true)
     expect(sizes.slice(lastLandscape + 1).every((s) => s === 'portrait')).toBe(true)
-    // 6 pages of text, the summary on 2 landscape pages (its last rows go with the signatures and notes), 58 sheets of 1 page.
+    // 6 pages of text, the summary on 2 landscape pages (its last rows go with the signatures and the first note), 58 sheets of 1 page.
     expect([firstLandscape, lastLandscape - firstLandscape + 1, sizes.length - lastLandscape - 1]).toEqual([6, 2, 58])
     // Each attachment starts on an odd page (the front of a sheet printed double-sided).
     expect([firstLandscape + 1, lastLandscape + 2].map((page) => page % 2)).toEqual([1, 1])
@@ -78,17 +78,20 @@ describe('the minutes in LibreOffice', () => {
     }
   })
 
-  it('prints 附件1 on landscape pages, its rows on the page of the signature lines and the first note', () => {
+  it('prints 附件1 on landscape pages, its last rows on the page of the signature lines and the first note', () => {
     const sizes = pageSizes('minutes')
-    const page = pageText('minutes', sizes.indexOf('landscape') + 1).replace(/ /g, '')
+    const first = sizes.indexOf('landscape') + 1
+    const page = pageText('minutes', first).replace(/ /g, '')
     expect(page).toMatch(/^内部资料注意保管\n附件1\n评分汇总表\n/)
     // Each unit's name whole on its row's line.
     expect(page).toContain('1市数据资源局数据共享处党支部96.0098.00(95.00)(99.00)96.5099.0095.0096.834.171优秀')
     for (const unit of ['\n2市营商环境服务局政务服务中心', '\n7市城市更新局规划建设处党支部']) expect(page).toContain(unit)
-    // Every row fits with the signatures: nothing is pushed over for the notes, which may run on.
-    expect(page).toContain('市农业农村')
-    expect(page).toContain('评审组长签字：')
-    expect(page).toContain('注：1.各评委栏为该评委的总分')
+    // In 小五 the rows take more than a page: the last ones go with the signatures; the notes may run on.
+    const signed = pageText('minutes', first + 1).replace(/ /g, '')
+    expect(signed).toMatch(/\n序号单位周明远/)
+    expect(signed).toContain('市农业农村')
+    expect(signed).toContain('评审组长签字：')
+    expect(signed).toContain('注：1.各评委栏为该评委的总分')
   })
 
   it('never starts a page with the closing lines, a signature or a 注', () => {
@@ -108,6 +111,12 @@ describe('the sheets in LibreOffice', () => {
   it('prints the stand-alone summary sheet on landscape pages', () => {
     expect(pageSizes('summary')).toEqual(['landscape', 'landscape'])
     expect(pageText('summary', 1).replace(/ /g, '')).toContain('青岚市直机关2024年度“模范机关”\n创建现场评审会评分汇总表\n')
+    // The unit names print in 小五 (9 pt) or larger, not 六号 (7.5 pt): WenQuanYi Micro Hei, the only
+    // Chinese font here, draws a word's box 1.29 times its size.
+    const xml = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', pdf('summary'), '-'], { encoding: 'utf8' })
+    const names = [...xml.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">市/g)].map((m) => (Number(m[2]) - Number(m[1])) / 1.29)
+    expect(names.length).toBeGreaterThanOrEqual(10)
+    expect(Math.min(...names)).toBeGreaterThanOrEqual(8.9)
     snapshot('summary', 1, 'summary-sheet')
   })
 

@@ -112,8 +112,11 @@ describe('the 60 × 9 summary sheet on paper', () => {
   it('keeps its last rows with the signatures and notes, and prints every reviewer’s name whole', () => {
     const summary = pages['big-summary']
     for (const [i, page] of summary.entries()) expect(lines(page)[0], `page ${i + 1}`).not.toMatch(CLOSING_LINE)
-    const last = lines(summary.at(-1)!)
-    expect(last.findIndex((l) => l.startsWith('计分人：'))).toBeGreaterThan(0)
+    // The signatures under the last rows, on their page; the notes after them may run on to another page.
+    const signed = summary.map(lines).find((page) => page.some((l) => l.startsWith('计分人：'))) ?? []
+    const at = signed.findIndex((l) => l.startsWith('计分人：'))
+    expect(signed.slice(0, at).filter((l) => /^\d+市/.test(l)).length).toBeGreaterThanOrEqual(2)
+    expect(signed.slice(0, at).some((l) => l.startsWith('60市'))).toBe(true)
     const heads = summary.flatMap((p) => lines(p)).filter((l) => l.startsWith('序号单位'))
     expect(heads.length).toBeGreaterThan(0)
     for (const name of big.reviewers.map((r) => r.name)) expect(heads.some((h) => h.includes(name)), name).toBe(true)

@@ -78,6 +78,8 @@ describe('score matrix workbook', () => {
       expect(cell.border?.top?.style, address).toBe('thin')
       expect(cell.alignment, address).toMatchObject({ horizontal: 'center', vertical: 'middle', wrapText: true })
     }
+    // The item heads wrap (意识形态责任制（8）): the row is tall enough to print them whole.
+    expect(ws.getRow(2).height).toBeGreaterThanOrEqual(30)
     // Data rows stay plain: no header style leaks into them.
     expect(ws.getCell('E3').font?.bold).toBeFalsy()
     expect((ws.getCell('E3').fill as ExcelJS.FillPattern | undefined)?.pattern).not.toBe('solid')
@@ -112,8 +114,10 @@ describe('score matrix workbook', () => {
     expect(values(ws, 4)[4]).toBe('回避')
     expect(ws.getColumn(10).numFmt).toBe('0.00')
     expect(values(ws, 8)[13]).toBe('综合得分与第8名相同，按未去最高最低分的平均分比较排名在前')
-    expect(values(ws, 15)[1]).toMatch(/^注：1\.各评委栏为该评委的总分（含特色加分）；划删除线的分数为/)
-    expect(values(ws, 16)[1]).toMatch(/^\u3000\u30002\.“其中加分”是综合得分中所含的特色加分/)
+    // The notes right of 序号 and 单位, which repeat on every page across: a note there would print cut.
+    expect(values(ws, 15)[2]).toMatch(/^注：1\.各评委栏为该评委的总分（含特色加分）；划删除线的分数为/)
+    expect(values(ws, 16)[2]).toMatch(/^\u3000\u30002\.“其中加分”是综合得分中所含的特色加分/)
+    expect(values(ws, 15).slice(0, 2)).toEqual(['', ''])
   })
 
   it('汇总: every computed mean shows two decimals; reviewer totals and ranks keep the general format', () => {
@@ -123,14 +127,16 @@ describe('score matrix workbook', () => {
       for (const c of [3, 8, 9, 12]) expect(ws.getCell(r, c).numFmt, ws.getCell(r, c).address).toBeUndefined()
       expect(ws.getCell(r, 10).type).toBe(ExcelJS.ValueType.Number)
     }
-    expect(widths(ws, 14)).toEqual([6, 38, 10, 10, 10, 10, 10, 10, 10, 11, 11, 6, 8, 48])
+    // 备注 wraps: a row as tall as its remark needs.
+    expect(widths(ws, 14)).toEqual([6, 38, 10, 10, 10, 10, 10, 10, 10, 11, 11, 6, 8, 28])
+    expect(ws.getCell(8, 14).alignment).toMatchObject({ wrapText: true })
+    expect(ws.getRow(8).height).toBeGreaterThan(15)
     expect(ws.getCell('A1').font?.bold).toBe(true)
   })
 
-  it('prints every sheet landscape, fitted to the page width, with its header rows on every page', () => {
+  it('prints every sheet landscape with its header rows on every page (the scale: sheet-print.test.ts)', () => {
     for (const [name, rows] of [['评分矩阵', '1:2'], ['汇总', '1:1'], ['计分规则', '1:1']] as const) {
-      const setup = wb.getWorksheet(name)!.pageSetup
-      expect(setup, name).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: rows })
+      expect(wb.getWorksheet(name)!.pageSetup, name).toMatchObject({ orientation: 'landscape', printTitlesRow: rows })
     }
   })
 
@@ -148,6 +154,11 @@ describe('score matrix workbook', () => {
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
     expect(widths(ws, 2)).toEqual([30, 100])
     expect(ws.getCell('B3').alignment).toMatchObject({ wrapText: true, vertical: 'top' })
+    // The rule in words on a row tall enough for all its lines (a column 100 wide holds 45 Chinese
+    // characters): printed whole, not cut after one line.
+    const han = [...String(ws.getCell('B3').value)].filter((c) => /\p{Script=Han}/u.test(c)).length
+    expect(han).toBeGreaterThan(200)
+    expect(ws.getRow(3).height).toBeGreaterThanOrEqual(15 * Math.ceil(han / 45))
     expect(ws.getCell('A1').font?.bold).toBe(true)
   })
 })

@@ -1,7 +1,10 @@
 /** The summary table fits the landscape page whatever the number of reviewers. */
 import { describe, expect, it } from 'vitest'
 import { LANDSCAPE_TEXT_WIDTH } from '../../src-main/core/documents/layout'
+import { CELL_MARGIN } from '../../src-main/core/documents/ooxml'
+import { measure } from '../../src-main/core/documents/summary-columns'
 import { buildSummaryDocx } from '../../src-main/core/documents/summary-sheet'
+import { remarksText } from '../../src-main/core/documents/summary-words'
 import { readDocx, tableRows } from './docx-reader'
 import { demoDossier, uuid } from './fixture'
 
@@ -26,6 +29,31 @@ describe('summary table layout', () => {
     const tables = bandTables(docx.document)
     expect(tables).toHaveLength(1)
     expect(gridWidths(tables[0]).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(LANDSCAPE_TEXT_WIDTH)
+  })
+
+  it('prints the demo in 小五 or larger: only names and numbers decide the size, each whole on one line; 备注 wraps', async () => {
+    const d = demoDossier()
+    const docx = readDocx(await buildSummaryDocx(d))
+    const [table] = bandTables(docx.document)
+    const widths = gridWidths(table)
+    // Every cell in 五号 (GbCell…) or 小五 (GbTinyCell…); 六号 is 7.5 pt, too small to sign for.
+    const cells = table.match(/<w:tr>[\s\S]*?<\/w:tr>/g)!.slice(0, -1).join('') // not the closing row: signatures, notes
+    const styles = new Set([...cells.matchAll(/<w:pStyle w:val="(\w+)"\/>/g)].map((m) => m[1]))
+    expect([...styles].every((s) => /^Gb(Tiny)?Cell(Left|Head)?$/.test(s)), [...styles].join()).toBe(true)
+    const size = [...styles].some((s) => s.startsWith('GbTiny')) ? 18 : 21
+    const rows = tableRows(docx.document, 0)
+    const head = rows[0]
+    const inner = (column: string) => widths[head.indexOf(column)] - 2 * CELL_MARGIN
+    // Unit names and every figure on one line: no break in the cell text, and the column holds it.
+    for (const row of rows.slice(1, -1)) {
+      row.slice(0, -1).forEach((text, i) => {
+        expect(text, head[i]).not.toContain('\n')
+        expect(widths[i] - 2 * CELL_MARGIN, `${head[i]}: ${text}`).toBeGreaterThanOrEqual(measure(text, size))
+      })
+    }
+    // 备注 is narrower than its longest remark: prose wraps rather than shrinking the table.
+    const longest = Math.max(...d.results.units.map((u) => measure(remarksText(u), size)))
+    expect(inner('备注')).toBeLessThan(longest)
   })
 
   it('splits 40 reviewers over several tables, each within the page and repeating 序号 and 单位', async () => {

@@ -3,7 +3,9 @@
  * units with long names, 40 reviewers, a 30-item rubric), the demo and a 3-unit meeting: a page that
  * continues a table opens with its column heads, each unit's name is whole on one line, the
  * signatures print on the page of the table's last rows, and a sheet's signature on the page of its
- * opinions; the Excel matrix prints every name whole. One soffice call converts every file.
+ * opinions; the Excel workbook (the demo's, a 30-item rubric's, the large meeting's) prints every name
+ * whole, at a legible size, and names each row by its unit on every page. One soffice call converts
+ * every file.
  */
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -24,10 +26,24 @@ import { CLOSING_LINE, pdfPages } from './pdf-pages'
 const work = mkdtempSync(join(tmpdir(), 'onsite-table-pages-'))
 afterAll(() => rmSync(work, { recursive: true, force: true }))
 
-const meetings = { big: generatedDossier(45, 40, 7, 30), demo: demoDossier(), small: generatedDossier(3, 5, 3) }
+/** A unit whose name (28 characters) fits one line of the 汇报顺序表 only in 五号. */
+function withLongName(d: Dossier): Dossier {
+  const name = '市生态环境保护综合执法支队机动执法大队第一第二联合党支部'
+  const unit = d.units[1]
+  for (const u of d.results.units) if (u.unitId === unit.id) u.unitName = name
+  unit.name = name
+  return d
+}
+
+const meetings = { big: generatedDossier(45, 40, 7, 30), demo: demoDossier(), small: generatedDossier(3, 5, 3), long: withLongName(generatedDossier(4, 5, 5)) }
 type Meeting = keyof typeof meetings
 const MEETINGS = Object.keys(meetings) as Meeting[]
+/** The workbooks: the large meeting's, the demo's, and 12 units × 5 reviewers scored on 30 items. */
+const MATRICES = { 'big-matrix': meetings.big, 'demo-matrix': meetings.demo, 'items30-matrix': generatedDossier(12, 5, 7, 30) }
+type Matrix = keyof typeof MATRICES
 const pages: Record<string, string[][]> = {}
+/** Heights (points) of the boxes of the Chinese words on each page of a workbook's PDF. */
+const hanHeights: Record<string, number[][]> = {}
 
 /** The order drawn: the units in meeting order. */
 const reportOrder = (d: Dossier) =>
@@ -57,7 +73,7 @@ beforeAll(async () => {
     files[`${m}-summary`] = await buildSummaryDocx(meetings[m])
     files[`${m}-order`] = await reportOrder(meetings[m])
   }
-  files['big-matrix'] = await buildScoreMatrixXlsx(meetings.big)
+  for (const [name, d] of Object.entries(MATRICES)) files[name] = await buildScoreMatrixXlsx(d)
   // 30 items: a filled sheet runs onto a second page.
   const [chairId, reviewerId] = meetings.big.reviewers.map((r) => r.id)
   files['big-sheets'] = await buildReviewerSheetsDocx(meetings.big, { reviewerId, blank: false })
@@ -71,7 +87,17 @@ beforeAll(async () => {
   const docs = Object.keys(files).map(file)
   execFileSync('soffice', ['--headless', `-env:UserInstallation=${profile}`, '--convert-to', 'pdf', '--outdir', work, ...docs], { timeout: 290_000, stdio: 'pipe' })
   for (const name of Object.keys(files)) pages[name] = pdfPages(join(work, `${name}.pdf`)).map(lines)
+  for (const name of Object.keys(MATRICES)) hanHeights[name] = wordHeights(join(work, `${name}.pdf`))
 }, 300_000)
+
+/** Per page, the height of each word box holding a Chinese character (pdftotext -bbox). */
+function wordHeights(pdf: string): number[][] {
+  const xml = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8', maxBuffer: 1 << 28 })
+  return xml
+    .split('<page ')
+    .slice(1)
+    .map((page) => [...page.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">\p{Script=Han}/gu)].map((m) => Number(m[2]) - Number(m[1])))
+}
 
 /** Row lines of a table whose rows start with a number and a unit's name (every name here starts with 市). */
 const isRow = (line: string) => /^\d+市/.test(line)
@@ -161,11 +187,36 @@ describe('评委个人评分表 of a 30-item rubric, page by page', () => {
   })
 })
 
-describe('the Excel matrix printed', () => {
-  it('shows each unit’s name whole, on every row of the matrix and of 汇总', () => {
-    const all = pages['big-matrix'].flat()
-    const units = meetings.big.units
-    // One row per unit × reviewer in 评分矩阵, one per unit in 汇总.
-    for (const unit of units) expect(all.filter((l) => isRow(l) && l.includes(unit.name)).length, unit.name).toBe(meetings.big.reviewers.length + 1)
+describe('the Excel workbook printed', () => {
+  const matrices = Object.keys(MATRICES) as Matrix[]
+
+  it('shows each unit’s name whole, on every row of the matrix and of 汇总, on every page across', () => {
+    for (const name of matrices) {
+      const d = MATRICES[name]
+      const rowPages = pages[name].filter((p) => p.some(isRow))
+      // Every page holds rows (序号 and 单位 print on each page across), under the heads, but those of
+      // 计分规则 and of 汇总's notes running on below its rows.
+      const others = pages[name].filter((p) => !p.some(isRow))
+      for (const page of others) expect(page.some((l) => l.startsWith('项目内容') || /^(注：|\d\.|计分规则)/.test(l)), `${name}: ${page.slice(0, 3).join(' | ')}`).toBe(true)
+      expect(others.length, name).toBeLessThanOrEqual(2)
+      expectHeadsOnEveryPage(name, '序号单位')
+      const all = rowPages.flat()
+      // One row per unit × reviewer in 评分矩阵, one per unit in 汇总, on each page across they span.
+      const across = rowPages.filter((p) => p.some((l) => l.startsWith('1市'))).length
+      expect(across, name).toBeGreaterThan(2)
+      for (const unit of d.units) expect(all.filter((l) => isRow(l) && l.includes(unit.name)).length, `${name}: ${unit.name}`).toBeGreaterThanOrEqual(d.reviewers.length + 1)
+    }
+  })
+
+  it('prints every page at 80 % or more: 11-point cells at 8.8 pt, never shrunk to one page width', () => {
+    // WenQuanYi Micro Hei (the only Chinese font here) draws a box 1.29 times its size (measured).
+    const points = (height: number) => height / 1.29
+    for (const name of matrices) {
+      expect(hanHeights[name]).toHaveLength(pages[name].length)
+      for (const [i, heights] of hanHeights[name].entries()) {
+        expect(heights.length, `${name} page ${i + 1}`).toBeGreaterThan(0)
+        expect(points(Math.min(...heights)), `${name} page ${i + 1}`).toBeGreaterThanOrEqual(0.8 * 11 - 0.1)
+      }
+    }
   })
 })

@@ -22,10 +22,11 @@ export interface ReportOrderInput {
 }
 
 /**
- * Table text 四号 (14 pt), readable on a posted sheet, or 小四 (12 pt) when a unit's name would not
- * fit on one line in 四号.
+ * Table text 四号 (14 pt), readable on a posted sheet, else 小四 (12 pt), else 五号 (10.5 pt): the
+ * largest in which every unit's name fits whole on one line (only a name too long even in 五号 is
+ * broken, between words).
  */
-const SIZES = [28, 24]
+const SIZES = [28, 24, 21]
 const ROW_LINE = 380
 const ROW_HEIGHT = 460
 /** Rows kept with the notes and signatures closing the table, so those never open a page alone. */

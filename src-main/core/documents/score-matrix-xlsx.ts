@@ -13,6 +13,7 @@ import { capPoints, sheetLimits, sheetTotalPoints } from '../../shared/sheet-tot
 import type { Dossier } from './dossier'
 import { pairKey } from './dossier'
 import { remarksText, summaryNotes } from './summary-words'
+import { printPlan } from './sheet-print'
 import { chineseQuotes, textHalfEms } from './text'
 import { stripForbiddenChars } from '../../shared/text-rules'
 
@@ -48,17 +49,6 @@ const PLAIN: Partial<ExcelJS.Style> = Object.freeze({})
 const usePlainStyle = (cell: ExcelJS.Cell) => {
   cell.style = PLAIN
 }
-/** Printed landscape A4, as wide as the page, the header rows on every page. */
-const printSetup = (titleRows: string): Partial<ExcelJS.PageSetup> => ({
-  paperSize: 9,
-  orientation: 'landscape',
-  fitToPage: true,
-  fitToWidth: 1,
-  fitToHeight: 0,
-  printTitlesRow: titleRows,
-  horizontalCentered: true,
-  margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-})
 /** A total dropped as the one highest or lowest: struck through, as in the results view. */
 const DROPPED: Partial<ExcelJS.Font> = Object.freeze({ strike: true, color: { argb: 'FF808080' } })
 /**
@@ -71,21 +61,34 @@ function widthFor(texts: string[], min: number): number {
 }
 /** Line height (points) of wrapped 11-point text. */
 const WRAPPED_LINE = 15
+/** Lines a text takes wrapped in cells `width` wide in all. */
+const wrappedLines = (text: string, width: number) => Math.max(1, Math.ceil(widthFor([text], 0) / width))
+/** Each item's and 小计, 特色加分, 总分's column in 评分矩阵. */
+const ITEM_WIDTH = 11
+/** 内容 of 计分规则. */
+const RULE_WIDTH = 100
+/** 备注 of 汇总: 12 Chinese characters a line; the longest remark (two sentences on a tie) takes four. */
+const REMARKS_WIDTH = 28
 const numFmt = (places: number) => (places === 0 ? '0' : `0.${'0'.repeat(places)}`)
 
+/** A sheet whose columns have `widths`, in order, set before any row: the streaming writer emits <cols> with the first committed row. */
+function addSheet(wb: Writer, name: string, widths: number[], o: { xSplit?: number; ySplit: number; titleColumns: number }) {
+  const plan = printPlan(widths, `1:${o.ySplit}`, o.titleColumns)
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', xSplit: o.xSplit, ySplit: o.ySplit }], pageSetup: plan.setup })
+  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w))
+  return { ws, firstPageEnd: plan.firstPageEnd }
+}
+
 function matrixSheet(wb: Writer, d: Dossier): void {
-  const ws = wb.addWorksheet('评分矩阵', { views: [{ state: 'frozen', xSplit: 3, ySplit: 2 }], pageSetup: printSetup('1:2') })
   const items = d.rubric.criteria.flatMap((c) => c.items.map((item) => ({ criterion: c.name, item })))
   const fixedHead = ['序号', '单位', '评委', '回避']
   const tailHead = ['小计', '特色加分', '总分', '一票否决']
   const last = fixedHead.length + items.length + tailHead.length
-  // Widths first: the streaming writer emits <cols> together with the first committed row.
-  ws.getColumn(1).width = 6
-  ws.getColumn(2).width = widthFor(d.units.map((u) => u.name), 32)
-  ws.getColumn(3).width = widthFor(d.reviewers.map((r) => r.name), 10)
-  ws.getColumn(4).width = 6
-  for (let c = fixedHead.length + 1; c <= last; c++) ws.getColumn(c).width = 11
-  ws.getColumn(last).width = 30
+  const widths = [6, widthFor(d.units.map((u) => u.name), 32), widthFor(d.reviewers.map((r) => r.name), 10), 6]
+  for (let c = fixedHead.length + 1; c < last; c++) widths.push(ITEM_WIDTH)
+  widths.push(30)
+  // 序号, 单位 and 评委 name each row on every page across.
+  const { ws } = addSheet(wb, '评分矩阵', widths, { xSplit: 3, ySplit: 2, titleColumns: 3 })
 
   const top = ws.addRow(safeRow([...fixedHead, ...items.map((i) => i.criterion), ...tailHead]))
   const sub = ws.addRow(safeRow([...fixedHead, ...items.map((i) => `${i.item.name}（${i.item.maxPoints}）`), ...tailHead]))
@@ -98,6 +101,10 @@ function matrixSheet(wb: Writer, d: Dossier): void {
   for (const k of [...fixedHead.keys()].map((i) => i + 1).concat(tailHead.map((_, i) => last - tailHead.length + 1 + i))) ws.mergeCells(1, k, 2, k)
   styleHeader(top)
   styleHeader(sub)
+  // Tall enough for the wrapped names: on rows of the default height LibreOffice printed them cut.
+  const lines = (texts: [string, number][]) => Math.max(1, ...texts.map(([t, width]) => wrappedLines(t, width)))
+  top.height = WRAPPED_LINE * lines(d.rubric.criteria.map((c) => [c.name, c.items.length * ITEM_WIDTH]))
+  sub.height = WRAPPED_LINE * lines(items.map((i) => [`${i.item.name}（${i.item.maxPoints}）`, ITEM_WIDTH]))
   sub.commit()
 
   const vetoNames = new Map(d.rubric.vetoItems.map((v) => [v.id, v.name]))
@@ -128,42 +135,43 @@ function matrixSheet(wb: Writer, d: Dossier): void {
 function summarySheet(wb: Writer, d: Dossier): void {
   const { results } = d
   const places = results.rules.roundingPlaces
-  const ws = wb.addWorksheet('汇总', { views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }], pageSetup: printSetup('1:1') })
   const r = results.reviewers.length
-  ws.getColumn(1).width = 6
-  ws.getColumn(2).width = widthFor(results.units.map((u) => u.unitName), 32)
-  for (let c = 3; c <= 2 + r + 2; c++) ws.getColumn(c).width = Math.max(10, 2.2 * [...(results.reviewers[c - 3]?.name ?? '')].length + 2)
+  const widths = [6, widthFor(results.units.map((u) => u.unitName), 32), ...results.reviewers.map((v) => Math.max(10, 2.2 * [...v.name].length + 2))]
+  // 最高分, 最低分, 综合得分, 其中加分, 排名, 等次, then 备注, which wraps: prose, it need not stay on one line.
+  widths.push(10, 10, 11, 11, 6, 8, REMARKS_WIDTH)
+  // 序号 and 单位 name each row on every page across.
+  const { ws, firstPageEnd } = addSheet(wb, '汇总', widths, { xSplit: 2, ySplit: 1, titleColumns: 2 })
   // 综合得分 and 其中加分: every cell below takes the column's format as it is created.
-  for (let c = 3 + r + 2; c <= 2 + r + 4; c++) {
-    ws.getColumn(c).width = 11
-    ws.getColumn(c).numFmt = numFmt(places)
-  }
-  ws.getColumn(2 + r + 5).width = 6
-  ws.getColumn(2 + r + 6).width = 8
-  ws.getColumn(2 + r + 7).width = 48
+  for (let c = 3 + r + 2; c <= 2 + r + 4; c++) ws.getColumn(c).numFmt = numFmt(places)
+  ws.getColumn(2 + r + 7).alignment = { wrapText: true, vertical: 'middle' }
 
   const head = ws.addRow(safeRow(['序号', '单位', ...results.reviewers.map((r) => r.name), '最高分', '最低分', '综合得分', '其中加分', '排名', '等次', '备注']))
   styleHeader(head)
   head.commit()
   results.units.forEach((u, i) => {
     const totals = u.totals.map((t) => (t.recused ? '回避' : t.total))
-    const row = ws.addRow(safeRow([i + 1, u.unitName, ...totals, u.highest, u.lowest, u.finalScore, u.bonusMean, u.rank, u.band, remarksText(u)]))
+    const remarks = remarksText(u)
+    const row = ws.addRow(safeRow([i + 1, u.unitName, ...totals, u.highest, u.lowest, u.finalScore, u.bonusMean, u.rank, u.band, remarks]))
+    const lines = wrappedLines(remarks, REMARKS_WIDTH)
+    if (lines > 1) row.height = WRAPPED_LINE * lines
     u.totals.forEach((t, k) => {
       if (t.dropped) row.getCell(3 + k).font = DROPPED
     })
     row.commit()
   })
   ws.addRow([]).commit()
-  // Each note wrapped in one cell across the table: a line running past the last column would print cut off.
-  const lastColumn = 2 + r + 7
-  let across = 0
-  for (let c = 2; c <= lastColumn; c++) across += ws.getColumn(c).width ?? 10
+  // Each note wrapped in one cell across the table (a line running past it would print cut off); on a
+  // sheet printed at a fixed scale, maybe over several pages across, across the first page's columns
+  // after 序号 and 单位, which repeat on every page and would print a cut piece of it there.
+  const fitted = ws.pageSetup.fitToPage
+  const [from, to] = fitted ? [2, widths.length] : [3, Math.max(firstPageEnd, 4)]
+  const across = widths.slice(from - 1, to).reduce((a, w) => a + w, 0)
   const notes = summaryNotes(results.ruleText, '划删除线的分数').map((line, i) => `${i === 0 ? '注：' : '　　'}${i + 1}.${line}`)
   for (const line of notes) {
-    const row = ws.addRow(safeRow(['', line]))
-    ws.mergeCells(row.number, 2, row.number, lastColumn)
-    row.getCell(2).alignment = { wrapText: true, vertical: 'top' }
-    row.height = WRAPPED_LINE * Math.ceil(widthFor([line], 0) / across)
+    const row = ws.addRow(safeRow([...Array(from - 1).fill(''), line]))
+    ws.mergeCells(row.number, from, row.number, to)
+    row.getCell(from).alignment = { wrapText: true, vertical: 'top' }
+    row.height = WRAPPED_LINE * wrappedLines(line, across)
     row.commit()
   }
   ws.commit()
@@ -171,10 +179,8 @@ function summarySheet(wb: Writer, d: Dossier): void {
 
 function rulesSheet(wb: Writer, d: Dossier): void {
   const { rules, ruleText, computedAt } = d.results
-  const ws = wb.addWorksheet('计分规则', { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: printSetup('1:1') })
+  const { ws } = addSheet(wb, '计分规则', [30, RULE_WIDTH], { ySplit: 1, titleColumns: 1 })
   const contentAlignment: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 'top' }
-  ws.getColumn(1).width = 30
-  ws.getColumn(2).width = 100
   ws.getColumn(2).alignment = contentAlignment
   const head = ws.addRow(['项目', '内容'])
   styleHeader(head)
@@ -194,7 +200,12 @@ function rulesSheet(wb: Writer, d: Dossier): void {
     ['总分上限', capPoints(d.rubric)],
     ['计算时间', computedAt],
   ]
-  for (const r of rows) ws.addRow(safeRow(r)).commit()
+  for (const r of rows) {
+    const row = ws.addRow(safeRow(r))
+    // The rule in words runs over several lines: a row of one line would print it cut.
+    if (typeof r[1] === 'string') row.height = WRAPPED_LINE * wrappedLines(r[1], RULE_WIDTH)
+    row.commit()
+  }
   ws.commit()
 }
 

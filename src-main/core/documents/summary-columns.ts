@@ -1,9 +1,10 @@
 /**
- * Column widths of the 评分汇总表, worked out from what the cells hold so the table fits the
- * landscape text block, each unit's name whole on one line. The font is 五号 when everything fits,
- * else 小五, else 六号 rather than a second table; with many reviewers the
- * reviewer columns are split into several tables ("bands"), each repeating 序号 and 单位, the last
- * one carrying the statistics and 备注.
+ * Column widths of the 评分汇总表, worked out from what the cells print so the table fits the
+ * landscape text block. Only what must stay whole on one line decides the font — each unit's name,
+ * each reviewer's name, every number — 五号 when it all fits beside a narrow 备注, else 小五; 备注 is
+ * prose and wraps in the width left. Never smaller than 小五 (9 pt), the smallest a 复核人 reads and
+ * signs comfortably: with many reviewers the reviewer columns are split into several tables ("bands"),
+ * each repeating 序号 and 单位, the last one carrying the statistics and 备注.
  */
 import type { MeetingResults } from '../../shared/schemas/results'
 import { CELL_MARGIN } from './ooxml'
@@ -19,8 +20,8 @@ export interface Column {
 }
 
 export interface SummaryLayout {
-  /** Half-points: 21 (五号), 18 (小五) or 15 (六号). */
-  size: 21 | 18 | 15
+  /** Half-points: 21 (五号) or 18 (小五). */
+  size: 21 | 18
   bands: Column[][]
 }
 
@@ -34,20 +35,25 @@ export const widest = (texts: string[], size: number): number => Math.max(0, ...
 /** Characters of a font of `size` half-points that fit on one line of a cell `width` twips wide. */
 export const cellChars = (width: number, size: number): number => Math.max(1, Math.floor((width - PAD) / (size * 10)))
 const MIN_UNIT_CHARS = 10
-const MIN_REMARK_CHARS = 7
-/** 单位 takes at most this share of a table's width; a longer name is broken between words. */
+/** 备注 holds at least "陈卫国回避" on a line; longer remarks wrap. */
+const MIN_REMARK_CHARS = 5
+/**
+ * Only when a name cannot be whole even in a band of its own beside 序号 and one reviewer: 单位 then
+ * takes this share of the table and the name is broken between words.
+ */
 const MAX_UNIT_SHARE = 0.45
+
+export type StatKey = 'highest' | 'lowest' | 'final' | 'bonus' | 'rank' | 'band'
 
 export interface SummaryTexts {
   seq: string[]
   unitNames: string[]
   /** 备注 of each unit, in the same order. */
   remarks: string[]
-  /** Longest reviewer total / statistic as printed ("(100.00)"). */
-  numbers: string[]
-  bands: string[]
-  /** The rubric has a 特色加分 item: 其中加分 is printed. */
-  bonus: boolean
+  /** Every reviewer cell as printed ("96.50", "(99.00)", "回避", "未完成"). */
+  totals: string[]
+  /** Each statistic's cells as printed; no 其中加分 column without a 特色加分 item. */
+  stats: Record<Exclude<StatKey, 'bonus'>, string[]> & { bonus?: string[] }
 }
 
 const linesOf = (text: string, width: number, size: number) => Math.max(1, Math.ceil(measure(text, size) / (width - PAD + 40)))
@@ -70,22 +76,27 @@ function splitUnitAndRemarks(left: number, size: number, texts: SummaryTexts, mi
   return best.width
 }
 
-function tryLayout(results: MeetingResults, texts: SummaryTexts, width: number, size: SummaryLayout['size'], allowBands: boolean): SummaryLayout | null {
-  const num = (header: string) => widest([header, ...texts.numbers], size)
+const STAT_HEADS: [StatKey, string][] = [
+  ['highest', '最高分'],
+  ['lowest', '最低分'],
+  ['final', '综合\n得分'],
+  ['bonus', '其中\n加分'],
+  ['rank', '排名'],
+  ['band', '等次'],
+]
+
+/** `capNames`: the last resort for a name too long for any band (see MAX_UNIT_SHARE). */
+function tryLayout(results: MeetingResults, texts: SummaryTexts, width: number, size: SummaryLayout['size'], allowBands: boolean, capNames = false): SummaryLayout | null {
   const seq: Column = { key: 'seq', header: '序号', width: widest(['序号', ...texts.seq], size) }
-  // The column is as wide as the whole name: a name is never cut or wrapped (欧阳晓明).
-  const reviewers: Column[] = results.reviewers.map((r, i) => ({ key: `r${i}`, header: r.name, width: num(r.name) }))
-  const stats: Column[] = [
-    { key: 'highest', header: '最高分', width: num('最高分') },
-    { key: 'lowest', header: '最低分', width: num('最低分') },
-    { key: 'final', header: '综合\n得分', width: num('得分') },
-    ...(texts.bonus ? [{ key: 'bonus' as const, header: '其中\n加分', width: num('加分') }] : []),
-    { key: 'rank', header: '排名', width: widest(['排名', ...texts.seq], size) },
-    { key: 'band', header: '等次', width: widest(['等次', ...texts.bands], size) },
-  ]
-  // Each unit's name whole on one line, unless it is longer than MAX_UNIT_SHARE of the table.
-  const wholeNames = Math.min(widest(texts.unitNames, size), Math.floor(width * MAX_UNIT_SHARE))
-  const minUnit = Math.max(MIN_UNIT_CHARS * size * 10 + PAD, wholeNames)
+  // The column is as wide as the whole name and the widest total: neither is ever cut or wrapped (欧阳晓明).
+  const reviewers: Column[] = results.reviewers.map((r, i) => ({ key: `r${i}`, header: r.name, width: widest([r.name, ...texts.totals], size) }))
+  // Each statistic as wide as its own head and figures, so the width left goes to 单位 and 备注.
+  const stats: Column[] = STAT_HEADS.flatMap(([key, header]) => {
+    const cells = texts.stats[key]
+    return cells ? [{ key, header, width: widest([header, ...cells], size) }] : []
+  })
+  const wholeNames = widest(texts.unitNames, size)
+  const minUnit = Math.max(MIN_UNIT_CHARS * size * 10 + PAD, capNames ? Math.min(wholeNames, Math.floor(width * MAX_UNIT_SHARE)) : wholeNames)
   const minRemarks = MIN_REMARK_CHARS * size * 10 + PAD
   const sum = (cols: Column[]) => cols.reduce((a, c) => a + c.width, 0)
 
@@ -110,18 +121,22 @@ function tryLayout(results: MeetingResults, texts: SummaryTexts, width: number, 
     if (last) return { size, bands: [...bands, last] }
     let take = rest.length
     while (take > 1 && !finish([seq, ...rest.slice(0, take)], false)) take--
-    bands.push(finish([seq, ...rest.slice(0, take)], false)!)
+    const band = finish([seq, ...rest.slice(0, take)], false)
+    if (!band) return null
+    bands.push(band)
     rest = rest.slice(take)
   }
-  return { size, bands: [...bands, finish([seq, ...stats], true)!] }
+  const last = finish([seq, ...stats], true)
+  return last ? { size, bands: [...bands, last] } : null
 }
 
 export function summaryLayout(results: MeetingResults, texts: SummaryTexts, width: number): SummaryLayout {
   return (
     tryLayout(results, texts, width, 21, false) ??
     tryLayout(results, texts, width, 18, false) ??
-    // 六号 before a second table: the 复核人 reads each unit's row across one table.
-    tryLayout(results, texts, width, 15, false) ??
-    tryLayout(results, texts, width, 18, true)!
+    // Bands in 小五 rather than one table in 六号: each band repeats 序号 and 单位, so the 复核人 still
+    // finds a unit's row in every table, and reads its figures at a size they can sign for.
+    tryLayout(results, texts, width, 18, true) ??
+    tryLayout(results, texts, width, 18, true, true)!
   )
 }

@@ -59,7 +59,6 @@ function cellText(u: UnitResult, index: number, key: Column['key'], f: Formatter
 const STYLES: Record<SummaryLayout['size'], [string, string, string]> = {
   21: [S.cellHead, S.cell, S.cellLeft],
   18: [S.tinyCellHead, S.tinyCell, S.tinyCellLeft],
-  15: [S.miniCellHead, S.miniCell, S.miniCellLeft],
 }
 
 /** Rows at the end of the table kept on the page of the signature lines and notes that follow it. */
@@ -132,16 +131,23 @@ export function* summaryBody(d: Dossier, o: SummaryOptions): Generator<string> {
   const places = results.rules.roundingPlaces
   const totals = results.units.flatMap((u) => u.totals.map((t) => t.total))
   const f: Formatter = { places, totalPlaces: totalPlaces(totals, places), unitChars: 0 }
-  const longest = (values: string[]) => values.reduce((a, b) => (b.length > a.length ? b : a), '')
+  // The widths come from the cells exactly as printed.
+  const printed = (key: Column['key']) => results.units.map((u, i) => cellText(u, i, key, f))
   const layout = summaryLayout(
     results,
     {
-      seq: [String(results.units.length)],
+      seq: printed('seq'),
       unitNames: results.units.map((u) => u.unitName),
       remarks: results.units.map(remarksText),
-      numbers: [longest([...totals.map((t) => (t === null ? '' : markDropped(t.toFixed(f.totalPlaces)))), '未完成']), fixed(100, places)],
-      bands: results.rules.bands.map((b) => b.label),
-      bonus: d.rubric.bonusMaxPoints > 0,
+      totals: results.reviewers.flatMap((_, k) => printed(`r${k}`)),
+      stats: {
+        highest: printed('highest'),
+        lowest: printed('lowest'),
+        final: printed('final'),
+        ...(d.rubric.bonusMaxPoints > 0 ? { bonus: printed('bonus') } : {}),
+        rank: printed('rank'),
+        band: printed('band'),
+      },
     },
     LANDSCAPE_TEXT_WIDTH,
   )
