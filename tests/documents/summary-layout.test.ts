@@ -56,6 +56,16 @@ describe('summary table layout', () => {
     expect(inner('备注')).toBeLessThan(longest)
   })
 
+  it('keeps an eight-reviewer panel in one table (六号), not two: each row holds the totals its 综合得分 is computed from', async () => {
+    const docx = readDocx(await buildSummaryDocx(withReviewers(8)))
+    const tables = bandTables(docx.document)
+    expect(tables).toHaveLength(1)
+    expect(gridWidths(tables[0]).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(LANDSCAPE_TEXT_WIDTH)
+    const head = tableRows(docx.document, 0)[0]
+    expect(head.slice(2, 10)).toEqual(['周明远', '林静怡', '陈卫国', '赵海燕', '吴晓东', '评委6号', '评委7号', '评委8号'])
+    expect(head).toContain('综合\n得分')
+  })
+
   it('splits 40 reviewers over several tables, each within the page and repeating 序号 and 单位', async () => {
     const docx = readDocx(await buildSummaryDocx(withReviewers(40)))
     const all = docx.document.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g)!

@@ -101,6 +101,10 @@ export const S = {
   tinyCell: 'GbTinyCell',
   tinyCellLeft: 'GbTinyCellLeft',
   tinyCellHead: 'GbTinyCellHead',
+  /** 六号 table text: a summary whose reviewer totals would otherwise go to a second table. */
+  miniCell: 'GbMiniCell',
+  miniCellLeft: 'GbMiniCellLeft',
+  miniCellHead: 'GbMiniCellHead',
   /** 六号 (7.5 pt) on 9 pt lines: the rubric's guidance and the reasons on a score sheet, one page a sheet. */
   sheetText: 'GbSheetText',
   mark: 'GbMark',
@@ -214,6 +218,9 @@ export function documentStyles(): IStylesOptions {
       cellStyle(S.tinyCell, 18, 240),
       cellStyle(S.tinyCellLeft, 18, 240, { align: 'left' }),
       cellStyle(S.tinyCellHead, 18, 240, { eastAsia: FONT.hei }),
+      cellStyle(S.miniCell, 15, 200),
+      cellStyle(S.miniCellLeft, 15, 200, { align: 'left' }),
+      cellStyle(S.miniCellHead, 15, 200, { eastAsia: FONT.hei }),
       cellStyle(S.sheetText, 15, 180, { align: 'left' }),
       {
         id: S.mark,

@@ -2,9 +2,10 @@
  * Column widths of the 评分汇总表, worked out from what the cells print so the table fits the
  * landscape text block. Only what must stay whole on one line decides the font — each unit's name,
  * each reviewer's name, every number — 五号 when it all fits beside a narrow 备注, else 小五; 备注 is
- * prose and wraps in the width left. Never smaller than 小五 (9 pt), the smallest a 复核人 reads and
- * signs comfortably: with many reviewers the reviewer columns are split into several tables ("bands"),
- * each repeating 序号 and 单位, the last one carrying the statistics and 备注.
+ * prose and wraps in the width left. A 复核人 recomputes 综合得分 from a row's reviewer totals, so a row
+ * stays in one table as long as 六号 (7.5 pt) holds it (about eight reviewers with 16-character names); only beyond that are the
+ * reviewer columns split into several tables ("bands"), in 小五, each repeating 序号 and 单位, the last
+ * one carrying the statistics and 备注.
  */
 import type { MeetingResults } from '../../shared/schemas/results'
 import { CELL_MARGIN } from './ooxml'
@@ -20,8 +21,8 @@ export interface Column {
 }
 
 export interface SummaryLayout {
-  /** Half-points: 21 (五号) or 18 (小五). */
-  size: 21 | 18
+  /** Half-points: 21 (五号), 18 (小五) or 15 (六号: one table rather than bands). */
+  size: 21 | 18 | 15
   bands: Column[][]
 }
 
@@ -134,8 +135,9 @@ export function summaryLayout(results: MeetingResults, texts: SummaryTexts, widt
   return (
     tryLayout(results, texts, width, 21, false) ??
     tryLayout(results, texts, width, 18, false) ??
-    // Bands in 小五 rather than one table in 六号: each band repeats 序号 and 单位, so the 复核人 still
-    // finds a unit's row in every table, and reads its figures at a size they can sign for.
+    // One table in 六号 before bands: the totals a 综合得分 is computed from stay on its row.
+    tryLayout(results, texts, width, 15, false) ??
+    // Beyond that, bands in 小五: each repeats 序号 and 单位, so the 复核人 finds a unit's row in every table.
     tryLayout(results, texts, width, 18, true) ??
     tryLayout(results, texts, width, 18, true, true)!
   )

@@ -59,6 +59,7 @@ function cellText(u: UnitResult, index: number, key: Column['key'], f: Formatter
 const STYLES: Record<SummaryLayout['size'], [string, string, string]> = {
   21: [S.cellHead, S.cell, S.cellLeft],
   18: [S.tinyCellHead, S.tinyCell, S.tinyCellLeft],
+  15: [S.miniCellHead, S.miniCell, S.miniCellLeft],
 }
 
 /** Rows at the end of the table kept on the page of the signature lines and notes that follow it. */
