@@ -39,7 +39,7 @@ describe('migrations', () => {
     const db = openDatabase(tempFile('pragmas.sqlite'))
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
-    for (const t of dataTables(db)) expect(t.sql, t.name).toMatch(/\)\s*STRICT(,\s*WITHOUT ROWID)?\s*$/)
+    for (const t of dataTables(db)) expect(t.sql, t.name).toMatch(/\)\s*STRICT\s*$/)
     db.close()
   })
 

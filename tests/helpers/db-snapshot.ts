@@ -10,9 +10,7 @@ export function dataTables(db: Database): { name: string; sql: string }[] {
 
 /** Every row of every table, in a stable order: "nothing changed" means this is deep-equal before and after. */
 export function snapshotDatabase(db: Database): Record<string, unknown[]> {
-  // A WITHOUT ROWID table has no rowid: it is read in its primary key's order.
-  const withoutRowid = new Set((db.prepare("SELECT name FROM pragma_table_list WHERE wr = 1").all() as { name: string }[]).map((t) => t.name))
-  return Object.fromEntries(dataTables(db).map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}"${withoutRowid.has(name) ? '' : ' ORDER BY rowid'}`).all()]))
+  return Object.fromEntries(dataTables(db).map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]))
 }
 
 /** The schema as SQLite stores it, whitespace-normalised. */
