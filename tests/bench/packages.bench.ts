@@ -22,6 +22,7 @@ import { writeSlice } from '../../src-main/core/packages/meeting-slice'
 import { mergeReturnPackage } from '../../src-main/core/packages/merge-return'
 import { writePackage } from '../../src-main/core/packages/package-writer'
 import { ensureReviewerKeys, reviewerKey } from '../../src-main/core/packages/reviewer-keys'
+import { RETURN_DATA_DEFLATED } from '../../src-main/core/packages/return-package'
 import { LATEST_VERSION } from '../../src-main/core/db/migrate'
 import { saveScoresBulk } from '../../src-main/core/services/scores-bulk'
 import { getRubric } from '../../src-main/core/services/rubric'
@@ -211,7 +212,7 @@ async function mergeIn(dir: string): Promise<BenchResult[]> {
     await writePackage(
       path,
       { appVersion: 'bench', kind: 'return', schemaVersion: LATEST_VERSION, meeting: { id: meetingId, name: shell.meeting.title }, rubricHash, reviewer: { id: reviewerId, name: `评委${i + 1}` }, sequence: 1 },
-      [{ path: 'data/meeting.sqlite', from: slice, compress: true }],
+      [{ path: 'data/meeting.sqlite', from: slice, compress: RETURN_DATA_DEFLATED }],
       { key: reviewerKey(organizer.context.db, meetingId, reviewerId)! },
     )
     packages.push(path)

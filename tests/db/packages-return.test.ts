@@ -4,6 +4,7 @@
  * reported, a change on both sides is a conflict the organizer decides, and every forged package is
  * refused with the organizer's database byte for byte as before.
  */
+import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -14,6 +15,7 @@ import { writeDistributionPackages, type WrittenPackage } from '../../src-main/c
 import { mergeReturnPackage, type MergeReport } from '../../src-main/core/packages/merge-return'
 import { openDistributionPackage } from '../../src-main/core/packages/open-distribution'
 import { PackageError } from '../../src-main/core/packages/package-errors'
+import { listPackageEntries } from '../../src-main/core/packages/package-reader'
 import { reviewerKey } from '../../src-main/core/packages/reviewer-keys'
 import { writeReturnPackage } from '../../src-main/core/packages/return-package'
 import { makeTestCore, seedSmallMeeting, type TestCore } from '../helpers/core'
@@ -93,6 +95,13 @@ describe('a reviewer’s scores come back and merge', () => {
     const history = await organizer.api.history.list({ meetingId: seed.meeting.id, reviewerId: seed.reviewers[0].id })
     expect(history.entries.some((e) => e.what === '合并评审结果包')).toBe(true)
     expect((await organizer.api.system.verifyHistory({ meetingId: seed.meeting.id }))[0]).toMatchObject({ broken: null, unchained: 0 })
+  })
+
+  it('carries its data file stored, not deflated (read forty times in a row at a merge), and opens with unzip', async () => {
+    const entries = await listPackageEntries(first)
+    const data = entries.find((e) => e.path === 'data/meeting.sqlite')!
+    expect(data.compressedSize).toBe(data.size)
+    expect(execFileSync('unzip', ['-t', first], { encoding: 'utf8' })).toContain('No errors detected')
   })
 
   it('the same package again changes nothing and says so', async () => {
