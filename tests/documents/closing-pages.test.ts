@@ -11,20 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildMinutesDocx } from '../../src-main/core/documents/minutes'
 import { demoDossier } from './fixture'
 import { generatedDossier } from './generated'
-import { CLOSING_LINE, pdfPages } from './pdf-pages'
+import { CLOSING_LINE, pageLines, pdfPages } from './pdf-pages'
 
 const work = mkdtempSync(join(tmpdir(), 'onsite-closing-'))
 afterAll(() => rmSync(work, { recursive: true, force: true }))
 
 const SIZES = [30, 40, 50]
 const pages: Record<number, string[][]> = {}
-
-/** A page's lines without spaces, the header mark and the page number. */
-const lines = (page: string) =>
-  page
-    .split('\n')
-    .map((l) => l.replace(/\s+/g, ''))
-    .filter((l) => l && l !== '内部资料注意保管' && !/^—\d+—$/.test(l))
 
 beforeAll(async () => {
   for (const n of SIZES) {
@@ -35,7 +28,7 @@ beforeAll(async () => {
   const profile = `file://${join(work, 'profile')}`
   const docs = SIZES.map((n) => join(work, `minutes-${n}.docx`))
   execFileSync('soffice', ['--headless', `-env:UserInstallation=${profile}`, '--convert-to', 'pdf', '--outdir', work, ...docs], { timeout: 290_000, stdio: 'pipe' })
-  for (const n of SIZES) pages[n] = pdfPages(join(work, `minutes-${n}.pdf`)).map(lines)
+  for (const n of SIZES) pages[n] = pdfPages(join(work, `minutes-${n}.pdf`)).map(pageLines)
 }, 300_000)
 
 describe('the minutes’ closing lines with a long 出席 list', () => {

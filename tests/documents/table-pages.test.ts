@@ -21,7 +21,7 @@ import { buildScoreMatrixXlsx } from '../../src-main/core/documents/score-matrix
 import { buildSummaryDocx } from '../../src-main/core/documents/summary-sheet'
 import { demoDossier } from './fixture'
 import { generatedDossier } from './generated'
-import { CLOSING_LINE, pdfPages } from './pdf-pages'
+import { CLOSING_LINE, pageLines, pdfPages } from './pdf-pages'
 
 const work = mkdtempSync(join(tmpdir(), 'onsite-table-pages-'))
 afterAll(() => rmSync(work, { recursive: true, force: true }))
@@ -60,13 +60,6 @@ const reportOrder = (d: Dossier) =>
     },
   })
 
-/** A page's lines without spaces, the header mark and the page number. */
-const lines = (page: string) =>
-  page
-    .split('\n')
-    .map((l) => l.replace(/\s+/g, ''))
-    .filter((l) => l && l !== '内部资料注意保管' && !/^—\d+—$/.test(l))
-
 beforeAll(async () => {
   const files: Record<string, Buffer> = {}
   for (const m of MEETINGS) {
@@ -86,7 +79,7 @@ beforeAll(async () => {
   const profile = `file://${join(work, 'profile')}`
   const docs = Object.keys(files).map(file)
   execFileSync('soffice', ['--headless', `-env:UserInstallation=${profile}`, '--convert-to', 'pdf', '--outdir', work, ...docs], { timeout: 290_000, stdio: 'pipe' })
-  for (const name of Object.keys(files)) pages[name] = pdfPages(join(work, `${name}.pdf`)).map(lines)
+  for (const name of Object.keys(files)) pages[name] = pdfPages(join(work, `${name}.pdf`)).map(pageLines)
   for (const name of Object.keys(MATRICES)) hanHeights[name] = wordHeights(join(work, `${name}.pdf`))
 }, 300_000)
 

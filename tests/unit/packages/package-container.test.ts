@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process'
 import { randomBytes, randomUUID, createHash } from 'node:crypto'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync, statSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { deflateRawSync, deflateSync } from 'node:zlib'
@@ -14,6 +14,7 @@ import { writePackage, type ManifestFields, type PackageSource } from '../../../
 import { openPackage, listPackageEntries, PACKAGE_LIMITS } from '../../../src-main/core/packages/package-reader'
 import { PackageError, type PackageProblem } from '../../../src-main/core/packages/package-errors'
 import { buildZip, utf8, type TestEntry } from '../../helpers/material-fixtures'
+import { handlesOn } from '../../helpers/open-handles'
 
 let dir: string
 beforeEach(() => {
@@ -139,17 +140,6 @@ describe('a package written and read back', () => {
     if (existsSync('/proc/self/fd')) await expect.poll(() => handlesOn(join(dir, 'src-data_a.bin'))).toBe(0)
   })
 })
-
-/** This process's open handles on `path` (Linux: /proc/self/fd). */
-function handlesOn(path: string): number {
-  return readdirSync('/proc/self/fd').filter((fd) => {
-    try {
-      return readlinkSync(`/proc/self/fd/${fd}`) === path
-    } catch {
-      return false // closed while listed
-    }
-  }).length
-}
 
 describe('a package that is not what it claims is refused, naming why', () => {
   it('a missing file', async () => {

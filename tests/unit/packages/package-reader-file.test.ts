@@ -6,13 +6,14 @@
  * the file moved or deleted).
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { materialsDir, putChunks } from '../../../src-main/core/materials/material-store'
 import { openPackage } from '../../../src-main/core/packages/package-reader'
 import { writePackage } from '../../../src-main/core/packages/package-writer'
+import { handlesOn } from '../../helpers/open-handles'
 
 const dir = mkdtempSync(join(tmpdir(), 'onsite-reader-file-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -36,17 +37,6 @@ async function collect(stream: NodeJS.ReadableStream): Promise<Buffer> {
   const chunks: Buffer[] = []
   for await (const chunk of stream) chunks.push(chunk as Buffer)
   return Buffer.concat(chunks)
-}
-
-/** This process's open handles on `path` (Linux: /proc/self/fd). */
-function handlesOn(path: string): number {
-  return readdirSync('/proc/self/fd').filter((fd) => {
-    try {
-      return readlinkSync(`/proc/self/fd/${fd}`) === path
-    } catch {
-      return false // closed while listed
-    }
-  }).length
 }
 
 describe('the reader reads the package file itself', () => {
