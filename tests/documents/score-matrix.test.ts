@@ -52,8 +52,13 @@ describe('score matrix workbook', () => {
     expect(first.slice(19, 22)).toEqual([92, 4, 96])
     // 陈卫国 recused from the two 水利 units.
     expect(values(ws, 2 + 2 * 5 + 3).slice(0, 4)).toEqual([3, '市水利保障局河湖管理处党支部', '陈卫国', '回避'])
-    // The ticked veto and its reason.
+    // The ticked veto and its reason, wrapped in its column on a row tall enough for its three lines.
+    const vetoRow = ws.getRow(2 + 7 * 5 + 4)
     expect(values(ws, 2 + 7 * 5 + 4).at(-1)).toBe('发生严重违纪违法案件：群众来信反映该中心一名干部违规收受礼品')
+    expect(vetoRow.getCell(23).alignment).toMatchObject({ wrapText: true, vertical: 'top' })
+    // Its unit and reviewer beside the reason's first line, not at the foot of the tall row.
+    expect(vetoRow.getCell(3).alignment).toMatchObject({ vertical: 'top' })
+    expect(vetoRow.height).toBeGreaterThanOrEqual(3 * 15)
   })
 
   it('评分矩阵: every score, subtotal, bonus and total is a number cell on every row', () => {

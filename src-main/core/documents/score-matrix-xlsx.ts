@@ -49,6 +49,10 @@ const PLAIN: Partial<ExcelJS.Style> = Object.freeze({})
 const usePlainStyle = (cell: ExcelJS.Cell) => {
   cell.style = PLAIN
 }
+const TOP: Partial<ExcelJS.Style> = Object.freeze({ alignment: Object.freeze({ vertical: 'top' }) as Partial<ExcelJS.Alignment> })
+const useTopStyle = (cell: ExcelJS.Cell) => {
+  cell.style = TOP
+}
 /** A total dropped as the one highest or lowest: struck through, as in the results view. */
 const DROPPED: Partial<ExcelJS.Font> = Object.freeze({ strike: true, color: { argb: 'FF808080' } })
 /**
@@ -69,6 +73,10 @@ const ITEM_WIDTH = 11
 const RULE_WIDTH = 100
 /** 备注 of 汇总: 12 Chinese characters a line; the longest remark (two sentences on a tie) takes four. */
 const REMARKS_WIDTH = 28
+/** The matrix's 一票否决 column: the veto item and its reason, wrapped. */
+const VETO_WIDTH = 30
+/** A wrapped text cell, shared as PLAIN is (never edited in place). */
+const WRAPPED: Partial<ExcelJS.Style> = Object.freeze({ alignment: Object.freeze({ wrapText: true, vertical: 'top' }) as Partial<ExcelJS.Alignment> })
 const numFmt = (places: number) => (places === 0 ? '0' : `0.${'0'.repeat(places)}`)
 
 /** A sheet whose columns have `widths`, in order, set before any row: the streaming writer emits <cols> with the first committed row. */
@@ -86,7 +94,7 @@ function matrixSheet(wb: Writer, d: Dossier): void {
   const last = fixedHead.length + items.length + tailHead.length
   const widths = [6, widthFor(d.units.map((u) => u.name), 32), widthFor(d.reviewers.map((r) => r.name), 10), 6]
   for (let c = fixedHead.length + 1; c < last; c++) widths.push(ITEM_WIDTH)
-  widths.push(30)
+  widths.push(VETO_WIDTH)
   // 序号, 单位 and 评委 name each row on every page across.
   const { ws } = addSheet(wb, '评分矩阵', widths, { xSplit: 3, ySplit: 2, titleColumns: 3 })
 
@@ -124,7 +132,13 @@ function matrixSheet(wb: Writer, d: Dossier): void {
       const total = complete ? sheetTotalPoints(subtotalTenths / 10, bonus, limits) : null
       const veto = (entry?.vetoMarks ?? []).map((m) => `${vetoNames.get(m.vetoItemId) ?? ''}：${m.reason}`).join('；')
       const row = ws.addRow(safeRow([u + 1, unit.name, reviewer.name, '', ...values, complete ? subtotalTenths / 10 : null, bonus, total, veto]))
-      row.eachCell({ includeEmpty: true }, usePlainStyle)
+      // A veto's reason wraps in its column, on a row tall enough to print it whole; the row's other cells
+      // sit at its top, beside the reason's first line, so the reason is not read as the row above's.
+      row.eachCell({ includeEmpty: true }, veto ? useTopStyle : usePlainStyle)
+      if (veto) {
+        row.getCell(last).style = WRAPPED
+        row.height = WRAPPED_LINE * wrappedLines(veto, VETO_WIDTH)
+      }
       row.commit()
     }
   })
