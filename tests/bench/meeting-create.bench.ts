@@ -20,7 +20,6 @@ function bareInsertLoop(file: string, size: Size): number {
   const itemIds = Array.from({ length: size.items }, () => crypto.randomUUID())
   const unitIds = Array.from({ length: size.units }, () => crypto.randomUUID())
   const reviewerIds = Array.from({ length: size.reviewers }, () => crypto.randomUUID())
-  const scoreIds = Array.from({ length: size.units * size.reviewers * size.items }, () => crypto.randomUUID())
   const start = process.hrtime.bigint()
   db.transaction(() => {
     db.prepare('INSERT INTO meetings (id, title, date, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(meetingId, '合成评审会', '2024-12-18', at, at)
@@ -39,10 +38,9 @@ function bareInsertLoop(file: string, size: Size): number {
     const r = db.prepare('INSERT INTO reviewers (id, meeting_id, seq, name, updated_at) VALUES (?, ?, ?, ?, ?)')
     reviewerIds.forEach((id, i) => r.run(id, meetingId, i + 1, `评委${i + 1}`, at))
     const s = db.prepare(
-      'INSERT INTO scores (id, meeting_id, reviewer_id, unit_id, item_id, value_tenths, deduction_reason, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO scores (meeting_id, reviewer_id, unit_id, item_id, value_tenths, deduction_reason, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     )
-    let n = 0
-    for (const reviewerId of reviewerIds) for (const unitId of unitIds) for (const itemId of itemIds) s.run(scoreIds[n++], meetingId, reviewerId, unitId, itemId, 35, '', at)
+    for (const reviewerId of reviewerIds) for (const unitId of unitIds) for (const itemId of itemIds) s.run(meetingId, reviewerId, unitId, itemId, 35, '', at)
   })()
   const ms = msSince(start)
   db.close()

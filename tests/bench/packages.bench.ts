@@ -255,14 +255,15 @@ async function mergeIn(dir: string): Promise<BenchResult[]> {
 function bareInserts(dataDir: string, meetingId: string, rows: ReturnType<typeof syntheticScores>): number {
   const core = open(dataDir)
   const db = core.context.db
-  db.exec('CREATE TEMP TABLE bench_scores (reviewer_id TEXT, unit_id TEXT, item_id TEXT, value_tenths INTEGER)')
+  // Keyed by reviewer, so each commit reads its reviewer's rows only (unkeyed, the forty statements scanned all 360,000 rows each).
+  db.exec('CREATE TEMP TABLE bench_scores (reviewer_id TEXT, unit_id TEXT, item_id TEXT, value_tenths INTEGER, PRIMARY KEY (reviewer_id, unit_id, item_id)) WITHOUT ROWID')
   const put = db.prepare('INSERT INTO temp.bench_scores VALUES (?, ?, ?, ?)')
   db.transaction(() => {
     for (const r of rows) put.run(r.reviewerId, r.unitId, r.itemId, r.valueTenths)
   })()
   const insert = db.prepare(
-    `INSERT INTO scores (id, meeting_id, reviewer_id, unit_id, item_id, value_tenths, deduction_reason, updated_at)
-     SELECT new_id(), :m, reviewer_id, unit_id, item_id, value_tenths, '', :at FROM temp.bench_scores WHERE reviewer_id = :r`,
+    `INSERT INTO scores (meeting_id, reviewer_id, unit_id, item_id, value_tenths, deduction_reason, updated_at)
+     SELECT :m, reviewer_id, unit_id, item_id, value_tenths, '', :at FROM temp.bench_scores WHERE reviewer_id = :r`,
   )
   const reviewers = [...new Set(rows.map((r) => r.reviewerId))]
   const at = now()

@@ -35,13 +35,13 @@ export async function benchScoreSave(): Promise<BenchResult[]> {
     }
     const bare: number[] = []
     const upsert = db.prepare(
-      `INSERT INTO scores (id, meeting_id, reviewer_id, unit_id, item_id, value_tenths, deduction_reason, updated_at) VALUES (?, ?, ?, ?, ?, ?, '', ?)
+      `INSERT INTO scores (meeting_id, reviewer_id, unit_id, item_id, value_tenths, deduction_reason, updated_at) VALUES (?, ?, ?, ?, ?, '', ?)
        ON CONFLICT (reviewer_id, unit_id, item_id) DO UPDATE SET value_tenths = excluded.value_tenths, updated_at = excluded.updated_at`,
     )
     for (let i = 0; i < SAVES; i++) {
       const item = m.items[i % m.items.length]
       const start = process.hrtime.bigint()
-      upsert.run(crypto.randomUUID(), m.meeting.id, m.reviewerIds[i % m.reviewerIds.length], m.unitIds[(i * 11) % m.unitIds.length], item.id, item.maxPoints * 10 - 5 * (i % 2), new Date().toISOString())
+      upsert.run(m.meeting.id, m.reviewerIds[i % m.reviewerIds.length], m.unitIds[(i * 11) % m.unitIds.length], item.id, item.maxPoints * 10 - 5 * (i % 2), new Date().toISOString())
       bare.push(msSince(start))
     }
     ours.sort((a, b) => a - b)

@@ -20,13 +20,16 @@ const tempDir = () => {
 }
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })))
 
-/** Every row of every table while the file was sound, keyed by table then id. */
+/** A row's identity: its id or sequence number, else (scores, merge bases: keyed by what they belong to) the whole row. */
+const rowKey = (r: Record<string, unknown>) => r.id ?? r.seq ?? JSON.stringify(r)
+
+/** Every row of every table while the file was sound, keyed by table then rowKey. */
 function rowsById(file: string): Record<string, Map<unknown, unknown>> {
   const db = new BetterSqlite3(file)
   const snapshot = snapshotDatabase(db)
   db.close()
   return Object.fromEntries(
-    Object.entries(snapshot).map(([table, rows]) => [table, new Map((rows as Record<string, unknown>[]).map((r) => [r.id ?? r.seq, r]))]),
+    Object.entries(snapshot).map(([table, rows]) => [table, new Map((rows as Record<string, unknown>[]).map((r) => [rowKey(r), r]))]),
   )
 }
 
@@ -55,7 +58,7 @@ describe('recovering a damaged data file', () => {
     db.close()
     expect(recovered.scores).toHaveLength(scoreReport.copied)
     for (const [table, rows] of Object.entries(recovered)) {
-      for (const row of rows as Record<string, unknown>[]) expect(row, table).toEqual(sound[table].get(row.id ?? row.seq))
+      for (const row of rows as Record<string, unknown>[]) expect(row, table).toEqual(sound[table].get(rowKey(row)))
       if (table !== 'scores') expect(rows, table).toHaveLength(sound[table].size)
     }
   })

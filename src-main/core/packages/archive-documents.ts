@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import type { Database } from 'better-sqlite3'
 import { z } from 'zod'
 import { buildMinutesDocx } from '../documents/minutes'
+import { scoresOfMeeting } from '../services/score-scope'
 import { buildReviewerSheetsDocx } from '../documents/reviewer-sheet'
 import { buildScoreMatrixXlsx } from '../documents/score-matrix-xlsx'
 import { buildSummaryDocx } from '../documents/summary-sheet'
@@ -49,7 +50,7 @@ const MAKERS: DocumentMaker[] = [
  */
 export async function writeArchiveDocuments(slice: Database, meetingId: string, folder: string): Promise<{ sources: PackageSource[]; index: ArchiveDocumentsIndex }> {
   const dossier = loadDossier(slice, meetingId)
-  const scored = (slice.prepare('SELECT count(*) AS n FROM scores WHERE meeting_id = ?').get(meetingId) as { n: number }).n > 0
+  const scored = (slice.prepare(`SELECT count(*) AS n FROM scores WHERE ${scoresOfMeeting()}`).get(meetingId) as { n: number }).n > 0
   const index: ArchiveDocumentsIndex = { documents: [], skipped: [] }
   const sources: PackageSource[] = []
   for (const maker of MAKERS) {

@@ -36,8 +36,8 @@ export function applyMerge(db: Database, meetingId: string, reviewerId: string, 
        (SELECT unit_id, field FROM temp.merge_plan WHERE outcome = 'take' AND theirs IS NULL AND field GLOB 'item:*')`,
   ).run({ r: reviewerId })
   db.prepare(
-    `INSERT INTO main.scores (id, meeting_id, reviewer_id, unit_id, item_id, value_tenths, deduction_reason, updated_at)
-     SELECT new_id(), :m, :r, unit_id, substr(field, 6), theirs ->> 0, theirs ->> 1, :at FROM temp.merge_plan
+    `INSERT INTO main.scores (meeting_id, reviewer_id, unit_id, item_id, value_tenths, deduction_reason, updated_at)
+     SELECT :m, :r, unit_id, substr(field, 6), theirs ->> 0, theirs ->> 1, :at FROM temp.merge_plan
      WHERE outcome = 'take' AND theirs IS NOT NULL AND field GLOB 'item:*'
      ON CONFLICT (reviewer_id, unit_id, item_id) DO UPDATE SET value_tenths = excluded.value_tenths, deduction_reason = excluded.deduction_reason, updated_at = excluded.updated_at`,
   ).run(sheet)

@@ -5,6 +5,7 @@ import { notFound } from '../errors'
 import { newId, now, stmt } from '../db/statements'
 import { writeTransaction } from '../db/transaction'
 import { saveRules } from './rules'
+import { scoresOfMeeting } from './score-scope'
 
 interface MeetingRow {
   id: string
@@ -48,7 +49,7 @@ export function listMeetings(db: Database): MeetingSummary[] {
     `SELECT m.*,
        (SELECT count(*) FROM units u WHERE u.meeting_id = m.id) AS unit_count,
        (SELECT count(*) FROM reviewers r WHERE r.meeting_id = m.id) AS reviewer_count,
-       (SELECT count(*) FROM scores s WHERE s.meeting_id = m.id) AS score_count
+       (SELECT count(*) FROM scores WHERE ${scoresOfMeeting('m.id')}) AS score_count
      FROM meetings m ORDER BY m.date DESC, m.created_at DESC`,
   ).all() as (MeetingRow & { unit_count: number; reviewer_count: number; score_count: number })[]
   return rows.map((r) => ({
@@ -100,6 +101,11 @@ export function updateMeeting(db: Database, id: string, fields: MeetingFields): 
 }
 
 export function deleteMeeting(db: Database, id: string): void {
-  const info = stmt(db, 'DELETE FROM meetings WHERE id = ?').run(id)
-  if (info.changes === 0) throw notFound('会议')
+  writeTransaction(db, () => {
+    // Scores first, by their key: the cascade from each deleted unit and rubric item would otherwise
+    // search the whole scores table once per unit and item (score-scope.ts).
+    stmt(db, `DELETE FROM scores WHERE ${scoresOfMeeting()}`).run(id)
+    const info = stmt(db, 'DELETE FROM meetings WHERE id = ?').run(id)
+    if (info.changes === 0) throw notFound('会议')
+  })
 }

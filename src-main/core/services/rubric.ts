@@ -6,6 +6,7 @@ import { capTenthsOf } from '../../shared/sheet-total'
 import { newId, now, stmt } from '../db/statements'
 import { writeTransaction } from '../db/transaction'
 import { DomainError, notFound } from '../errors'
+import { scoresOfMeeting } from './score-scope'
 
 interface RubricRow {
   base_tenths: number
@@ -66,7 +67,7 @@ export function getRubric(db: Database, meetingId: string): Rubric {
     seq: number
     name: string
   }[]
-  const locked = !!stmt(db, 'SELECT 1 FROM scores WHERE meeting_id = ? LIMIT 1').get(meetingId)
+  const locked = !!stmt(db, `SELECT 1 FROM scores WHERE ${scoresOfMeeting()} LIMIT 1`).get(meetingId)
   const body = {
     basePoints: fromTenths(head.base_tenths),
     bonusMaxPoints: fromTenths(head.bonus_max_tenths),
@@ -147,7 +148,7 @@ function validate(r: ReturnType<typeof RubricInput.parse>): void {
 
 /** Once scores exist, the maxima, steps and set of items are frozen; wording may still change. */
 function checkLocked(db: Database, meetingId: string, r: ReturnType<typeof RubricInput.parse>): void {
-  const locked = !!stmt(db, 'SELECT 1 FROM scores WHERE meeting_id = ? LIMIT 1').get(meetingId)
+  const locked = !!stmt(db, `SELECT 1 FROM scores WHERE ${scoresOfMeeting()} LIMIT 1`).get(meetingId)
   if (!locked) return
   const before = getRubric(db, meetingId)
   const shape = (x: { criteria: { items: { id?: string; maxPoints: number; step: number }[] }[] }) =>

@@ -1,11 +1,12 @@
 import type { Database } from 'better-sqlite3'
-import { newId, now, stmt } from '../db/statements'
+import { now, stmt } from '../db/statements'
 import { writeTransaction } from '../db/transaction'
 import { appendHistory } from '../history/history-chain'
 import { DomainError } from '../errors'
 import { getRubricShape } from './rubric'
 import { lockedSheetError } from './submissions'
 import { assertMeeting } from './meetings'
+import { scoresOfMeeting } from './score-scope'
 import { fromTenths, isOnTenthGrid, toTenths } from '../../shared/points'
 import type { MeetingScores } from '../../shared/schemas/scoring'
 
@@ -43,11 +44,11 @@ export function saveScoresBulk(db: Database, meetingId: string, rows: BulkScore[
       ),
     )
     const existing = stmt(db, 'SELECT value_tenths FROM scores WHERE reviewer_id = ? AND unit_id = ? AND item_id = ?')
-    const hasAny = !!stmt(db, 'SELECT 1 FROM scores WHERE meeting_id = ? LIMIT 1').get(meetingId)
+    const hasAny = !!stmt(db, `SELECT 1 FROM scores WHERE ${scoresOfMeeting()} LIMIT 1`).get(meetingId)
     const upsert = stmt(
       db,
-      `INSERT INTO scores (id, meeting_id, reviewer_id, unit_id, item_id, value_tenths, deduction_reason, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO scores (meeting_id, reviewer_id, unit_id, item_id, value_tenths, deduction_reason, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (reviewer_id, unit_id, item_id) DO UPDATE SET value_tenths = excluded.value_tenths,
          deduction_reason = excluded.deduction_reason, updated_at = excluded.updated_at`,
     )
@@ -69,7 +70,7 @@ export function saveScoresBulk(db: Database, meetingId: string, rows: BulkScore[
       if (submittedAt) throw new DomainError('CONFLICT', `${where}：${lockedSheetError(reviewer.name, units.get(row.unitId)!, submittedAt).message}`)
       if (recused.has(sheet)) throw new DomainError('CONFLICT', `${where}：评委“${reviewer.name}”已回避该单位`)
       const before = hasAny ? (existing.get(row.reviewerId, row.unitId, row.itemId) as { value_tenths: number } | undefined) : undefined
-      upsert.run(newId(), meetingId, row.reviewerId, row.unitId, row.itemId, row.valueTenths, row.deductionReason ?? '', at)
+      upsert.run(meetingId, row.reviewerId, row.unitId, row.itemId, row.valueTenths, row.deductionReason ?? '', at)
       if (!before) newPerSheet.set(sheet, (newPerSheet.get(sheet) ?? 0) + 1)
       else if (before.value_tenths !== row.valueTenths) {
         appendHistory(db, {

@@ -78,10 +78,10 @@ export function saveScore(db: Database, meetingId: string, input: ScoreInput): S
       }
       stmt(
         db,
-        `INSERT INTO scores (id, meeting_id, reviewer_id, unit_id, item_id, value_tenths, deduction_reason, updated_at)
-         VALUES (@id, @meetingId, @reviewerId, @unitId, @itemId, @tenths, @reason, @at)
+        `INSERT INTO scores (meeting_id, reviewer_id, unit_id, item_id, value_tenths, deduction_reason, updated_at)
+         VALUES (@meetingId, @reviewerId, @unitId, @itemId, @tenths, @reason, @at)
          ON CONFLICT (reviewer_id, unit_id, item_id) DO UPDATE SET value_tenths = @tenths, deduction_reason = @reason, updated_at = @at`,
-      ).run({ id: newId(), meetingId, reviewerId: input.reviewerId, unitId: input.unitId, itemId: input.itemId, tenths, reason: input.deductionReason, at })
+      ).run({ meetingId, reviewerId: input.reviewerId, unitId: input.unitId, itemId: input.itemId, tenths, reason: input.deductionReason, at })
     }
     const oldValue = before ? String(fromTenths(before.value_tenths)) : null
     const newValue = tenths === null ? null : String(fromTenths(tenths))

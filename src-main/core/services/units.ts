@@ -5,6 +5,7 @@ import { writeTransaction } from '../db/transaction'
 import { UNIT_HAS_MATERIALS } from '../../shared/errors'
 import { DomainError, notFound } from '../errors'
 import { assertMeeting } from './meetings'
+import { scoresOfUnit } from './score-scope'
 
 interface UnitRow {
   id: string
@@ -39,7 +40,7 @@ const toUnit = (r: UnitRow): Unit => ({
 })
 
 /** Every column of a unit plus whether any reviewer scored it (then it can be withdrawn, not deleted). */
-const UNIT_COLUMNS = 'units.*, EXISTS (SELECT 1 FROM scores WHERE scores.unit_id = units.id) AS scored'
+const UNIT_COLUMNS = `units.*, EXISTS (SELECT 1 FROM scores WHERE ${scoresOfUnit('units.id', 'units.meeting_id')}) AS scored`
 
 export function listUnits(db: Database, meetingId: string): Unit[] {
   assertMeeting(db, meetingId)
@@ -98,7 +99,7 @@ export function updateUnit(db: Database, meetingId: string, id: string, fields: 
  */
 export function deleteUnit(db: Database, meetingId: string, id: string, withMaterials = false): void {
   const unit = getUnit(db, meetingId, id)
-  if (stmt(db, 'SELECT 1 FROM scores WHERE unit_id = ? LIMIT 1').get(id)) {
+  if (stmt(db, `SELECT 1 FROM scores WHERE ${scoresOfUnit('@unit', '@meeting')} LIMIT 1`).get({ unit: id, meeting: meetingId })) {
     throw new DomainError('CONFLICT', '该单位已有评委评分，不能删除；如该单位不再参加评审，请改为“退出评审”（保留其评分，不参加排名）')
   }
   const materials = stmt(db, 'SELECT count(*) FROM materials WHERE unit_id = ?').pluck().get(id) as number

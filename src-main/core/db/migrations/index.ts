@@ -13,6 +13,7 @@ import { sql as commentPhrases } from './012-comment-phrases'
 import { sql as lotsProjector } from './013-lots-projector'
 import { sql as packages } from './014-packages'
 import { sql as sheetMergeBases } from './015-sheet-merge-bases'
+import { sql as leanScores } from './016-lean-scores'
 
 export interface Migration {
   /** The `user_version` the database has after this step. */
@@ -38,6 +39,7 @@ export const migrations: Migration[] = [
   { version: 13, name: 'lots and projector', sql: lotsProjector },
   { version: 14, name: 'packages', sql: packages },
   { version: 15, name: 'sheet merge bases', sql: sheetMergeBases },
+  { version: 16, name: 'lean scores', sql: leanScores },
 ]
 
 export const LATEST_VERSION = migrations[migrations.length - 1].version

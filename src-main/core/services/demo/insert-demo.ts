@@ -39,10 +39,10 @@ export function insertDemo(db: Database, demo: DemoFile): void {
   }
   const score = stmt(
     db,
-    `INSERT INTO scores (id, meeting_id, reviewer_id, unit_id, item_id, value_tenths, deduction_reason, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO scores (meeting_id, reviewer_id, unit_id, item_id, value_tenths, deduction_reason, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
   )
-  for (const s of demo.scores) score.run(s.id, meetingId, s.reviewerId, s.unitId, s.itemId, toTenths(s.value), s.deductionReason, at)
+  for (const s of demo.scores) score.run(meetingId, s.reviewerId, s.unitId, s.itemId, toTenths(s.value), s.deductionReason, at)
   const review = stmt(
     db,
     `INSERT INTO reviews (id, meeting_id, reviewer_id, unit_id, bonus_tenths, bonus_reason, strengths, weaknesses, suggestions, updated_at)
