@@ -38,17 +38,20 @@ export function buildMergePlan(db: Database, meetingId: string, reviewerId: stri
   db.prepare(
     `INSERT INTO temp.merge_plan (unit_id, field, theirs, ours, base, outcome, proven)
      SELECT unit_id, field, theirs, ours, base,
-       CASE WHEN theirs IS ours THEN 'agree' WHEN ours IS base THEN 'take' WHEN theirs IS base THEN 'keep' ELSE 'conflict' END,
-       coalesce(i.id IS NOT NULL AND s.unit_id IN (SELECT id FROM main.units WHERE meeting_id = :m) AND theirs ->> 1 = ''
-         AND typeof(theirs ->> 0) = 'integer' AND theirs ->> 0 BETWEEN 0 AND i.max_tenths AND (theirs ->> 0) % i.step_tenths = 0, 0)
-     FROM (SELECT unit_id, field, max(CASE side WHEN 0 THEN value END) AS theirs, max(CASE side WHEN 1 THEN value END) AS ours, max(CASE side WHEN 2 THEN value END) AS base
-           FROM (SELECT 0 AS side, * FROM (${sheetFieldsSql('pkg')})
+       CASE WHEN theirs IS ours THEN 'agree' WHEN ours IS base THEN 'take' WHEN theirs IS base THEN 'keep' ELSE 'conflict' END, proven
+     FROM (SELECT unit_id, field, max(CASE side WHEN 0 THEN value END) AS theirs, max(CASE side WHEN 1 THEN value END) AS ours, max(CASE side WHEN 2 THEN value END) AS base,
+             max(CASE side WHEN 0 THEN proven ELSE 0 END) AS proven
+           FROM (SELECT 0 AS side, * FROM (${sheetFieldsSql('pkg', TAKEABLE_AS_IS)})
                  UNION ALL SELECT 1, * FROM (${sheetFieldsSql('main')})
                  UNION ALL SELECT 2, * FROM (${baseFieldsSql('main')}))
-           GROUP BY unit_id, field) AS s
-     LEFT JOIN main.rubric_items i ON s.field GLOB 'item:*' AND i.id = substr(s.field, 6) AND i.meeting_id = :m`,
+           GROUP BY unit_id, field)`,
   ).run({ m: meetingId, r: reviewerId })
 }
+
+/** A package's score that needs no further check (see buildMergePlan), over the score row's own columns. */
+const TAKEABLE_AS_IS = `(deduction_reason = '' AND typeof(value_tenths) = 'integer' AND value_tenths >= 0
+  AND unit_id IN (SELECT id FROM main.units WHERE meeting_id = :m)
+  AND EXISTS (SELECT 1 FROM main.rubric_items i WHERE i.id = item_id AND i.meeting_id = :m AND value_tenths <= i.max_tenths AND value_tenths % i.step_tenths = 0))`
 
 const planRows = (db: Database, where: string, params: Record<string, unknown> = {}) =>
   db.prepare(

@@ -17,21 +17,23 @@ export function splitKey(key: string): { unitId: string; field: string } {
 }
 
 /**
- * The fields of reviewer `:r` in meeting `:m` held in `schema`: rows (unit_id, field, value). Each table
- * is searched by its reviewer index: `+meeting_id` keeps SQLite from choosing the meeting index
- * instead, which on an organizer's database walks every reviewer's 9,000 scores to find one's.
+ * The fields of reviewer `:r` in meeting `:m` held in `schema`: rows (unit_id, field, value, proven).
+ * `scoreProof` is SQL over a score row's own columns (a score is thousands of rows, and its encoded value
+ * would have to be parsed again to judge it); `proven` is its result for scores, 0 for every other field.
+ * Each table is searched by its reviewer index: `+meeting_id` keeps SQLite from choosing a meeting index
+ * instead, which on an organizer's database walks every reviewer's rows to find one's.
  */
-export function sheetFieldsSql(schema: 'main' | 'pkg'): string {
+export function sheetFieldsSql(schema: 'main' | 'pkg', scoreProof = '0'): string {
   const own = 'reviewer_id = :r AND +meeting_id = :m'
-  return `SELECT unit_id, 'item:' || item_id AS field, json_array(value_tenths, deduction_reason) AS value FROM ${schema}.scores WHERE ${own}
-    UNION ALL SELECT unit_id, 'review', json_array(bonus_tenths, bonus_reason, strengths, weaknesses, suggestions) FROM ${schema}.reviews WHERE ${own}
-    UNION ALL SELECT unit_id, 'veto:' || veto_item_id, reason FROM ${schema}.veto_marks WHERE ${own}
-    UNION ALL SELECT unit_id, 'submitted', '1' FROM ${schema}.sheet_submissions WHERE ${own}
-    UNION ALL SELECT unit_id, 'recused', reason FROM ${schema}.recusals WHERE ${own}`
+  return `SELECT unit_id, 'item:' || item_id AS field, json_array(value_tenths, deduction_reason) AS value, ${scoreProof} AS proven FROM ${schema}.scores WHERE ${own}
+    UNION ALL SELECT unit_id, 'review', json_array(bonus_tenths, bonus_reason, strengths, weaknesses, suggestions), 0 FROM ${schema}.reviews WHERE ${own}
+    UNION ALL SELECT unit_id, 'veto:' || veto_item_id, reason, 0 FROM ${schema}.veto_marks WHERE ${own}
+    UNION ALL SELECT unit_id, 'submitted', '1', 0 FROM ${schema}.sheet_submissions WHERE ${own}
+    UNION ALL SELECT unit_id, 'recused', reason, 0 FROM ${schema}.recusals WHERE ${own}`
 }
 
 export function readSheetFields(db: Database, schema: 'main' | 'pkg', meetingId: string, reviewerId: string): FieldValues {
-  const rows = db.prepare(sheetFieldsSql(schema)).raw().all({ m: meetingId, r: reviewerId }) as [string, string, string][]
+  const rows = db.prepare(sheetFieldsSql(schema)).raw().all({ m: meetingId, r: reviewerId }) as [string, string, string, number][]
   return new Map(rows.map(([unitId, field, value]) => [fieldKey(unitId, field), value]))
 }
 
@@ -50,6 +52,6 @@ export function writeBases(db: Database, meetingId: string, reviewerId: string, 
   for (const [unitId, fields] of sheets) insert.run(reviewerId, unitId, meetingId, JSON.stringify(fields))
 }
 
-/** The reviewer's merge bases as rows (unit_id, field, value), for the merge plan. */
+/** The reviewer's merge bases as rows (unit_id, field, value, proven = 0), for the merge plan. */
 export const baseFieldsSql = (schema: 'main' | 'pkg'): string =>
-  `SELECT b.unit_id, f.key AS field, f.value FROM ${schema}.merge_base_sheets b, json_each(b.fields) f WHERE b.reviewer_id = :r AND +b.meeting_id = :m`
+  `SELECT b.unit_id, f.key AS field, f.value, 0 AS proven FROM ${schema}.merge_base_sheets b, json_each(b.fields) f WHERE b.reviewer_id = :r AND +b.meeting_id = :m`
