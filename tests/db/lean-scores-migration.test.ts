@@ -19,7 +19,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 const SCORE_COLUMNS = 'meeting_id, reviewer_id, unit_id, item_id, value_tenths, deduction_reason, updated_at'
 
-it('schema 16 keeps every score, value for value, keyed by reviewer, unit and item alone', () => {
+it('schema 16 keeps every score, value for value, stored by its key (reviewer, unit, item) alone', () => {
   const db = new BetterSqlite3(join(dir, 'v15.sqlite'))
   db.function('new_id', { deterministic: false }, newId)
   db.pragma('foreign_keys = ON')
@@ -39,7 +39,9 @@ it('schema 16 keeps every score, value for value, keyed by reviewer, unit and it
   expect(db.pragma('user_version', { simple: true })).toBe(16)
   expect(db.prepare(`SELECT ${SCORE_COLUMNS} FROM scores ORDER BY reviewer_id, unit_id, item_id`).all()).toEqual(before)
   expect((db.pragma('table_info(scores)') as { name: string }[]).map((c) => c.name)).toEqual(SCORE_COLUMNS.split(', '))
-  expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'scores'").pluck().all()).toEqual(['sqlite_autoindex_scores_1'])
+  // Stored by its key alone: no rowid, no other index.
+  expect(db.prepare("SELECT wr FROM pragma_table_list WHERE name = 'scores'").pluck().get()).toBe(1)
+  expect(db.prepare("SELECT name FROM pragma_index_list('scores') WHERE origin <> 'pk'").pluck().all()).toEqual([])
   expect(db.pragma('foreign_key_check')).toEqual([])
 
   // What the dropped indexes served, through the key: which units are scored, the meetings' counts,

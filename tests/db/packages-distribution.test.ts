@@ -160,7 +160,7 @@ describe('a doctored distribution package is refused and the laptop is unchanged
     const other = written[1].reviewerId
     const path = await doctor('foreign', (db) => {
       db.pragma('foreign_keys = OFF')
-      db.prepare("UPDATE scores SET reviewer_id = ? WHERE rowid IN (SELECT rowid FROM scores LIMIT 1)").run(other)
+      db.prepare('UPDATE scores SET reviewer_id = ? WHERE (reviewer_id, unit_id, item_id) = (SELECT reviewer_id, unit_id, item_id FROM scores LIMIT 1)').run(other)
       db.prepare("INSERT INTO scores (meeting_id, reviewer_id, unit_id, item_id, value_tenths, deduction_reason, updated_at) SELECT meeting_id, ?, unit_id, item_id, 10, '', updated_at FROM scores WHERE reviewer_id <> ? LIMIT 1").run(other, other)
     })
     expect(await expectRefused(laptop(), path, 'foreign-data')).toContain('其他评委')

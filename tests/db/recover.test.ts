@@ -36,31 +36,56 @@ function rowsById(file: string): Record<string, Map<unknown, unknown>> {
 describe('recovering a damaged data file', () => {
   it('copies every readable row unchanged, loses only the damaged page, and leaves the original as it was', () => {
     const dir = tempDir()
-    const { file, scores } = writeValidDatabase(dir)
+    const { file } = writeValidDatabase(dir)
     const sound = rowsById(file)
-    damagePageOf(file, 'scores')
+    const history = sound.score_history.size
+    damagePageOf(file, 'score_history')
     const before = { hash: sha256(file), files: listing(dir) }
 
     const report = recoverDatabase(file, join(dir, 'recovered.sqlite'))
 
     expect(sha256(file)).toBe(before.hash)
     expect(listing(dir)).toEqual([...before.files, 'recovered.sqlite'].sort())
-    const scoreReport = report.tables.find((t) => t.table === 'scores')!
-    expect(scoreReport.lost).toBeGreaterThan(0)
-    expect(scoreReport.copied + scoreReport.lost).toBe(scores)
-    expect(scoreReport.damaged).toBe(true)
-    for (const t of report.tables.filter((t) => t.table !== 'scores')) expect(t, t.table).toMatchObject({ lost: 0, orphans: 0, damaged: false })
+    // A rowid table: the rows on the damaged page are counted.
+    const damaged = report.tables.find((t) => t.table === 'score_history')!
+    expect(damaged.lost).toBeGreaterThan(0)
+    expect(damaged.copied + damaged.lost).toBe(history)
+    expect(damaged.damaged).toBe(true)
+    for (const t of report.tables.filter((t) => t.table !== 'score_history')) expect(t, t.table).toMatchObject({ lost: 0, orphans: 0, damaged: false })
 
     // The new file opens like any data file (current schema, passes the start-up check) and holds
     // exactly the readable rows, value for value.
     const db = openDatabase(join(dir, 'recovered.sqlite'))
     const recovered = snapshotDatabase(db)
     db.close()
-    expect(recovered.scores).toHaveLength(scoreReport.copied)
+    expect(recovered.score_history).toHaveLength(damaged.copied)
     for (const [table, rows] of Object.entries(recovered)) {
       for (const row of rows as Record<string, unknown>[]) expect(row, table).toEqual(sound[table].get(rowKey(row)))
-      if (table !== 'scores') expect(rows, table).toHaveLength(sound[table].size)
+      if (table !== 'score_history') expect(rows, table).toHaveLength(sound[table].size)
     }
+  })
+
+  it('reads a table stored by its key (scores) from both ends of the damage, every readable score unchanged', () => {
+    const dir = tempDir()
+    const { file, scores } = writeValidDatabase(dir)
+    const sound = rowsById(file)
+    damagePageOf(file, 'scores')
+
+    const report = recoverDatabase(file, join(dir, 'recovered.sqlite'))
+
+    const entry = report.tables.find((t) => t.table === 'scores')!
+    expect(entry).toMatchObject({ damaged: true, lost: 0, orphans: 0 }) // how many rows the page held cannot be read
+    expect(entry.copied).toBeLessThan(scores)
+    expect(entry.copied).toBeGreaterThan(scores / 2)
+    const db = openDatabase(join(dir, 'recovered.sqlite'))
+    const recovered = snapshotDatabase(db).scores as Record<string, unknown>[]
+    db.close()
+    expect(recovered).toHaveLength(entry.copied)
+    for (const row of recovered) expect(row).toEqual(sound.scores.get(rowKey(row)))
+    // Rows on both sides of the damaged page: the first and the last score by key are back.
+    const keys = [...sound.scores.values()].map((r) => r as Record<string, string>).map((r) => `${r.reviewer_id}|${r.unit_id}|${r.item_id}`).sort()
+    const back = new Set(recovered.map((r) => `${r.reviewer_id}|${r.unit_id}|${r.item_id}`))
+    expect(back.has(keys[0]) && back.has(keys[keys.length - 1])).toBe(true)
   })
 
   it('drops rows whose parent was lost, so the new file has no dangling references', () => {
@@ -95,7 +120,7 @@ describe('recovering a damaged data file', () => {
     const run = runCli(['--data', dir, '--recover', target])
     expect(run.status, run.stderr).toBe(0)
     expect(run.stdout).toContain(`已把仍能读取的数据复制到新文件：${target}`)
-    expect(run.stdout).toMatch(/评分：\d+ 条（\d+ 条无法读取）/)
+    expect(run.stdout).toMatch(/评分：\d+ 条（有无法读取的部分，条数不明）/)
     expect(run.stdout).toContain('新文件改名为 onsite-review.sqlite')
     expect(sha256(file)).toBe(hash)
     expect(existsSync(target)).toBe(true)

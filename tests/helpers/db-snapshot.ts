@@ -10,7 +10,14 @@ export function dataTables(db: Database): { name: string; sql: string }[] {
 
 /** Every row of every table, in a stable order: "nothing changed" means this is deep-equal before and after. */
 export function snapshotDatabase(db: Database): Record<string, unknown[]> {
-  return Object.fromEntries(dataTables(db).map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]))
+  return Object.fromEntries(dataTables(db).map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY ${storageOrder(db, name)}`).all()]))
+}
+
+/** rowid, or the primary key of a table stored by it (WITHOUT ROWID: scores). */
+function storageOrder(db: Database, table: string): string {
+  if (!(db.prepare('SELECT wr FROM pragma_table_list WHERE name = ?').pluck().get(table) as number)) return 'rowid'
+  const columns = db.pragma(`table_info("${table}")`) as { name: string; pk: number }[]
+  return columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => `"${c.name}"`).join(', ')
 }
 
 /** The schema as SQLite stores it, whitespace-normalised. */

@@ -99,7 +99,6 @@ function copyAll(src: Database, out: Database, sourceTables: Map<string, string[
 function copyTable(src: Database, out: Database, table: string, columns: string[]): { copied: number; lost: number; damaged: boolean } {
   const list = columns.map(quote).join(', ')
   const insert = out.prepare(`INSERT INTO ${quote(table)} (${list}) VALUES (${columns.map(() => '?').join(', ')})`)
-  const select = `SELECT rowid AS "rowid:", ${list} FROM ${quote(table)} NOT INDEXED`
   let copied = 0
   let lost = 0
   const write = (row: Record<string, unknown>) => {
@@ -110,6 +109,9 @@ function copyTable(src: Database, out: Database, table: string, columns: string[
       lost++ // readable but broken (fails a CHECK or a unique key): leave it out
     }
   }
+  const key = keyOf(src, table)
+  if (key) return { ...copyByKey(src, table, list, key, write), copied, lost }
+  const select = `SELECT rowid AS "rowid:", ${list} FROM ${quote(table)} NOT INDEXED`
   // Forward until the end or the first damaged page, then backward from the end to the damage.
   const low = scan(src.prepare(`${select} ORDER BY rowid`), write)
   if (low.complete) return { copied, lost, damaged: false }
@@ -133,6 +135,44 @@ function copyTable(src: Database, out: Database, table: string, columns: string[
   return { copied, lost: high.last === undefined ? lost : lost + failed, damaged: true }
 }
 
+/** The primary key of a table stored by it (WITHOUT ROWID, e.g. scores), or undefined for a rowid table. */
+function keyOf(src: Database, table: string): string[] | undefined {
+  const listed = src.prepare('SELECT wr FROM pragma_table_list WHERE name = ?').get(table) as { wr: number } | undefined
+  if (!listed?.wr) return undefined
+  return (src.pragma(`table_info(${quote(table)})`) as { name: string; pk: number }[])
+    .filter((c) => c.pk > 0)
+    .sort((a, b) => a.pk - b.pk)
+    .map((c) => c.name)
+}
+
+/**
+ * A table stored by its key has no row numbers to probe one by one: forward in key order to the damage,
+ * backward from the end to the last key read; what lay on the damaged pages is lost, and how many rows
+ * that was cannot be read either (`lost` counts only readable rows that failed, the report says so).
+ */
+function copyByKey(src: Database, table: string, list: string, key: string[], write: (row: Record<string, unknown>) => void): { damaged: boolean } {
+  const keyList = key.map(quote).join(', ')
+  const select = `SELECT ${keyList.replace(/"([^"]+)"/g, '"$1" AS "key:$1"')}, ${list} FROM ${quote(table)}`
+  let last: unknown[] | undefined
+  try {
+    for (const row of src.prepare(`${select} ORDER BY ${keyList}`).iterate() as Iterable<Record<string, unknown>>) {
+      last = key.map((k) => row[`key:${k}`])
+      write(row)
+    }
+    return { damaged: false }
+  } catch {
+    // damaged: read the rest from the end
+  }
+  const after = last ? ` WHERE (${keyList}) > (${key.map(() => '?').join(', ')})` : ''
+  try {
+    for (const row of src.prepare(`${select}${after} ORDER BY ${key.map((k) => `${quote(k)} DESC`).join(', ')}`).iterate(...(last ?? [])) as Iterable<Record<string, unknown>>)
+      write(row)
+  } catch {
+    // damaged from both ends: the rows between are lost
+  }
+  return { damaged: true }
+}
+
 /** Reads rows in order until the end, a damaged page, or the rowid where an earlier scan stopped. */
 function scan(statement: BetterSqlite3.Statement, write: (row: Record<string, unknown>) => void, stopAt?: number) {
   let last: number | undefined
@@ -152,13 +192,25 @@ function scan(statement: BetterSqlite3.Statement, write: (row: Record<string, un
 /** Deletes rows whose parent row was lost, repeatedly, since a deletion can orphan further rows. */
 function dropOrphans(out: Database, report: TableRecovery[]): void {
   for (;;) {
-    const broken = out.pragma('foreign_key_check') as { table: string; rowid: number }[]
+    const broken = out.pragma('foreign_key_check') as { table: string; rowid: number | null; parent: string; fkid: number }[]
     if (broken.length === 0) return
-    for (const { table, rowid } of broken) {
-      stmt(out, `DELETE FROM ${quote(table)} WHERE rowid = ?`).run(rowid)
+    const drop = (table: string, n: number) => {
       const entry = report.find((r) => r.table === table)!
-      entry.orphans++
-      entry.copied--
+      entry.orphans += n
+      entry.copied -= n
+    }
+    const keyed = new Set<string>()
+    for (const { table, rowid, fkid } of broken) {
+      if (rowid !== null) drop(table, stmt(out, `DELETE FROM ${quote(table)} WHERE rowid = ?`).run(rowid).changes)
+      else keyed.add(`${table}\u0000${fkid}`) // a table stored by its key (no rowid): by the broken reference itself
+    }
+    for (const entry of keyed) {
+      const [table, fkid] = entry.split('\u0000')
+      const columns = (out.pragma(`foreign_key_list(${quote(table)})`) as { id: number; table: string; from: string; to: string }[]).filter((f) => f.id === Number(fkid))
+      const parent = columns[0].table
+      const match = columns.map((f) => `p.${quote(f.to)} = c.${quote(f.from)}`).join(' AND ')
+      const present = columns.map((f) => `${quote(f.from)} IS NOT NULL`).join(' AND ')
+      drop(table, out.prepare(`DELETE FROM ${quote(table)} AS c WHERE ${present} AND NOT EXISTS (SELECT 1 FROM ${quote(parent)} p WHERE ${match})`).run().changes)
     }
   }
 }
