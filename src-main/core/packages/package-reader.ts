@@ -109,7 +109,13 @@ export async function openPackage(path: string, options: OpenOptions = {}): Prom
       auth,
       openFile,
       openChunks,
-      extractFile: async (name, dest) => pipeline(await openFile(name), createWriteStream(dest, { flags: 'wx' })),
+      extractFile: async (name, dest) => {
+        const entry = entries.get(name)
+        if (entry?.compressionMethod !== 0) return pipeline(await openFile(name), createWriteStream(dest, { flags: 'wx' }))
+        // A stored entry (a return package's data file) straight from the file: no stream per piece (a third of the time).
+        const chunks = await openChunks(name)
+        await extractStored(chunks, dest, listed.get(name)!.sha256, name)
+      },
       close: () => zip.close(),
     }
   } catch (error) {
@@ -355,6 +361,21 @@ async function* storedChunks(reader: FileReader, start: number, size: number, na
   }
 }
 
+/** Writes a stored entry's pieces to `dest` (a new file), then checks them against the manifest's SHA-256; openChunks has checked the size. */
+async function extractStored(chunks: AsyncIterable<Buffer>, dest: string, sha256: string, name: string): Promise<void> {
+  const hash = createHash('sha256')
+  const out = await open(dest, 'wx')
+  try {
+    for await (const chunk of chunks) {
+      hash.update(chunk)
+      await out.write(chunk)
+    }
+  } finally {
+    await out.close()
+  }
+  if (hash.digest('hex') !== sha256) throw hashMismatch(name)
+}
+
 async function readWhole(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Buffer> {
   const chunks: Buffer[] = []
   try {
@@ -379,7 +400,7 @@ function verifying(source: Readable, size: number, sha256: string | null, name: 
     },
     flush(next) {
       if (seen !== size) return next(packageError('size-mismatch', `评审包中的 ${name} 大小与清单不符（文件被改动或已损坏）`))
-      if (hash && hash.digest('hex') !== sha256) return next(packageError('hash-mismatch', `评审包中的 ${name} 内容与清单的校验值不符（文件被改动或已损坏），已拒绝`))
+      if (hash && hash.digest('hex') !== sha256) return next(hashMismatch(name))
       next()
     },
   })
@@ -391,5 +412,6 @@ function verifying(source: Readable, size: number, sha256: string | null, name: 
   return check
 }
 
+const hashMismatch = (name: string) => packageError('hash-mismatch', `评审包中的 ${name} 内容与清单的校验值不符（文件被改动或已损坏），已拒绝`)
 const printable = (name: string) => name.replace(/[^\x20-\x7e]/g, '?').slice(0, 80)
 
