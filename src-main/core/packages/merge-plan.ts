@@ -31,21 +31,25 @@ export interface PlanRow {
  * check. Every other value the package changed goes through merge-fields.invalidValue.
  */
 export function buildMergePlan(db: Database, meetingId: string, reviewerId: string): void {
+  // The outcome follows from the three sides unless decided (a conflict chosen, a value refused): computed
+  // where read, so each side is written once, straight into the key, with no grouping of the three.
   db.exec(`CREATE TEMP TABLE IF NOT EXISTS merge_plan (
-    unit_id TEXT NOT NULL, field TEXT NOT NULL, theirs TEXT, ours TEXT, base TEXT, outcome TEXT NOT NULL, proven INTEGER NOT NULL,
+    unit_id TEXT NOT NULL, field TEXT NOT NULL, theirs TEXT, ours TEXT, base TEXT, proven INTEGER NOT NULL DEFAULT 0, decided TEXT,
+    outcome TEXT GENERATED ALWAYS AS (coalesce(decided,
+      CASE WHEN theirs IS ours THEN 'agree' WHEN ours IS base THEN 'take' WHEN theirs IS base THEN 'keep' ELSE 'conflict' END)) VIRTUAL,
     PRIMARY KEY (unit_id, field)) WITHOUT ROWID`)
   db.exec('DELETE FROM temp.merge_plan')
+  const params = { m: meetingId, r: reviewerId }
+  db.prepare(`INSERT INTO temp.merge_plan (unit_id, field, theirs, proven) SELECT unit_id, field, value, proven FROM (${sheetFieldsSql('pkg', TAKEABLE_AS_IS)})`).run(params)
+  // `WHERE true`: an upsert's SELECT needs a WHERE clause, or SQLite would read ON CONFLICT as a join's ON.
   db.prepare(
-    `INSERT INTO temp.merge_plan (unit_id, field, theirs, ours, base, outcome, proven)
-     SELECT unit_id, field, theirs, ours, base,
-       CASE WHEN theirs IS ours THEN 'agree' WHEN ours IS base THEN 'take' WHEN theirs IS base THEN 'keep' ELSE 'conflict' END, proven
-     FROM (SELECT unit_id, field, max(CASE side WHEN 0 THEN value END) AS theirs, max(CASE side WHEN 1 THEN value END) AS ours, max(CASE side WHEN 2 THEN value END) AS base,
-             max(CASE side WHEN 0 THEN proven ELSE 0 END) AS proven
-           FROM (SELECT 0 AS side, * FROM (${sheetFieldsSql('pkg', TAKEABLE_AS_IS)})
-                 UNION ALL SELECT 1, * FROM (${sheetFieldsSql('main')})
-                 UNION ALL SELECT 2, * FROM (${baseFieldsSql('main')}))
-           GROUP BY unit_id, field)`,
-  ).run({ m: meetingId, r: reviewerId })
+    `INSERT INTO temp.merge_plan (unit_id, field, ours) SELECT unit_id, field, value FROM (${sheetFieldsSql('main')}) WHERE true
+     ON CONFLICT (unit_id, field) DO UPDATE SET ours = excluded.ours`,
+  ).run(params)
+  db.prepare(
+    `INSERT INTO temp.merge_plan (unit_id, field, base) SELECT unit_id, field, value FROM (${baseFieldsSql('main')}) WHERE true
+     ON CONFLICT (unit_id, field) DO UPDATE SET base = excluded.base`,
+  ).run(params)
 }
 
 /** A package's score that needs no further check (see buildMergePlan), over the score row's own columns. */
@@ -66,14 +70,14 @@ export const conflictRows = (db: Database): PlanRow[] => planRows(db, "outcome =
 export const takenOneByOne = (db: Database): PlanRow[] => planRows(db, "outcome = 'take' AND (field NOT GLOB 'item:*' OR ours IS NOT NULL)")
 
 export function setOutcome(db: Database, unitId: string, field: string, outcome: Outcome): void {
-  db.prepare('UPDATE temp.merge_plan SET outcome = ? WHERE unit_id = ? AND field = ?').run(outcome, unitId, field)
+  db.prepare('UPDATE temp.merge_plan SET decided = ? WHERE unit_id = ? AND field = ?').run(outcome, unitId, field)
 }
 
 /** The organizer recused this reviewer from these units: nothing of theirs is taken there but their own recusal. */
 export function ignoreOrganizerRecused(db: Database, meetingId: string, reviewerId: string): PlanRow[] {
   const where = "field <> 'recused' AND unit_id IN (SELECT unit_id FROM main.recusals WHERE meeting_id = :m AND reviewer_id = :r AND source = 'organizer')"
   const changed = planRows(db, `${where} AND theirs IS NOT NULL AND theirs IS NOT ours`, { m: meetingId, r: reviewerId })
-  db.prepare(`UPDATE temp.merge_plan SET outcome = 'ignored' WHERE ${where}`).run({ m: meetingId, r: reviewerId })
+  db.prepare(`UPDATE temp.merge_plan SET decided = 'ignored' WHERE ${where}`).run({ m: meetingId, r: reviewerId })
   return changed
 }
 
