@@ -72,21 +72,26 @@ export function checkSlice(file: string, expected: SliceExpectation): number {
 }
 
 function checkRows(db: Database, { kind, meetingId, reviewerId }: SliceExpectation): void {
+  const params = { m: meetingId, r: reviewerId ?? '' }
   for (const table of dataTableNames(db)) {
-    const count = (where = '1', params: Record<string, string> = {}) =>
-      (db.prepare(`SELECT count(*) AS n FROM "${table}" WHERE ${where}`).get(params) as { n: number }).n
     if (!SLICE_ROWS[table]?.[kind]) {
-      if (count() > 0) throw packageError('foreign-data', `评审包中含有不应有的数据（${table}），已拒绝`)
+      if (db.prepare(`SELECT EXISTS (SELECT 1 FROM "${table}")`).pluck().get()) throw packageError('foreign-data', `评审包中含有不应有的数据（${table}），已拒绝`)
       continue
     }
+    // One pass over the table: rows of another meeting, rows of another reviewer.
     const columns = (db.pragma(`table_info("${table}")`) as { name: string }[]).map((c) => c.name)
-    if (columns.includes('meeting_id') && count('meeting_id IS NOT :m', { m: meetingId }) > 0)
-      throw packageError('foreign-data', '评审包中含有其他会议的数据，已拒绝')
-    if (table === 'meetings' && count('id IS NOT :m', { m: meetingId }) > 0) throw packageError('foreign-data', '评审包中含有其他会议的数据，已拒绝')
-    if (kind === 'archive' || !reviewerId) continue
-    if (columns.includes('reviewer_id') && count('reviewer_id IS NOT :r', { r: reviewerId }) > 0)
-      throw packageError('foreign-data', '评审包中含有其他评委的评分或数据，已拒绝：一个评审结果包只能带回一位评委自己的评分')
-    if (table === 'reviewers' && count('id IS NOT :r', { r: reviewerId }) > 0)
-      throw packageError('foreign-data', '评审包中含有其他评委的数据，已拒绝')
+    const meetingColumn = table === 'meetings' ? 'id' : columns.includes('meeting_id') ? 'meeting_id' : undefined
+    const reviewerColumn = kind === 'archive' || !reviewerId ? undefined : table === 'reviewers' ? 'id' : columns.includes('reviewer_id') ? 'reviewer_id' : undefined
+    if (!meetingColumn && !reviewerColumn) continue
+    const [otherMeeting, otherReviewer] = db
+      .prepare(`SELECT ${meetingColumn ? `count(*) FILTER (WHERE ${meetingColumn} IS NOT :m)` : '0'}, ${reviewerColumn ? `count(*) FILTER (WHERE ${reviewerColumn} IS NOT :r)` : '0'} FROM "${table}"`)
+      .raw()
+      .get(params) as [number, number]
+    if (otherMeeting > 0) throw packageError('foreign-data', '评审包中含有其他会议的数据，已拒绝')
+    if (otherReviewer > 0)
+      throw packageError(
+        'foreign-data',
+        table === 'reviewers' ? '评审包中含有其他评委的数据，已拒绝' : '评审包中含有其他评委的评分或数据，已拒绝：一个评审结果包只能带回一位评委自己的评分',
+      )
   }
 }
