@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { build } from 'vite'
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type Response } from 'playwright-core'
 import config from '../../electron.vite.config'
 import { createCore } from '../../src-main/core/app'
 import { startBridge } from '../../src-main/bridge/server'
@@ -49,14 +49,17 @@ export async function loadOnce(browser: Browser, url: string): Promise<Load> {
     const page = await context.newPage()
     await page.addInitScript(WATCH_BUTTON)
     const bodies: Promise<{ kind: string; length: number }>[] = []
-    page.on('response', (response) => {
+    const onResponse = (response: Response) => {
       const kind = response.request().resourceType()
       if (kind === 'script' || kind === 'stylesheet') bodies.push(response.body().then((body) => ({ kind, length: body.length })))
-    })
+    }
+    page.on('response', onResponse)
     await page.goto(url)
     await page.waitForFunction('window.__interactiveAt !== undefined')
     const [ms, jsBytes] = (await page.evaluate('[window.__interactiveAt, window.__jsBytes]')) as [number, number]
     await page.waitForLoadState('networkidle')
+    // No body asked for after this: one still pending when the context closes would reject unawaited.
+    page.off('response', onResponse)
     const files = await Promise.all(bodies)
     const sum = (kind: string) => files.filter((f) => f.kind === kind).reduce((n, f) => n + f.length, 0)
     return { ms, jsBytes, allJsBytes: sum('script'), cssBytes: sum('stylesheet') }

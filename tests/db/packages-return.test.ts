@@ -266,6 +266,18 @@ describe('forged or misdirected return packages are refused, nothing changes', (
     expect(await refused(path, 'auth-failed')).toContain('认证失败')
   })
 
+  it('a byte of its data file changed inside the zip (same size; manifest and tag untouched)', async () => {
+    // The data file is stored, so its bytes lie in the zip as they are: flip one in the middle of it.
+    const zip = readFileSync(genuine)
+    const slice = execFileSync('unzip', ['-p', genuine, 'data/meeting.sqlite'], { maxBuffer: 64 * 1024 * 1024 })
+    const at = zip.indexOf(slice.subarray(slice.length / 2, slice.length / 2 + 64))
+    expect(at).toBeGreaterThan(0)
+    zip[at + 10] ^= 0xff
+    const out = join(folder, 'forged-flipped.zip')
+    writeFileSync(out, zip)
+    expect(await refused(out, 'hash-mismatch')).toContain('校验值不符')
+  })
+
   it('a package edited by hand without the key', async () => {
     const path = await doctorSlice('edited', (db) => db.prepare('UPDATE scores SET value_tenths = 60').run(), key(0))
     expect(await refused(path, 'auth-failed')).toContain('认证失败')
