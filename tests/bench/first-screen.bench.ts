@@ -55,8 +55,18 @@ export async function loadOnce(browser: Browser, url: string): Promise<Load> {
     }
     page.on('response', onResponse)
     await page.goto(url)
-    await page.waitForFunction('window.__interactiveAt !== undefined')
-    const [ms, jsBytes] = (await page.evaluate('[window.__interactiveAt, window.__jsBytes]')) as [number, number]
+    // Polled from outside, not page.waitForFunction: that evaluates a string in the page, which the app's
+    // Content-Security-Policy (no 'unsafe-eval') refuses. The time itself is taken in the page.
+    const watched = () => page.evaluate(() => {
+      const w = window as unknown as { __interactiveAt?: number; __jsBytes?: number }
+      return w.__interactiveAt === undefined ? undefined : ([w.__interactiveAt, w.__jsBytes ?? 0] as [number, number])
+    })
+    let seen = await watched()
+    for (const giveUp = Date.now() + 30_000; !seen; seen = await watched()) {
+      if (Date.now() > giveUp) throw new Error(`first screen: 新建会议 never became clickable at ${url}`)
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    }
+    const [ms, jsBytes] = seen
     await page.waitForLoadState('networkidle')
     // No body asked for after this: one still pending when the context closes would reject unawaited.
     page.off('response', onResponse)
