@@ -1,0 +1,23 @@
+/** The Element Plus parts registered as async components (elementPlus.ts): one chunk, loaded on first use. Their CSS stays in elementPlusStyles.ts. */
+export {
+  ElAutocomplete,
+  ElCheckbox,
+  ElCheckboxGroup,
+  ElDialog,
+  ElForm,
+  ElFormItem,
+  ElInput,
+  ElInputNumber,
+  ElOption,
+  ElProgress,
+  ElRadio,
+  ElRadioButton,
+  ElRadioGroup,
+  ElSelect,
+  ElSwitch,
+  ElTabPane,
+  ElTable,
+  ElTableColumn,
+  ElTabs,
+  ElTooltip,
+} from 'element-plus'
