@@ -38,6 +38,21 @@ describe('the tamper-evident score history', () => {
     expect(check).toMatchObject({ meetingName: '测试评审会', checked: seqs().length, unchained: 0, broken: null })
   })
 
+  it('chains the many lines a bulk save writes at once (one per sheet) like single entries, and still names one edited by hand', async () => {
+    const rows = seed.units.slice(1).flatMap((u) =>
+      seed.items.map((i) => ({ reviewerId: seed.reviewers[0].id, unitId: u.id, itemId: i.id, value: 3 })),
+    )
+    await t.api.scores.saveBulk({ meetingId: seed.meeting.id, rows })
+    await t.api.scores.save({ meetingId: seed.meeting.id, reviewerId: seed.reviewers[1].id, unitId: seed.units[1].id, itemId: seed.items[0].id, value: 4 })
+    const lines = t.core.context.db.prepare("SELECT seq FROM score_history WHERE field = 'import' ORDER BY seq").pluck().all() as number[]
+    expect(lines).toHaveLength(seed.units.length - 1)
+    const [whole] = await verify()
+    expect(whole).toMatchObject({ checked: seqs().length, unchained: 0, broken: null })
+    handEdit("UPDATE score_history SET new_value = '99 项' WHERE seq = ?", lines[1])
+    const [check] = await verify()
+    expect(check.broken?.seq).toBe(lines[1])
+  })
+
   it('names the entry whose value was changed by hand', async () => {
     const target = seqs()[3]
     handEdit("UPDATE score_history SET new_value = '6' WHERE seq = ?", target)

@@ -29,18 +29,34 @@ export function entryHash(prev: string, e: Required<Omit<HistoryEntry, 'meetingI
 
 /** Appends one entry to the meeting's chain; the caller owns the transaction (the change and its record commit together). */
 export function appendHistory(db: Database, entry: HistoryEntry): void {
-  const e = { ...entry, reason: entry.reason ?? '', at: entry.at ?? now() }
-  const head = stmt(db, 'SELECT hash, entries FROM history_heads WHERE meeting_id = ?').get(e.meetingId) as { hash: string; entries: number } | undefined
-  const prev = head?.hash ?? ''
-  const hash = entryHash(prev, e)
-  const { lastInsertRowid } = stmt(
+  appendHistoryEntries(db, entry.meetingId, [entry])
+}
+
+/**
+ * Appends entries of one meeting in order, chained as appendHistory would one by one, reading and moving
+ * the head once (a merge or a bulk save records one line per sheet: 300 at a time). The caller owns the transaction.
+ */
+export function appendHistoryEntries(db: Database, meetingId: string, entries: HistoryEntry[]): void {
+  if (entries.length === 0) return
+  const head = stmt(db, 'SELECT hash FROM history_heads WHERE meeting_id = ?').get(meetingId) as { hash: string } | undefined
+  const insert = stmt(
     db,
     `INSERT INTO score_history (meeting_id, reviewer_id, unit_id, field, old_value, new_value, reason, at, prev_hash, hash)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(e.meetingId, e.reviewerId, e.unitId, e.field, e.oldValue, e.newValue, e.reason, e.at, prev, hash)
+  )
+  let prev = head?.hash ?? ''
+  let seq = 0
+  const at = now()
+  for (const entry of entries) {
+    if (entry.meetingId !== meetingId) throw new Error('appendHistoryEntries: entries of another meeting')
+    const e = { ...entry, reason: entry.reason ?? '', at: entry.at ?? at }
+    const hash = entryHash(prev, e)
+    seq = Number(insert.run(e.meetingId, e.reviewerId, e.unitId, e.field, e.oldValue, e.newValue, e.reason, e.at, prev, hash).lastInsertRowid)
+    prev = hash
+  }
   stmt(
     db,
-    `INSERT INTO history_heads (meeting_id, seq, hash, entries) VALUES (?, ?, ?, 1)
-     ON CONFLICT (meeting_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, entries = entries + 1`,
-  ).run(e.meetingId, Number(lastInsertRowid), hash)
+    `INSERT INTO history_heads (meeting_id, seq, hash, entries) VALUES (?, ?, ?, ?)
+     ON CONFLICT (meeting_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, entries = entries + excluded.entries`,
+  ).run(meetingId, seq, prev, entries.length)
 }

@@ -8,7 +8,7 @@
 import type { Database } from 'better-sqlite3'
 import { formatPoints } from '../../shared/points'
 import { newId, now, stmt } from '../db/statements'
-import { appendHistory } from '../history/history-chain'
+import { appendHistory, appendHistoryEntries } from '../history/history-chain'
 import { takenOneByOne } from './merge-plan'
 
 export interface MergeRecord {
@@ -31,10 +31,12 @@ export function applyMerge(db: Database, meetingId: string, reviewerId: string, 
       (r) => [r.unit_id, r.n],
     ),
   )
-  db.prepare(
-    `DELETE FROM main.scores WHERE reviewer_id = :r AND (unit_id, 'item:' || item_id) IN
-       (SELECT unit_id, field FROM temp.merge_plan WHERE outcome = 'take' AND theirs IS NULL AND field GLOB 'item:*')`,
-  ).run({ r: reviewerId })
+  // Scores the reviewer cleared (none in most merges: the statement would still walk the reviewer's scores).
+  if (record.summary.removed !== 0)
+    db.prepare(
+      `DELETE FROM main.scores WHERE reviewer_id = :r AND (unit_id, 'item:' || item_id) IN
+         (SELECT unit_id, field FROM temp.merge_plan WHERE outcome = 'take' AND theirs IS NULL AND field GLOB 'item:*')`,
+    ).run({ r: reviewerId })
   db.prepare(
     `INSERT INTO main.scores (meeting_id, reviewer_id, unit_id, item_id, value_tenths, deduction_reason, updated_at)
      SELECT :m, :r, unit_id, substr(field, 6), theirs ->> 0, theirs ->> 1, :at FROM temp.merge_plan
@@ -81,8 +83,11 @@ export function applyMerge(db: Database, meetingId: string, reviewerId: string, 
       appendHistory(db, { ...entry, field: 'recusal', oldValue: from, newValue: to })
     }
   }
-  for (const [unitId, n] of perSheet)
-    appendHistory(db, { meetingId, reviewerId, unitId, field: 'merge', oldValue: null, newValue: `${n} 项`, reason: record.reason, at })
+  appendHistoryEntries(
+    db,
+    meetingId,
+    [...perSheet].map(([unitId, n]) => ({ meetingId, reviewerId, unitId, field: 'merge', oldValue: null, newValue: `${n} 项`, reason: record.reason, at })),
+  )
 
   const annotations = replaceAnnotations(db, meetingId, reviewerId)
   moveBases(db, meetingId, reviewerId)

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import { now, stmt } from '../db/statements'
 import { writeTransaction } from '../db/transaction'
-import { appendHistory } from '../history/history-chain'
+import { appendHistory, appendHistoryEntries } from '../history/history-chain'
 import { DomainError } from '../errors'
 import { getRubricShape } from './rubric'
 import { lockedSheetError } from './submissions'
@@ -85,10 +85,14 @@ export function saveScoresBulk(db: Database, meetingId: string, rows: BulkScore[
         })
       }
     })
-    for (const [sheet, count] of newPerSheet) {
-      const [reviewerId, unitId] = sheet.split('|')
-      appendHistory(db, { meetingId, reviewerId, unitId, field: 'import', oldValue: null, newValue: `${count} 项`, reason: '批量导入', at })
-    }
+    appendHistoryEntries(
+      db,
+      meetingId,
+      [...newPerSheet].map(([sheet, count]) => {
+        const [reviewerId, unitId] = sheet.split('|')
+        return { meetingId, reviewerId, unitId, field: 'import', oldValue: null, newValue: `${count} 项`, reason: '批量导入', at }
+      }),
+    )
     return { saved: rows.length }
   })
 }
