@@ -200,8 +200,16 @@ class FileReader extends yauzl.RandomAccessReader {
     }
   }
 
+  /**
+   * The file's last bytes, from yauzl's first read (the end record, up to 64 KB): the directory of a
+   * package's few entries and its manifest lie there too, so their dozen small reads need no I/O.
+   */
+  private tail: { start: number; bytes: Promise<Buffer> } | undefined
+
   /** Positional reads of [start, end): streams of several entries share the file, which only close() closes. */
   override _readStreamForRange(start: number, end: number): Readable {
+    if (!this.tail && end === this.size && end - start <= TAIL_BYTES) this.tail = { start, bytes: readFully(this.handle, start, end - start) }
+    if (this.tail && start >= this.tail.start && end <= this.size) return pieceOf(this.tail.bytes, start - this.tail.start, end - this.tail.start)
     const { handle } = this
     let position = start
     return new Readable({
@@ -226,6 +234,38 @@ class FileReader extends yauzl.RandomAccessReader {
   override close(callback: (error: Error | null) => void): void {
     this.handle.close().then(() => callback(null), callback)
   }
+}
+
+const TAIL_BYTES = 128 * 1024
+
+/** `length` bytes at `position`, or fewer if the file ends first (a size check downstream then fails). */
+async function readFully(handle: FileHandle, position: number, length: number): Promise<Buffer> {
+  const buffer = Buffer.allocUnsafe(length)
+  let filled = 0
+  while (filled < length) {
+    const { bytesRead } = await handle.read(buffer, filled, length - filled, position + filled)
+    if (bytesRead === 0) break
+    filled += bytesRead
+  }
+  return buffer.subarray(0, filled)
+}
+
+/** A byte stream of [from, to) of bytes being read (cut short where they end). */
+function pieceOf(bytes: Promise<Buffer>, from: number, to: number): Readable {
+  let asked = false
+  return new Readable({
+    read() {
+      if (asked) return
+      asked = true
+      bytes.then(
+        (all) => {
+          if (from < all.length) this.push(all.subarray(from, Math.min(to, all.length)))
+          this.push(null)
+        },
+        (error: Error) => this.destroy(error),
+      )
+    },
+  })
 }
 
 /** A zip's local header starts with PK\3\4: if it does and yauzl still cannot read it, the end is missing. */
