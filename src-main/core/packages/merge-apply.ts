@@ -22,15 +22,11 @@ export interface MergeRecord {
 const points = (value: string | null) => (value === null ? null : formatPoints((JSON.parse(value) as [number])[0] / 10))
 
 /** Applies the plan's taken fields; returns how many annotations the reviewer now has here. */
-export function applyMerge(db: Database, meetingId: string, reviewerId: string, record: MergeRecord): number {
+export function applyMerge(db: Database, meetingId: string, reviewerId: string, newScoresPerSheet: Map<string, number>, record: MergeRecord): number {
   const at = now()
   const sheet = { m: meetingId, r: reviewerId, at }
   // New scores: history gets one summary line per sheet (below), as for a bulk save.
-  const perSheet = new Map(
-    (db.prepare("SELECT unit_id, count(*) AS n FROM temp.merge_plan WHERE outcome = 'take' AND field GLOB 'item:*' AND ours IS NULL GROUP BY unit_id").all() as { unit_id: string; n: number }[]).map(
-      (r) => [r.unit_id, r.n],
-    ),
-  )
+  const perSheet = new Map(newScoresPerSheet)
   // Scores the reviewer cleared (none in most merges: the statement would still walk the reviewer's scores).
   if (record.summary.removed !== 0)
     db.prepare(

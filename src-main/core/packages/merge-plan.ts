@@ -89,15 +89,24 @@ export interface PlanCounts {
   unchanged: number
 }
 
-export function planCounts(db: Database): PlanCounts {
-  return db
+/** The plan in figures (for the report), and per sheet the scores it adds (each sheet's history line): one pass over the plan. */
+export function planTally(db: Database): { counts: PlanCounts; newScoresPerSheet: Map<string, number> } {
+  const rows = db
     .prepare(
-      `SELECT count(*) FILTER (WHERE outcome = 'take' AND ours IS NULL) AS added,
+      `SELECT unit_id, count(*) FILTER (WHERE outcome = 'take' AND ours IS NULL) AS added,
          count(*) FILTER (WHERE outcome = 'take' AND ours IS NOT NULL AND theirs IS NOT NULL) AS changed,
          count(*) FILTER (WHERE outcome = 'take' AND theirs IS NULL) AS removed,
          count(*) FILTER (WHERE outcome = 'keep') AS kept,
-         count(*) FILTER (WHERE outcome = 'agree') AS unchanged
-       FROM temp.merge_plan`,
+         count(*) FILTER (WHERE outcome = 'agree') AS unchanged,
+         count(*) FILTER (WHERE outcome = 'take' AND ours IS NULL AND field GLOB 'item:*') AS new_scores
+       FROM temp.merge_plan GROUP BY unit_id`,
     )
-    .get() as PlanCounts
+    .all() as (PlanCounts & { unit_id: string; new_scores: number })[]
+  const counts: PlanCounts = { added: 0, changed: 0, removed: 0, kept: 0, unchanged: 0 }
+  const newScoresPerSheet = new Map<string, number>()
+  for (const row of rows) {
+    for (const key of Object.keys(counts) as (keyof PlanCounts)[]) counts[key] += row[key]
+    if (row.new_scores) newScoresPerSheet.set(row.unit_id, row.new_scores)
+  }
+  return { counts, newScoresPerSheet }
 }

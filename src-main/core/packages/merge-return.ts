@@ -13,7 +13,7 @@ import { getRubric } from '../services/rubric'
 import type { CoreContext } from '../context'
 import { applyMerge } from './merge-apply'
 import { describeValue, fieldLabel, invalidValue, meetingFacts } from './merge-fields'
-import { buildMergePlan, conflictRows, ignoreOrganizerRecused, planCounts, rowsToCheck, setOutcome } from './merge-plan'
+import { buildMergePlan, conflictRows, ignoreOrganizerRecused, planTally, rowsToCheck, setOutcome } from './merge-plan'
 import { takeInPackage } from './package-intake'
 import { packageError } from './package-errors'
 import type { PackageManifest } from './package-manifest'
@@ -128,7 +128,7 @@ function mergeAttached(
         package: describeValue(facts, row.field, row.theirs),
       })
   }
-  const counts = planCounts(db)
+  const { counts, newScoresPerSheet } = planTally(db)
   const reviewerName = base.reviewerName
   if (conflicts.length)
     return {
@@ -140,7 +140,7 @@ function mergeAttached(
       ignored,
       message: `评委“${reviewerName}”的评审结果与会务组这边的修改有 ${conflicts.length} 处冲突，请逐项选择保留哪一方后再合并（尚未做任何更改）`,
     }
-  const annotations = applyMerge(db, meetingId, reviewerId, {
+  const annotations = applyMerge(db, meetingId, reviewerId, newScoresPerSheet, {
     packageId: base.packageId,
     sequence: base.sequence,
     manifestSha256: createHash('sha256').update(manifestBytes).digest('hex'),
