@@ -50,6 +50,8 @@ export default defineConfig({
           index: resolve(root, 'src-main/electron/main.ts'),
           // A worker thread's module must be a file of its own: out/main/extract-worker.js (materials/text-in-worker.ts).
           'extract-worker': resolve(root, 'src-main/core/materials/extract-worker.ts'),
+          // And the return packages' checks while many are merged (packages/merge-returns.ts).
+          'return-worker': resolve(root, 'src-main/core/packages/return-worker.ts'),
         },
       },
     },

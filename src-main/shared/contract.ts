@@ -35,7 +35,7 @@ import {
 import { AccessState, EnterReviewerInput, LeaveReviewerInput, ReviewerPinStatus, SetOrganizerPinInput, SetReviewerPinInput } from './schemas/access'
 import { Annotation, AnnotationListInput, AnnotationRef, AnnotationSaveInput } from './schemas/annotation'
 import { CommentPhraseList, CommentPhrases } from './schemas/phrases'
-import { ArchiveRestored, ArchiveRestoreInput, ArchiveWritten, Completeness, DistributionResult, MergeReport, MergeReturnInput, OpenedWorkspace, PackageFileSource, PackageFolder, WrittenReturn } from './schemas/packages'
+import { ArchiveRestored, ArchiveRestoreInput, ArchiveWritten, Completeness, DistributionResult, MergeOutcome, MergeReport, MergeReturnInput, MergeReturnsInput, OpenedWorkspace, PackageFileSource, PackageFolder, WrittenReturn } from './schemas/packages'
 import { LotDraw, LotDrawInput, ProjectorControlInput, ProjectorState } from './schemas/onday'
 
 export interface OperationDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -274,6 +274,11 @@ export const contract = {
     MergeReturnInput,
     MergeReport,
     '合并评委的评审结果包：校验格式、会议、评分标准、签名与每个文件；同一包再次合并不做任何更改，比已合并的更旧的包只报告；双方都改过的同一项列为冲突，须逐项选择后再合并（之前不写入任何内容）',
+  ),
+  'packages.mergeReturns': op(
+    MergeReturnsInput,
+    z.array(MergeOutcome),
+    '一次合并多个评审结果包（后台任务，可取消）：按给出的顺序逐个校验并合并，每个包单独成功或被拒绝，互不影响，下一个包的校验在另一线程中同时进行；有冲突的包不写入，之后用 packages.mergeReturn 带上选择再合并；取消时已合并的保留，其余标为未合并',
   ),
   'packages.completeness': op(MeetingRef, Completeness, '评审结果到齐情况：评委 × 单位（已提交 / 部分 / 未评 / 回避 / 退出），及每位评委最近合并的评审结果包'),
   'archive.write': op(

@@ -191,6 +191,33 @@ describe('packages.writeReturn, download and packages.mergeReturn', () => {
     expect(sheet.scores.find((s) => s.itemId === seed.items[0].id)?.value).toBe(6)
   })
 
+  it('merges the packages chosen together in one job: each answered in order, a refusal does not stop the rest', async () => {
+    await laptop.api.scores.save({ meetingId: meetingId(), reviewerId: seed.reviewers[1].id, unitId: seed.units[2].id, itemId: seed.items[1].id, value: 3 })
+    const third = await laptop.api.packages.writeReturn({})
+    const staged = await upload(organizer, third.path)
+    const events: ProgressEvent[] = []
+    const off = progressOf(organizer, events)
+    const outcomes = await organizer.api.packages.mergeReturns({
+      meetingId: meetingId(),
+      sources: [{ type: 'upload', uploadId: staged.uploadId }, { type: 'path', path: join(usb, '01_周明远_测试评审会.zip') }, { type: 'path', path: first.path }],
+    })
+    off()
+    expect(outcomes).toEqual([
+      { kind: 'report', report: expect.objectContaining({ status: 'merged', reviewerName: '林静怡', sequence: 3, added: 1 }) },
+      { kind: 'refused', problem: 'wrong-kind', message: expect.stringContaining('评审包') },
+      { kind: 'report', report: expect.objectContaining({ status: 'duplicate' }) },
+    ])
+    expect(events.every((e) => e.kind === 'packages.merge' && e.label === '合并评审结果' && e.total === 0)).toBe(true)
+    expect(events.at(-1)!.files).toEqual({ done: 3, total: 3 })
+    expect(existsSync(join(uploadsDir(organizer.dataDir), staged.uploadId))).toBe(false)
+    const sheet = await organizer.api.scoring.sheet({ meetingId: meetingId(), reviewerId: seed.reviewers[1].id, unitId: seed.units[2].id })
+    expect(sheet.scores.find((x) => x.itemId === seed.items[1].id)?.value).toBe(3)
+  })
+
+  it('refuses an empty choice of packages, changing nothing', async () => {
+    await expectRejected(organizer.core.context.db, () => organizer.api.packages.mergeReturns({ meetingId: meetingId(), sources: [] }), 'VALIDATION', /请至少选择一个评审结果包/)
+  })
+
   it('refuses a file that is not a return package, naming the problem, changing nothing', async () => {
     await expectRejected(
       organizer.core.context.db,
@@ -205,6 +232,12 @@ describe('packages.writeReturn, download and packages.mergeReturn', () => {
     await expectRejected(
       organizer.core.context.db,
       () => organizer.api.packages.mergeReturn({ meetingId: meetingId(), source: { type: 'path', path: first.path } }),
+      'FORBIDDEN',
+      /^评委模式下不能生成评审包、打开另一个评审包或合并评审结果/,
+    )
+    await expectRejected(
+      organizer.core.context.db,
+      () => organizer.api.packages.mergeReturns({ meetingId: meetingId(), sources: [{ type: 'path', path: first.path }] }),
       'FORBIDDEN',
       /^评委模式下不能生成评审包、打开另一个评审包或合并评审结果/,
     )

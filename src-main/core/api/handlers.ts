@@ -45,7 +45,7 @@ import { drawLots, listLotDraws } from '../services/lots'
 import { controlProjector, getProjectorState } from '../services/projector'
 import { getCommentPhrases, saveCommentPhrases } from '../services/comment-phrases'
 import { archiveMeeting, restoreMeetingArchive } from '../services/archive'
-import { mergeReturn, openDistribution, packagesCompleteness, writeDistribution, writeReturn } from '../services/packages'
+import { mergeReturn, mergeReturns, openDistribution, packagesCompleteness, writeDistribution, writeReturn } from '../services/packages'
 
 export type Handler<K extends OperationName> = (input: ParsedInputOf<K>, ctx: CoreContext) => OutputOf<K> | Promise<OutputOf<K>>
 export type Handlers = { [K in OperationName]: Handler<K> }
@@ -170,6 +170,7 @@ export const handlers: Handlers = {
   'packages.openDistribution': ({ source }, ctx) => openDistribution(ctx, source),
   'packages.writeReturn': ({ folder }, ctx) => writeReturn(ctx, folder),
   'packages.mergeReturn': (input, ctx) => mergeReturn(ctx, input),
+  'packages.mergeReturns': (input, ctx) => mergeReturns(ctx, input),
   'packages.completeness': ({ meetingId }, ctx) => packagesCompleteness(ctx, meetingId),
   'archive.write': async ({ meetingId, folder }, ctx) => {
     const { fileName, path, bytes } = await archiveMeeting(ctx, meetingId, folder)

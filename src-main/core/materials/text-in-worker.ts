@@ -2,26 +2,13 @@
  * Text extraction of a stored material in a worker thread (extract-worker.ts). The worker module is
  * loaded from source under vitest/tsx and from `out/main/extract-worker.js` in the built app.
  */
-import { existsSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { poolSize, startWorkerPool } from '../jobs/worker-pool'
 import type { WorkerService } from '../jobs/worker-service'
+import { workerModuleUrl } from '../jobs/worker-url'
 import type { ExtractItem, ExtractResult } from './extract-worker'
 
-let resolved: URL | undefined
-
-/** Where the worker module is: beside this file in source; beside (or above) the bundle's chunk when built. */
-export function extractWorkerUrl(): URL {
-  if (resolved) return resolved
-  // A variable base keeps Vite from treating `new URL('…', import.meta.url)` as an asset to bundle.
-  const here = import.meta.url
-  const fromSource = /\.[cm]?ts$/.test(new URL(here).pathname)
-  const candidates = fromSource ? ['./extract-worker.ts'] : ['./extract-worker.js', '../extract-worker.js']
-  const found = candidates.map((c) => new URL(c, here)).find((url) => existsSync(fileURLToPath(url)))
-  if (!found) throw new Error(`找不到文字提取模块（${candidates.join('、')}），请重新构建程序`)
-  resolved = found
-  return found
-}
+/** The extraction worker's module: beside this file in source, out/main/extract-worker.js when built. */
+export const extractWorkerUrl = (): URL => workerModuleUrl(import.meta.url, 'extract-worker', '文字提取')
 
 /**
  * Threads extracting at once. Two: text PDFs cost pdfjs most of an import's CPU, and the machines this

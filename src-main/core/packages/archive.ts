@@ -20,7 +20,7 @@ import { getMeeting } from '../services/meetings'
 import { getRubric } from '../services/rubric'
 import type { CoreContext } from '../context'
 import { writeArchiveDocuments, type ArchiveDocumentsIndex } from './archive-documents'
-import { SLICE_PATH } from './distribution'
+import { SLICE_PATH } from './package-manifest'
 import { writeSlice } from './meeting-slice'
 import { writePackage, type PackageSource } from './package-writer'
 

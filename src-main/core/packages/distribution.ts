@@ -22,10 +22,9 @@ import { getRubric } from '../services/rubric'
 import type { CoreContext } from '../context'
 import { writeSlice } from './meeting-slice'
 import { writePackage, type PackageSource } from './package-writer'
+import { SLICE_PATH } from './package-manifest'
 import { ensureReviewerKeys } from './reviewer-keys'
 import { readSheetFields, writeBases } from './sheet-fields'
-
-export const SLICE_PATH = 'data/meeting.sqlite'
 
 export interface WrittenPackage {
   reviewerId: string

@@ -7,19 +7,23 @@
  * merged, changes nothing and says so. Everything else lands in one transaction with its history.
  */
 import { createHash } from 'node:crypto'
+import { rmSync } from 'node:fs'
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { Database } from 'better-sqlite3'
 import { stmt } from '../db/statements'
+import { writeTransaction } from '../db/transaction'
 import { getRubric } from '../services/rubric'
 import type { CoreContext } from '../context'
+import { withAttachedSlice } from './attach-slice'
 import { applyMerge } from './merge-apply'
 import { describeValue, fieldLabel, invalidValue, meetingFacts } from './merge-fields'
 import { buildMergePlan, conflictRows, ignoreOrganizerRecused, planTally, rowsToCheck, setOutcome } from './merge-plan'
-import { takeInPackage } from './package-intake'
 import { packageError } from './package-errors'
 import type { PackageManifest } from './package-manifest'
-import { reviewerKey } from './reviewer-keys'
+import { prepareReturn, refusalError, returnExpectation, type PreparedReturn } from './return-prepare'
 import { fieldKey } from './sheet-fields'
-import { checkSlice } from './slice-check'
 
 export type MergeChoice = 'package' | 'organizer'
 
@@ -51,6 +55,7 @@ export interface MergeReport {
   message: string
 }
 
+/** Merges one package (its checks on this thread); the panel's choice of many goes through merge-returns.ts. */
 export async function mergeReturnPackage(
   ctx: CoreContext,
   meetingId: string,
@@ -58,34 +63,44 @@ export async function mergeReturnPackage(
   choices: Record<string, MergeChoice> = {},
   signal?: AbortSignal,
 ): Promise<MergeReport> {
-  const { db } = ctx
-  const meetingTitle = (stmt(db, 'SELECT title FROM meetings WHERE id = ?').get(meetingId) as { title: string } | undefined)?.title
-  if (!meetingTitle) throw packageError('wrong-meeting', '会议不存在')
-  // Merging stores no materials and reports no bytes: only the cancel of the job matters here.
-  const job = { signal: signal ?? new AbortController().signal, progress: () => undefined }
-  const keyFor = (reviewerId: string, manifest: PackageManifest) => {
-    if (manifest.meeting.id !== meetingId)
-      throw packageError('wrong-meeting', `这是会议“${manifest.meeting.name}”的评审结果包，不是本会议（${meetingTitle}）的，已拒绝`)
-    const key = reviewerKey(db, meetingId, reviewerId)
-    if (!key) throw packageError('wrong-reviewer', `评审结果包的评委“${manifest.reviewer?.name ?? ''}”不是本会议的评委，或从未给其生成评审包，已拒绝`)
-    return key
+  const expected = returnExpectation(ctx.db, meetingId)
+  const folder = await mkdtemp(join(tmpdir(), 'onsite-return-'))
+  try {
+    return mergePreparedReturn(ctx, meetingId, await prepareReturn(path, expected, join(folder, 'meeting.sqlite')), choices, signal)
+  } finally {
+    rmSync(folder, { recursive: true, force: true })
   }
-  return takeInPackage(ctx, path, { kind: 'return', keyFor }, job, async ({ pkg, slice: extractSlice, commit }) => {
-    const { manifest } = pkg
-    const reviewer = manifest.reviewer!
-    const base = { packageId: manifest.packageId, reviewerId: reviewer.id, reviewerName: reviewer.name, sequence: manifest.sequence }
-    const empty = { added: 0, changed: 0, removed: 0, kept: 0, unchanged: 0, annotations: 0, conflicts: [], ignored: [] }
-    if (manifest.rubricHash !== getRubric(db, meetingId).hash)
-      throw packageError('rubric-mismatch', '发出评审包之后评分标准改过，这个评审结果包是按原来的评分标准评的，不能合并；请重新生成评审包发给该评委')
-    const earlier = stmt(db, 'SELECT imported_at FROM package_imports WHERE package_id = ?').get(manifest.packageId) as { imported_at: string } | undefined
-    if (earlier) return { status: 'duplicate', ...base, ...empty, message: `该评审结果包已于 ${earlier.imported_at.slice(0, 16).replace('T', ' ')}（UTC）合并过，本次未做任何更改` }
-    const last = lastMergedSequence(db, meetingId, reviewer.id)
-    if (last >= manifest.sequence)
-      return { status: 'stale', ...base, ...empty, message: `这是评委“${reviewer.name}”第 ${manifest.sequence} 次导出的结果，已合并过更新的第 ${last} 次导出，本次未做任何更改` }
-    const slice = await extractSlice()
-    checkSlice(slice, { kind: 'return', meetingId, reviewerId: reviewer.id })
-    return commit(() => mergeAttached(db, meetingId, manifest, pkg.manifestBytes, choices, base))
-  })
+}
+
+/**
+ * The merge of a prepared package (return-prepare.ts) into the organizer's rows: a refusal is thrown;
+ * the rubric, the record of earlier merges and the slice's own checks are looked at in that order; then
+ * one transaction with the slice attached as `pkg`. The last look at a cancel is just before it: from
+ * there to the answer nothing waits, so a cancel cannot land after the commit.
+ */
+export function mergePreparedReturn(
+  ctx: CoreContext,
+  meetingId: string,
+  prepared: PreparedReturn,
+  choices: Record<string, MergeChoice> = {},
+  signal?: AbortSignal,
+): MergeReport {
+  const { db } = ctx
+  if (!prepared.ok) throw refusalError(prepared.refusal)
+  const { manifest, manifestBytes } = prepared
+  const reviewer = manifest.reviewer!
+  const base = { packageId: manifest.packageId, reviewerId: reviewer.id, reviewerName: reviewer.name, sequence: manifest.sequence }
+  const empty = { added: 0, changed: 0, removed: 0, kept: 0, unchanged: 0, annotations: 0, conflicts: [], ignored: [] }
+  if (manifest.rubricHash !== getRubric(db, meetingId).hash)
+    throw packageError('rubric-mismatch', '发出评审包之后评分标准改过，这个评审结果包是按原来的评分标准评的，不能合并；请重新生成评审包发给该评委')
+  const earlier = stmt(db, 'SELECT imported_at FROM package_imports WHERE package_id = ?').get(manifest.packageId) as { imported_at: string } | undefined
+  if (earlier) return { status: 'duplicate', ...base, ...empty, message: `该评审结果包已于 ${earlier.imported_at.slice(0, 16).replace('T', ' ')}（UTC）合并过，本次未做任何更改` }
+  const last = lastMergedSequence(db, meetingId, reviewer.id)
+  if (last >= manifest.sequence)
+    return { status: 'stale', ...base, ...empty, message: `这是评委“${reviewer.name}”第 ${manifest.sequence} 次导出的结果，已合并过更新的第 ${last} 次导出，本次未做任何更改` }
+  if (!prepared.slice.ok) throw refusalError(prepared.slice.refusal)
+  signal?.throwIfAborted()
+  return withAttachedSlice(db, prepared.slice.file, () => writeTransaction(db, () => mergeAttached(db, meetingId, manifest, manifestBytes, choices, base)))
 }
 
 function lastMergedSequence(db: Database, meetingId: string, reviewerId: string): number {
@@ -97,7 +112,7 @@ function mergeAttached(
   db: Database,
   meetingId: string,
   manifest: PackageManifest,
-  manifestBytes: Buffer,
+  manifestBytes: Uint8Array,
   choices: Record<string, MergeChoice>,
   base: Pick<MergeReport, 'packageId' | 'reviewerId' | 'reviewerName' | 'sequence'>,
 ): MergeReport {

@@ -1,9 +1,11 @@
 /**
- * The frame every package that brings data into this database shares (opening a distribution package,
- * restoring an archive, merging a return): the package opened and checked (package-reader), its data file
- * extracted on demand into a temporary folder, its materials stored when asked (and removed again if
- * anything fails before the answer), the rows written in one transaction with the data file attached as
- * `pkg`, and the temporary files and the package file's handle gone in every case.
+ * The frame of a package that brings a meeting with its materials into this database (opening a
+ * distribution package, restoring an archive; a return package, which has no materials, is checked by
+ * return-prepare.ts, in a worker thread when many come): the package opened and checked
+ * (package-reader), its data file extracted on demand into a temporary folder, its materials stored
+ * when asked (and removed again if anything fails before the answer), the rows written in one
+ * transaction with the data file attached as `pkg`, and the temporary files and the package file's
+ * handle gone in every case.
  */
 import { rmSync } from 'node:fs'
 import { mkdtemp } from 'node:fs/promises'
@@ -14,8 +16,7 @@ import type { JobContext } from '../jobs/job-runner'
 import { holdBlobs, removeIfUnused } from '../materials/leftovers'
 import type { CoreContext } from '../context'
 import { withAttachedSlice } from './attach-slice'
-import { SLICE_PATH } from './distribution'
-import { PACKAGE_KIND_NAMES, type PackageKind } from './package-manifest'
+import { PACKAGE_KIND_NAMES, type PackageKind, SLICE_PATH } from './package-manifest'
 import { openPackage, type OpenedPackage, type OpenOptions } from './package-reader'
 import { packageError } from './package-errors'
 import { storePackageMaterials } from './package-materials'

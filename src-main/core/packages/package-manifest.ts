@@ -13,6 +13,8 @@ export const FIRST_APP_READING: Record<number, string> = { 1: '0.1.0' }
 
 export const MANIFEST_PATH = 'manifest.json'
 export const AUTH_PATH = 'manifest.hmac'
+/** The data file of every kind: the meeting's rows (meeting-slice.ts), a SQLite database. */
+export const SLICE_PATH = 'data/meeting.sqlite'
 
 export const PACKAGE_KINDS = ['distribution', 'return', 'archive'] as const
 export type PackageKind = (typeof PACKAGE_KINDS)[number]

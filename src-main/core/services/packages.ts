@@ -8,7 +8,7 @@
 import { mkdir } from 'node:fs/promises'
 import type { z } from 'zod'
 import type { Completeness, DistributionResult, MergeReport, PackageFileSource } from '../../shared/schemas/packages'
-import type { MergeReturnInput, OpenedWorkspace, WrittenReturn } from '../../shared/schemas/packages'
+import type { MergeOutcome, MergeReturnInput, MergeReturnsInput, OpenedWorkspace, WrittenReturn } from '../../shared/schemas/packages'
 import type { CoreContext } from '../context'
 import { stmt } from '../db/statements'
 import { DomainError } from '../errors'
@@ -16,6 +16,7 @@ import { JobCancelledError, type JobContext } from '../jobs/job-runner'
 import { readUpload, removeUpload } from '../materials/uploads'
 import { writeDistributionPackages } from '../packages/distribution'
 import { mergeReturnPackage } from '../packages/merge-return'
+import { mergeReturnPackages } from '../packages/merge-returns'
 import { openDistributionPackage } from '../packages/open-distribution'
 import { writeReturnPackage } from '../packages/return-package'
 import { exportsDir } from './exports'
@@ -81,6 +82,29 @@ export async function mergeReturn(ctx: CoreContext, input: z.output<typeof Merge
   })
   if (uploadId && report.status !== 'conflicts') await removeUpload(ctx.dataDir, uploadId)
   return report
+}
+
+/**
+ * The packages chosen together, in one job (merge-returns.ts). A cancel answers with what happened so far
+ * (merged packages stay merged, the rest say so), not with an error: the organizer must see which went in.
+ */
+export async function mergeReturns(ctx: CoreContext, input: z.output<typeof MergeReturnsInput>): Promise<MergeOutcome[]> {
+  assertMeeting(ctx.db, input.meetingId)
+  const sources = await Promise.all(input.sources.map((source) => resolveSource(ctx, source)))
+  let outcomes: MergeOutcome[] | undefined
+  try {
+    await runJob(ctx, PACKAGE_JOB.merge, '合并评审结果', '已取消合并，会议数据没有任何更改', async (job) => {
+      outcomes = await mergeReturnPackages(ctx, input.meetingId, sources.map((s) => s.path), job)
+    })
+  } catch (error) {
+    if (!(outcomes && error instanceof DomainError && error.code === 'CANCELLED')) throw error
+  }
+  // An upload is kept for a package in conflict (merged again with the organizer's choices) or not reached.
+  for (const [i, { uploadId }] of sources.entries()) {
+    const outcome = outcomes![i]
+    if (uploadId && outcome.kind !== 'cancelled' && !(outcome.kind === 'report' && outcome.report.status === 'conflicts')) await removeUpload(ctx.dataDir, uploadId)
+  }
+  return outcomes!
 }
 
 interface CellRow {

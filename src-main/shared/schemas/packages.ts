@@ -59,6 +59,18 @@ export const MergeReport = z.object({
 })
 export type MergeReport = z.infer<typeof MergeReport>
 
+/** Many return packages merged in one job, each on its own and in this order (the panel's choice of files). */
+export const MergeReturnsInput = MeetingRef.extend({
+  sources: z.array(PackageFileSource).min(1, '请至少选择一个评审结果包').max(500, '一次最多合并 500 个评审结果包'),
+})
+/** Per package: its report; or refused (nothing of it written; `problem` names the failed check); or not reached before a cancel. */
+export const MergeOutcome = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('report'), report: MergeReport }),
+  z.object({ kind: z.literal('refused'), problem: z.string().optional(), message: z.string() }),
+  z.object({ kind: z.literal('cancelled') }),
+])
+export type MergeOutcome = z.infer<typeof MergeOutcome>
+
 /** What has arrived, reviewer × unit: the completeness grid after merges. */
 export const CompletenessCell = z.enum(['submitted', 'partial', 'empty', 'recused', 'withdrawn'])
 export const Completeness = z.object({

@@ -59,11 +59,12 @@ const LEFT_OUT = ['@napi-rs/canvas']
 const packageName = (spec: string) => spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/')
 
 describe('app.asar of a real build (linux x64)', () => {
-  it('holds the main process, its worker, the CommonJS preload, the renderer with pdf.js data, resources and package.json', () => {
+  it('holds the main process, its workers, the CommonJS preload, the renderer with pdf.js data, resources and package.json', () => {
     const pkg = JSON.parse(text('package.json')) as { main: string; type: string }
     expect(pkg.main).toBe('out/main/index.js')
     expect(has(`/${pkg.main}`)).toBe(true)
     expect(has('/out/main/extract-worker.js')).toBe(true)
+    expect(has('/out/main/return-worker.js')).toBe(true)
 
     // A sandboxed preload cannot be an ES module.
     const preload = text('out/preload/index.cjs')
