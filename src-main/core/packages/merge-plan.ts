@@ -31,14 +31,20 @@ export interface PlanRow {
  * check. Every other value the package changed goes through merge-fields.invalidValue.
  */
 export function buildMergePlan(db: Database, meetingId: string, reviewerId: string): void {
-  // The outcome follows from the three sides unless decided (a conflict chosen, a value refused): computed
-  // where read, so each side is written once, straight into the key, with no grouping of the three.
+  // The outcome follows from the three sides unless decided (a conflict chosen, a value refused): a generated
+  // column, so each side is written once, straight into the key, with no grouping of the three. Stored, not
+  // computed where read: six statements read it for every field, each write of a side computes it once.
   db.exec(`CREATE TEMP TABLE IF NOT EXISTS merge_plan (
     unit_id TEXT NOT NULL, field TEXT NOT NULL, theirs TEXT, ours TEXT, base TEXT, proven INTEGER NOT NULL DEFAULT 0, decided TEXT,
     outcome TEXT GENERATED ALWAYS AS (coalesce(decided,
-      CASE WHEN theirs IS ours THEN 'agree' WHEN ours IS base THEN 'take' WHEN theirs IS base THEN 'keep' ELSE 'conflict' END)) VIRTUAL,
+      CASE WHEN theirs IS ours THEN 'agree' WHEN ours IS base THEN 'take' WHEN theirs IS base THEN 'keep' ELSE 'conflict' END)) STORED,
     PRIMARY KEY (unit_id, field)) WITHOUT ROWID`)
-  db.exec('DELETE FROM temp.merge_plan')
+  // What a takeable score is checked against, keyed for one lookup per score (TAKEABLE_AS_IS).
+  db.exec(`CREATE TEMP TABLE IF NOT EXISTS merge_items (id TEXT PRIMARY KEY, max_tenths INTEGER NOT NULL, step_tenths INTEGER NOT NULL) WITHOUT ROWID;
+    CREATE TEMP TABLE IF NOT EXISTS merge_units (id TEXT PRIMARY KEY) WITHOUT ROWID;
+    DELETE FROM temp.merge_plan; DELETE FROM temp.merge_items; DELETE FROM temp.merge_units`)
+  db.prepare('INSERT INTO temp.merge_items SELECT id, max_tenths, step_tenths FROM main.rubric_items WHERE meeting_id = ?').run(meetingId)
+  db.prepare('INSERT INTO temp.merge_units SELECT id FROM main.units WHERE meeting_id = ?').run(meetingId)
   const params = { m: meetingId, r: reviewerId }
   db.prepare(`INSERT INTO temp.merge_plan (unit_id, field, theirs, proven) SELECT unit_id, field, value, proven FROM (${sheetFieldsSql('pkg', TAKEABLE_AS_IS)})`).run(params)
   // `WHERE true`: an upsert's SELECT needs a WHERE clause, or SQLite would read ON CONFLICT as a join's ON.
@@ -53,9 +59,8 @@ export function buildMergePlan(db: Database, meetingId: string, reviewerId: stri
 }
 
 /** A package's score that needs no further check (see buildMergePlan), over the score row's own columns. */
-const TAKEABLE_AS_IS = `(deduction_reason = '' AND typeof(value_tenths) = 'integer' AND value_tenths >= 0
-  AND unit_id IN (SELECT id FROM main.units WHERE meeting_id = :m)
-  AND EXISTS (SELECT 1 FROM main.rubric_items i WHERE i.id = item_id AND i.meeting_id = :m AND value_tenths <= i.max_tenths AND value_tenths % i.step_tenths = 0))`
+const TAKEABLE_AS_IS = `(deduction_reason = '' AND typeof(value_tenths) = 'integer' AND value_tenths >= 0 AND unit_id IN temp.merge_units
+  AND EXISTS (SELECT 1 FROM temp.merge_items i WHERE i.id = item_id AND value_tenths <= i.max_tenths AND value_tenths % i.step_tenths = 0))`
 
 const planRows = (db: Database, where: string, params: Record<string, unknown> = {}) =>
   db.prepare(
