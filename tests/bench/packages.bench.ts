@@ -19,8 +19,6 @@ import { now } from '../../src-main/core/db/statements'
 import { insertMaterials, type NewMaterial } from '../../src-main/core/materials/material-rows'
 import { materialPath } from '../../src-main/core/materials/material-store'
 import { writeSlice } from '../../src-main/core/packages/meeting-slice'
-import { mergeReturnPackage } from '../../src-main/core/packages/merge-return'
-import { mergeReturnPackages } from '../../src-main/core/packages/merge-returns'
 import { writePackage } from '../../src-main/core/packages/package-writer'
 import { ensureReviewerKeys, reviewerKey } from '../../src-main/core/packages/reviewer-keys'
 import { RETURN_DATA_DEFLATED } from '../../src-main/core/packages/return-package'
@@ -43,7 +41,8 @@ async function bundleChild(): Promise<string> {
   const { build } = await import('esbuild')
   const outdir = join(repoRoot, 'out', 'bench-packages')
   await build({
-    entryPoints: { 'package-child': join(repoRoot, 'tests/helpers/package-child.ts') },
+    // The return packages' worker beside the child, where the built app has it (merge-returns.ts finds it there).
+    entryPoints: { 'package-child': join(repoRoot, 'tests/helpers/package-child.ts'), 'return-worker': join(repoRoot, 'src-main/core/packages/return-worker.ts') },
     outdir,
     bundle: true,
     platform: 'node',
@@ -58,6 +57,8 @@ const child = (script: string, args: string[]) =>
     ms: number
     peakRssMb: number
     files?: string[]
+    merged?: number
+    scores?: number
   }
 
 /** A meeting with one reviewer and `totalMb` of incompressible materials (as scans and photos are) over 10 units. */
@@ -183,13 +184,15 @@ function benchMergeSetup(dir: string) {
   const oneByOneDir = join(dir, 'one-by-one')
   mkdirSync(oneByOneDir, { recursive: true })
   odb.exec(`VACUUM INTO '${join(oneByOneDir, 'onsite-review.sqlite').replaceAll("'", "''")}'`)
-  return { organizer, shell, laptopDir, baselineDir, floorDir, oneByOneDir }
+  return { organizer, organizerDir, shell, laptopDir, baselineDir, floorDir, oneByOneDir }
 }
 
 /**
- * Merging 40 return packages into the organizer's database, against one saveScoresBulk of the same
- * scores; and, as context, the floor of this schema: the same scores written by bare INSERT … SELECT, one
- * commit per reviewer as forty separately atomic merges must.
+ * Merging 40 return packages into the organizer's database in one job, as the 合并评审结果 panel does with
+ * the files chosen together (built code in a child, the return packages' worker beside it, as in the desktop
+ * app), against one saveScoresBulk of the same scores; and, as context, the same packages merged one call
+ * each, and the floor of this schema: the same scores written by bare INSERT … SELECT, one commit per
+ * reviewer as forty separately atomic merges must.
  */
 export async function benchMerge(): Promise<BenchResult[]> {
   const dir = mkdtempSync(join(tmpdir(), 'onsite-bench-merge-'))
@@ -201,7 +204,7 @@ export async function benchMerge(): Promise<BenchResult[]> {
 }
 
 async function mergeIn(dir: string): Promise<BenchResult[]> {
-  const { organizer, shell, laptopDir, baselineDir, floorDir, oneByOneDir } = benchMergeSetup(dir)
+  const { organizer, organizerDir, shell, laptopDir, baselineDir, floorDir, oneByOneDir } = benchMergeSetup(dir)
   const meetingId = shell.meeting.id
   const rows = syntheticScores(shell.reviewerIds, shell.unitIds, shell.items, prng(7))
   const laptop = open(laptopDir)
@@ -222,19 +225,18 @@ async function mergeIn(dir: string): Promise<BenchResult[]> {
     packages.push(path)
   }
   laptop.close()
-  // As the 合并评审结果 panel merges the files chosen together: one job, the next package checked in a worker thread.
-  const start = performance.now()
-  const outcomes = await mergeReturnPackages(organizer.context, meetingId, packages, { signal: new AbortController().signal, progress: () => undefined })
-  const mergeMs = performance.now() - start
-  const merged = outcomes.filter((o) => o.kind === 'report' && o.report.status === 'merged').length
-  const scores = (organizer.context.db.prepare('SELECT count(*) AS n FROM scores').get() as { n: number }).n
   organizer.close()
-  if (merged !== packages.length || scores !== rows.length) throw new Error(`merge bench: ${merged}/${packages.length} merged, ${scores}/${rows.length} scores`)
-  const oneByOne = open(oneByOneDir)
-  const oneByOneStart = performance.now()
-  for (const path of packages) if ((await mergeReturnPackage(oneByOne.context, meetingId, path)).status !== 'merged') throw new Error('merge bench: one by one, not merged')
-  const oneByOneMs = performance.now() - oneByOneStart
-  oneByOne.close()
+  // Built code in a child, as the desktop app runs it (tsx would compile the worker's modules on the fly).
+  const script = await bundleChild()
+  const list = join(dir, 'packages.json')
+  writeFileSync(list, JSON.stringify(packages))
+  // As the 合并评审结果 panel merges the files chosen together: one job, the next package checked in a worker thread.
+  const batch = child(script, ['merge', organizerDir, meetingId, list])
+  const oneByOne = child(script, ['merge-one-by-one', oneByOneDir, meetingId, list])
+  for (const run of [batch, oneByOne])
+    if (run.merged !== packages.length || run.scores !== rows.length) throw new Error(`merge bench: ${run.merged}/${packages.length} merged, ${run.scores}/${rows.length} scores`)
+  const mergeMs = batch.ms
+  const oneByOneMs = oneByOne.ms
   const baseline = open(baselineDir)
   const bulkMs = timed(() => saveScoresBulk(baseline.context.db, meetingId, rows))
   baseline.close()
@@ -253,7 +255,7 @@ async function mergeIn(dir: string): Promise<BenchResult[]> {
       name: 'the merge (as above), against the same packages merged one call each',
       value: mergeMs,
       unit: 'ms',
-      baselineName: 'mergeReturnPackage forty times, each package checked on the main thread, context only',
+      baselineName: 'mergeReturnPackage forty times (each package checked on the main thread), also built code in a child, context only',
       baseline: oneByOneMs,
       goal: 'none (context for the line above)',
       met: true,
