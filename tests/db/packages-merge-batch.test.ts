@@ -1,7 +1,7 @@
 /**
  * Many return packages merged in one job (mergeReturnPackages, the panel's choice of many files): each
  * comes out as if merged alone, in the order given — a package merged earlier in the same run is then a
- * duplicate, a forged or misplaced one is refused with its reason and the others go on — and the
+ * duplicate, a forged or misplaced one (a folder, even) is refused with its reason and the others go on — and the
  * organizer's rows end up as after the same packages merged one call each. A cancel keeps what was
  * merged, touches nothing else and leaves no temporary file.
  */
@@ -17,7 +17,7 @@ import { writeDistributionPackages, type WrittenPackage } from '../../src-main/c
 import { mergeReturnPackage } from '../../src-main/core/packages/merge-return'
 import { mergeReturnPackages, returnWorkerUrl, type MergeOutcome } from '../../src-main/core/packages/merge-returns'
 import { prepareReturn, returnExpectation, type PreparedReturn } from '../../src-main/core/packages/return-prepare'
-import type { PrepareCall } from '../../src-main/core/packages/return-worker'
+import type { PrepareAnswer, PrepareCall } from '../../src-main/core/packages/return-worker'
 import { startWorkerService } from '../../src-main/core/jobs/worker-service'
 import { openDistributionPackage } from '../../src-main/core/packages/open-distribution'
 import { PackageError } from '../../src-main/core/packages/package-errors'
@@ -98,7 +98,7 @@ beforeAll(async () => {
 describe('merging many return packages in one job', () => {
   it('gives each package the answer it gets alone, in order, and leaves the rows a one-by-one merge leaves', async () => {
     const twin = twins[0]
-    const paths = [returns[0], returns[0], flipped, returns[1], join(usb, packages[2].fileName), returns[2], join(usb, '不存在.zip')]
+    const paths = [returns[0], returns[0], flipped, returns[1], join(usb, packages[2].fileName), usb, returns[2], join(usb, '不存在.zip')]
     // The worker loaded first: it prepares from the first package on (alone, this thread prepares until it has).
     const outcomes = await mergeReturnPackages(organizer.core.context, seed.meeting.id, paths, job(), { awaitWorker: true })
     expect(outcomes.map(summary)).toEqual([
@@ -107,6 +107,7 @@ describe('merging many return packages in one job', () => {
       { kind: 'refused', problem: 'hash-mismatch' },
       { kind: 'report', status: 'merged', added: 10 },
       { kind: 'refused', problem: 'wrong-kind' },
+      { kind: 'refused', problem: 'not-zip' },
       { kind: 'report', status: 'merged', added: 10 },
       { kind: 'refused', problem: 'not-found' },
     ])
@@ -129,7 +130,7 @@ describe('merging many return packages in one job', () => {
 
   it('the worker thread prepares a package as this thread does, refusals included', async () => {
     const expected = returnExpectation(organizer.core.context.db, seed.meeting.id)
-    const worker = startWorkerService<PrepareCall, PreparedReturn | 'ready'>(returnWorkerUrl())
+    const worker = startWorkerService<PrepareCall, PrepareAnswer>(returnWorkerUrl())
     const dir = mkdtempSync(join(tmpdir(), 'onsite-prepare-'))
     const comparable = (p: PreparedReturn) =>
       p.ok ? { ...p, manifestBytes: Buffer.from(p.manifestBytes).toString('utf8'), slice: p.slice.ok ? { ok: true } : p.slice } : p

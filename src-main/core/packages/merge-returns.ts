@@ -18,7 +18,7 @@ import { workerModuleUrl } from '../jobs/worker-url'
 import { mergePreparedReturn, type MergeReport } from './merge-return'
 import { PackageError } from './package-errors'
 import { prepareReturn, returnExpectation, type PreparedReturn } from './return-prepare'
-import type { PrepareCall } from './return-worker'
+import type { PrepareAnswer, PrepareCall } from './return-worker'
 
 export type MergeOutcome =
   | { kind: 'report'; report: MergeReport }
@@ -56,7 +56,10 @@ export async function mergeReturnPackages(ctx: CoreContext, meetingId: string, p
     workerIdle = !worker || i >= paths.length || i > merging + AHEAD || job.signal.aborted
     if (workerIdle) return
     prepared[i] = worker!.call({ path: paths[i], expected, sliceFile: sliceFile(i) }).then(
-      (answer) => answer as PreparedReturn,
+      (answer) => {
+        if (typeof answer === 'object' && 'failed' in answer) throw new Error(answer.failed)
+        return answer as PreparedReturn
+      },
       (error: unknown) => {
         if (job.signal.aborted || closing) throw error
         // The thread died (a broken build, memory): this thread prepares the rest.
@@ -93,7 +96,7 @@ export async function mergeReturnPackages(ctx: CoreContext, meetingId: string, p
   }
 }
 
-function startWorker(signal: AbortSignal): WorkerService<PrepareCall, PreparedReturn | 'ready'> | undefined {
+function startWorker(signal: AbortSignal): WorkerService<PrepareCall, PrepareAnswer> | undefined {
   try {
     return startWorkerService(returnWorkerUrl(), { signal })
   } catch {

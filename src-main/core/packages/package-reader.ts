@@ -8,7 +8,7 @@
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
-import { open } from 'node:fs/promises'
+import { open, stat } from 'node:fs/promises'
 import { Readable, Transform, pipeline as pipelineCallback } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { createInflateRaw } from 'node:zlib'
@@ -126,6 +126,8 @@ export async function openPackage(path: string, options: OpenOptions = {}): Prom
 }
 
 async function readDirectory(path: string, limits: typeof PACKAGE_LIMITS): Promise<Directory> {
+  // A folder opens and only fails at its first read (EISDIR), in words no clerk should see.
+  if ((await stat(path).catch(() => null))?.isDirectory()) throw packageError('not-zip', '所选的是一个文件夹，不是评审包：请打开文件夹，选择其中的 .zip 文件')
   const reader = await FileReader.open(path).catch(async (error: unknown) => {
     if ((error as NodeJS.ErrnoException | null)?.code === 'ENOENT') throw packageError('not-found', '找不到该文件，请确认 U 盘已插好、文件还在')
     throw await whyUnreadable(path)
@@ -182,7 +184,8 @@ async function whyUnreadable(path: string): Promise<Error> {
   if (!handle) return packageError('not-found', '无法读取该文件，请确认 U 盘已插好、文件还在')
   try {
     const head = Buffer.alloc(4)
-    const { bytesRead } = await handle.read(head, 0, 4, 0)
+    // Something that opens but cannot be read as a file (a device, a broken stick) is no package either.
+    const { bytesRead } = await handle.read(head, 0, 4, 0).catch(() => ({ bytesRead: 0 }))
     return bytesRead === 4 && head.readUInt32LE(0) === 0x04034b50
       ? packageError('truncated', '评审包不完整（文件被截断，可能是拷贝未完成就拔出了 U 盘），请重新拷贝')
       : packageError('not-zip', '这不是评审包（不是 .zip 文件），请选择由本软件导出的评审包')

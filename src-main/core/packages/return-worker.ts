@@ -8,5 +8,14 @@ import { prepareReturn, type PreparedReturn, type ReturnExpectation } from './re
 
 /** `ready`: answered once the thread has loaded this module, so the caller knows it can take work. */
 export type PrepareCall = { ready: true } | { path: string; expected: ReturnExpectation; sliceFile: string }
+/** `failed`: the package's preparation failed for a reason that is not the package's (a full disk…), told apart from the thread dying. */
+export type PrepareAnswer = PreparedReturn | 'ready' | { failed: string }
 
-serveCalls<PrepareCall, PreparedReturn | 'ready'>((call) => ('ready' in call ? 'ready' : prepareReturn(call.path, call.expected, call.sliceFile)))
+serveCalls<PrepareCall, PrepareAnswer>(async (call) => {
+  if ('ready' in call) return 'ready'
+  try {
+    return await prepareReturn(call.path, call.expected, call.sliceFile)
+  } catch (error) {
+    return { failed: error instanceof Error ? error.message : String(error) }
+  }
+})

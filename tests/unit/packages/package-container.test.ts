@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process'
 import { randomBytes, randomUUID, createHash } from 'node:crypto'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { deflateRawSync, deflateSync } from 'node:zlib'
@@ -153,6 +153,13 @@ describe('a package that is not what it claims is refused, naming why', () => {
       expect(r.problem).toBe('not-zip')
       expect(r.message).toContain('不是 .zip')
     }
+  })
+
+  it('a folder chosen instead of the file in it', async () => {
+    mkdirSync(join(dir, '评审结果.zip'), { recursive: true })
+    const r = await refusal(openPackage(join(dir, '评审结果.zip')))
+    expect(r.problem).toBe('not-zip')
+    expect(r.message).toBe('所选的是一个文件夹，不是评审包：请打开文件夹，选择其中的 .zip 文件')
   })
 
   it('truncated: a stick pulled out mid-copy, at several points', async () => {
