@@ -4,7 +4,8 @@
  * continues a table opens with its column heads, each unit's name is whole on one line, the
  * signatures print on the page of the table's last rows, and a sheet's signature on the page of its
  * opinions; the Excel workbook (the demo's, a 30-item rubric's, the large meeting's) prints every name
- * whole, at a legible size, and names each row by its unit on every page. One soffice call converts
+ * whole, at a legible size, names each row by its unit on every page and each criterion's items under
+ * its head. One soffice call converts
  * every file.
  */
 import { execFileSync } from 'node:child_process'
@@ -199,6 +200,23 @@ describe('the Excel workbook printed', () => {
       expect(across, name).toBeGreaterThan(2)
       for (const unit of d.units) expect(all.filter((l) => isRow(l) && l.includes(unit.name)).length, `${name}: ${unit.name}`).toBeGreaterThanOrEqual(d.reviewers.length + 1)
     }
+  })
+
+  it('prints each criterion’s items on one page across, under its whole head; one no page can hold is headed again （续）', () => {
+    const heads = (name: Matrix) => pages[name].map((page) => page.slice(0, 3).join(''))
+    // The demo's criteria (three items each) fit a page: each is named whole once on each page down (one
+    // page across ends the rows each time: the page of 小计, 特色加分, 总分), and none is cut.
+    const demo = heads('demo-matrix')
+    const down = demo.filter((h) => h.includes('小计特色加分总分')).length
+    expect(down).toBeGreaterThan(0)
+    for (const c of MATRICES['demo-matrix'].rubric.criteria) expect(demo.filter((h) => h.includes(c.name)).length, c.name).toBe(down)
+    expect(pages['demo-matrix'].flat().some((l) => l.includes('（续）'))).toBe(false)
+    // Six items of 11-point cells beside names this long do not fit a page at 80 %: every page of items is
+    // still headed by its criteria, the continued ones as such.
+    const items30 = heads('items30-matrix').filter((h) => h.includes('序号单位评委') && !h.includes('小计'))
+    expect(items30.length).toBeGreaterThan(2)
+    for (const [i, h] of items30.entries()) expect(h, `page ${i + 1}`).toMatch(/模范/)
+    expect(items30.some((h) => h.includes('模范（续）'))).toBe(true)
   })
 
   it('prints every page at 80 % or more: 11-point cells at 8.8 pt, never shrunk to one page width', () => {

@@ -13,6 +13,7 @@ import { capPoints, sheetLimits, sheetTotalPoints } from '../../shared/sheet-tot
 import type { Dossier } from './dossier'
 import { pairKey } from './dossier'
 import { remarksText, summaryNotes } from './summary-words'
+import { setColumnBreaks } from './column-breaks'
 import { printPlan } from './sheet-print'
 import { chineseQuotes, textHalfEms } from './text'
 import { stripForbiddenChars } from '../../shared/text-rules'
@@ -79,12 +80,29 @@ const VETO_WIDTH = 30
 const WRAPPED: Partial<ExcelJS.Style> = Object.freeze({ alignment: Object.freeze({ wrapText: true, vertical: 'top' }) as Partial<ExcelJS.Alignment> })
 const numFmt = (places: number) => (places === 0 ? '0' : `0.${'0'.repeat(places)}`)
 
-/** A sheet whose columns have `widths`, in order, set before any row: the streaming writer emits <cols> with the first committed row. */
-function addSheet(wb: Writer, name: string, widths: number[], o: { xSplit?: number; ySplit: number; titleColumns: number }) {
-  const plan = printPlan(widths, `1:${o.ySplit}`, o.titleColumns)
+/**
+ * A sheet whose columns have `widths`, in order, set before any row: the streaming writer emits <cols> with
+ * the first committed row. `groups` (first and last columns) print on one page across where they fit one.
+ */
+function addSheet(wb: Writer, name: string, widths: number[], o: { xSplit?: number; ySplit: number; titleColumns: number; groups?: [number, number][] }) {
+  const plan = printPlan(widths, `1:${o.ySplit}`, o.titleColumns, o.groups)
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', xSplit: o.xSplit, ySplit: o.ySplit }], pageSetup: plan.setup })
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w))
-  return { ws, firstPageEnd: plan.firstPageEnd }
+  setColumnBreaks(ws, plan.columnBreaks)
+  return { ws, firstPageEnd: plan.firstPageEnd, columnBreaks: plan.columnBreaks }
+}
+
+/** A criterion's columns cut by page breaks (only one wider than a page is): the run printed on each page. */
+function runsBetweenBreaks(first: number, last: number, breaks: number[]): [number, number][] {
+  const runs: [number, number][] = []
+  let from = first
+  for (const b of breaks)
+    if (b >= from && b < last) {
+      runs.push([from, b])
+      from = b + 1
+    }
+  runs.push([from, last])
+  return runs
 }
 
 function matrixSheet(wb: Writer, d: Dossier): void {
@@ -95,23 +113,34 @@ function matrixSheet(wb: Writer, d: Dossier): void {
   const widths = [6, widthFor(d.units.map((u) => u.name), 32), widthFor(d.reviewers.map((r) => r.name), 10), 6]
   for (let c = fixedHead.length + 1; c < last; c++) widths.push(ITEM_WIDTH)
   widths.push(VETO_WIDTH)
-  // 序号, 单位 and 评委 name each row on every page across.
-  const { ws } = addSheet(wb, '评分矩阵', widths, { xSplit: 3, ySplit: 2, titleColumns: 3 })
-
-  const top = ws.addRow(safeRow([...fixedHead, ...items.map((i) => i.criterion), ...tailHead]))
-  const sub = ws.addRow(safeRow([...fixedHead, ...items.map((i) => `${i.item.name}（${i.item.maxPoints}）`), ...tailHead]))
-  // Merge each criterion over its items, and the single-level headers over both rows.
+  // Each criterion's items (first and last column): kept on one page across, under their head.
+  const criteria: { name: string; columns: [number, number] }[] = []
   let col = fixedHead.length + 1
   for (const c of d.rubric.criteria) {
-    if (c.items.length > 1) ws.mergeCells(1, col, 1, col + c.items.length - 1)
+    if (c.items.length) criteria.push({ name: c.name, columns: [col, col + c.items.length - 1] })
     col += c.items.length
   }
+  // 序号, 单位 and 评委 name each row on every page across.
+  const { ws, columnBreaks } = addSheet(wb, '评分矩阵', widths, { xSplit: 3, ySplit: 2, titleColumns: 3, groups: criteria.map((c) => c.columns) })
+
+  // Each criterion's head over its items, merged; one wider than a page is headed again on the next, （续）.
+  const heads: string[] = items.map(() => '')
+  const runs: { head: string; from: number; to: number }[] = []
+  for (const c of criteria)
+    runsBetweenBreaks(...c.columns, columnBreaks).forEach(([from, to], k) => {
+      runs.push({ head: `${c.name}${k ? '（续）' : ''}`, from, to })
+      heads[from - fixedHead.length - 1] = runs.at(-1)!.head
+    })
+  const top = ws.addRow(safeRow([...fixedHead, ...heads, ...tailHead]))
+  const sub = ws.addRow(safeRow([...fixedHead, ...items.map((i) => `${i.item.name}（${i.item.maxPoints}）`), ...tailHead]))
+  // Merge each criterion over its items, and the single-level headers over both rows.
+  for (const { from, to } of runs) if (to > from) ws.mergeCells(1, from, 1, to)
   for (const k of [...fixedHead.keys()].map((i) => i + 1).concat(tailHead.map((_, i) => last - tailHead.length + 1 + i))) ws.mergeCells(1, k, 2, k)
   styleHeader(top)
   styleHeader(sub)
   // Tall enough for the wrapped names: on rows of the default height LibreOffice printed them cut.
   const lines = (texts: [string, number][]) => Math.max(1, ...texts.map(([t, width]) => wrappedLines(t, width)))
-  top.height = WRAPPED_LINE * lines(d.rubric.criteria.map((c) => [c.name, c.items.length * ITEM_WIDTH]))
+  top.height = WRAPPED_LINE * lines(runs.map((r) => [r.head, (r.to - r.from + 1) * ITEM_WIDTH]))
   sub.height = WRAPPED_LINE * lines(items.map((i) => [`${i.item.name}（${i.item.maxPoints}）`, ITEM_WIDTH]))
   sub.commit()
 
