@@ -126,8 +126,11 @@ export async function openPackage(path: string, options: OpenOptions = {}): Prom
 }
 
 async function readDirectory(path: string, limits: typeof PACKAGE_LIMITS): Promise<Directory> {
-  // A folder opens and only fails at its first read (EISDIR), in words no clerk should see.
-  if ((await stat(path).catch(() => null))?.isDirectory()) throw packageError('not-zip', '所选的是一个文件夹，不是评审包：请打开文件夹，选择其中的 .zip 文件')
+  // A folder opens and only fails at its first read (EISDIR), in words no clerk should see; a pipe or a
+  // device would hold the open (or the read) until something writes to it.
+  const info = await stat(path).catch(() => null)
+  if (info?.isDirectory()) throw packageError('not-zip', '所选的是一个文件夹，不是评审包：请打开文件夹，选择其中的 .zip 文件')
+  if (info && !info.isFile()) throw packageError('not-zip', '这不是评审包（不是 .zip 文件），请选择由本软件导出的评审包')
   const reader = await FileReader.open(path).catch(async (error: unknown) => {
     if ((error as NodeJS.ErrnoException | null)?.code === 'ENOENT') throw packageError('not-found', '找不到该文件，请确认 U 盘已插好、文件还在')
     throw await whyUnreadable(path)

@@ -155,6 +155,15 @@ describe('a package that is not what it claims is refused, naming why', () => {
     }
   })
 
+  it('a pipe or a device named .zip, refused without waiting on it', async () => {
+    const paths = ['/dev/null']
+    if (process.platform !== 'win32') {
+      execFileSync('mkfifo', [join(dir, '管道.zip')])
+      paths.push(join(dir, '管道.zip'))
+    }
+    for (const path of paths) expect((await refusal(openPackage(path))).problem, path).toBe('not-zip')
+  })
+
   it('a folder chosen instead of the file in it', async () => {
     mkdirSync(join(dir, '评审结果.zip'), { recursive: true })
     const r = await refusal(openPackage(join(dir, '评审结果.zip')))
