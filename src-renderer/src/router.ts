@@ -1,4 +1,4 @@
-import { createRouter, createWebHashHistory } from 'vue-router'
+import { createRouter, createWebHashHistory, type RouteLocationNormalized } from 'vue-router'
 import { ElMessage } from 'element-plus'
 import { useAccessStore } from './stores/access'
 import { reviewerRedirect } from './access/accessRoute'
@@ -59,6 +59,8 @@ router.beforeEach(async (to, from) => {
   const access = useAccessStore()
   // A change of query only (next unit, a page in a material) stays on a route already allowed.
   if (access.state && to.path === from.path) return true
+  // The page's code is fetched while the mode is read, not after it (the first screen waited for both in turn).
+  fetchRouteCode(to)
   try {
     await access.load()
   } catch {
@@ -70,3 +72,9 @@ router.beforeEach(async (to, from) => {
   if (from.matched.length > 0) ElMessage.warning(`评委模式（${access.reviewer!.reviewerName}）下只能使用本人的评分工作台；退出评委模式须会务组 PIN`)
   return redirect
 })
+
+/** Starts loading the lazily imported views of `to` (every route here is one); the router's own load then finds them fetched. */
+function fetchRouteCode(to: RouteLocationNormalized): void {
+  for (const record of to.matched)
+    for (const view of Object.values(record.components ?? {})) if (typeof view === 'function') void (view as () => Promise<unknown>)().catch(() => undefined)
+}
