@@ -75,13 +75,13 @@ describe('material uploads (browser mode)', () => {
     expect(t.sent).toEqual(['1.pdf'])
   })
 
-  it("reads the bridge's answer: the file, its Chinese refusal, or a route that is not there", () => {
+  it("reads the bridge's answer: the file, its Chinese refusal, or a route that is not there", async () => {
     const uploaded = { uploadId: crypto.randomUUID(), name: '台账/台账.pdf', size: 3 }
-    expect(readUploadAnswer(200, JSON.stringify({ ok: true, data: uploaded }))).toEqual(uploaded)
-    expect(readUploadAnswer(400, JSON.stringify({ ok: false, error: { code: 'VALIDATION', message: '文件名不能包含“..”' } }))).toEqual(new Error('文件名不能包含“..”'))
+    expect(await readUploadAnswer(200, JSON.stringify({ ok: true, data: uploaded }))).toEqual(uploaded)
+    expect(await readUploadAnswer(400, JSON.stringify({ ok: false, error: { code: 'VALIDATION', message: '文件名不能包含“..”' } }))).toEqual(new Error('文件名不能包含“..”'))
     // Before the route exists the bridge answers its HTML page or a 404: say so in words.
-    expect(readUploadAnswer(404, '<!doctype html><title>现场评审</title>')).toEqual(new Error('本机服务不支持上传材料，请更新程序后再试'))
-    expect(readUploadAnswer(404, JSON.stringify({ ok: false }))).toEqual(new Error('本机服务不支持上传材料，请更新程序后再试'))
-    expect(readUploadAnswer(413, 'Payload Too Large')).toEqual(new Error('文件太大，无法上传'))
+    expect(await readUploadAnswer(404, '<!doctype html><title>现场评审</title>')).toEqual(new Error('本机服务不支持上传材料，请更新程序后再试'))
+    expect(await readUploadAnswer(404, JSON.stringify({ ok: false }))).toEqual(new Error('本机服务不支持上传材料，请更新程序后再试'))
+    expect(await readUploadAnswer(413, 'Payload Too Large')).toEqual(new Error('文件太大，无法上传'))
   })
 })

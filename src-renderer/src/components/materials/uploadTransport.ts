@@ -6,13 +6,17 @@
  * `duplex: 'half'`, which Chromium only streams over HTTP/2 — the bridge speaks HTTP/1.1.
  * `xhr.send(file)` streams the file as well and `xhr.upload.onprogress` counts the bytes sent.
  */
-import { UploadedFile } from '@shared/schemas/material'
+import type { UploadedFile } from '@shared/schemas/material'
 import type { SendFile, UploadItem } from './uploadQueue'
 
 const UNAVAILABLE = '本机服务不支持上传材料，请更新程序后再试'
 
-/** The user's sentence for an answer of POST /upload, or the uploaded file. */
-export function readUploadAnswer(status: number, body: string): UploadedFile | Error {
+/**
+ * The user's sentence for an answer of POST /upload, or the uploaded file. The shared schemas (zod and
+ * every schema of the contract) load with the first answer: the home page, whose cards upload packages,
+ * does not wait for them before it can be clicked.
+ */
+export async function readUploadAnswer(status: number, body: string): Promise<UploadedFile | Error> {
   let answer: unknown
   try {
     answer = JSON.parse(body)
@@ -22,6 +26,7 @@ export function readUploadAnswer(status: number, body: string): UploadedFile | E
   }
   const a = answer as { ok?: unknown; data?: unknown; error?: { message?: unknown } }
   if (a.ok === true) {
+    const { UploadedFile } = await import('@shared/schemas/material')
     const parsed = UploadedFile.safeParse(a.data)
     return parsed.success ? parsed.data : new Error(UNAVAILABLE)
   }
@@ -36,11 +41,8 @@ export const sendByXhr: SendFile = (item, onProgress, signal) =>
     xhr.setRequestHeader('content-type', 'application/octet-stream')
     xhr.setRequestHeader('x-file-name', encodeURIComponent(item.name))
     xhr.upload.onprogress = (e) => onProgress(e.loaded)
-    xhr.onload = () => {
-      const answer = readUploadAnswer(xhr.status, xhr.responseText)
-      if (answer instanceof Error) reject(answer)
-      else resolve(answer)
-    }
+    xhr.onload = () =>
+      void readUploadAnswer(xhr.status, xhr.responseText).then((answer) => (answer instanceof Error ? reject(answer) : resolve(answer)), reject)
     xhr.onerror = () => reject(new Error('无法连接到本机服务，请确认程序仍在运行'))
     xhr.onabort = () => reject(signal.reason ?? new DOMException('已取消', 'AbortError'))
     if (signal.aborted) return reject(signal.reason)
